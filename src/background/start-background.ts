@@ -1,0 +1,3 @@
+export function startBackground(): void {
+  console.log('[canh-giac] background started');
+}
