@@ -1,0 +1,3 @@
+import { renderOptions } from '@/src/ui/options/render-options';
+
+renderOptions(document.getElementById('app')!);

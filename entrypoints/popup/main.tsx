@@ -1,0 +1,3 @@
+import { renderPopup } from '@/src/ui/popup/render-popup';
+
+renderPopup(document.getElementById('app')!);

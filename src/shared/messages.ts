@@ -1,0 +1,90 @@
+/**
+ * The one typed message protocol between content scripts, extension pages (popup, options) and the background.
+ *
+ * Every message is `{ type, payload }`; the background answers with `{ ok: true, value } | { ok: false, error }`.
+ * Each type declares which senders may use it (`from`); the background rejects anything else (see
+ * src/background/message-router.ts). Add a message by adding one entry to `MessageSpecs` and one handler.
+ */
+import type { Indicator, VerdictLevel, FamilyId } from '@/src/engine/types';
+
+/** Who may send a message: a content script in a web page tab, or one of our own extension pages. */
+export type SenderKind = 'content' | 'extension-page';
+
+/** One flagged item (post, comment, or the page itself) as the content script summarizes it for the popup/badge. */
+export interface FlaggedItem {
+  /** Stable within the tab: a hash of the item's text. */
+  key: string;
+  kind: 'page' | 'post' | 'comment';
+  verdict: Exclude<VerdictLevel, 'clean'>;
+  score: number;
+  categories: FamilyId[];
+  indicators: Pick<Indicator, 'patternId' | 'family' | 'signal' | 'kind' | 'match' | 'message'>[];
+  /** The item's text, kept only in memory for the report preview (never sent unless the person confirms). */
+  excerpt: string;
+}
+
+export interface TabFindings {
+  url: string;
+  title: string;
+  /** The page-level verdict (the worst of the page and its items). */
+  verdict: VerdictLevel;
+  items: FlaggedItem[];
+  /** Whether protection is paused on this site (then nothing is scanned). */
+  paused: boolean;
+}
+
+export interface TabState {
+  tabId: number;
+  url: string | null;
+  findings: TabFindings | null;
+}
+
+export interface FeedStatus {
+  version: number;
+  patternCount: number;
+  source: 'bundled' | 'feed';
+  lastSuccess: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  nextCheck: number | null;
+}
+
+/** Request/response pairs. `from` lists who may send it. */
+export interface MessageSpecs {
+  /** Content script → background: what this tab's scanner found (drives the badge and the popup). */
+  'tab:findings': { req: TabFindings; res: null; from: 'content' };
+  /** Popup → background: what a tab shows. */
+  'tab:get-state': { req: { tabId: number }; res: TabState; from: 'extension-page' };
+  /** Content script → background: make sure a compiled engine is in storage (wakes the worker on first run). */
+  'engine:ensure': { req: null; res: { version: number }; from: 'content' | 'extension-page' };
+  /** Any of ours → background: feed status for the UI. */
+  'feed:status': { req: null; res: FeedStatus; from: 'extension-page' };
+  /** Extension page → background: check the feed now. */
+  'feed:sync-now': { req: null; res: FeedStatus; from: 'extension-page' };
+}
+
+export type MessageType = keyof MessageSpecs;
+export type RequestOf<T extends MessageType> = MessageSpecs[T]['req'];
+export type ResponseOf<T extends MessageType> = MessageSpecs[T]['res'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Which sender kinds each message accepts; checked by the background for every message. */
+export const MESSAGE_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
+  'tab:findings': ['content'],
+  'tab:get-state': ['extension-page'],
+  'engine:ensure': ['content', 'extension-page'],
+  'feed:status': ['extension-page'],
+  'feed:sync-now': ['extension-page'],
+};
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(MESSAGE_SENDERS, type);
+}
