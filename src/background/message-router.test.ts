@@ -21,6 +21,7 @@ function makeHandlers(): Handlers {
     'feed:sync-now': vi.fn(async () => {
       throw new Error('unused');
     }),
+    'report:draft': vi.fn(async () => ({ draftId: 'd1' })),
   } as unknown as Handlers;
 }
 

@@ -25,6 +25,9 @@ export function startBackground(): void {
     'feed:sync-now': async () => {
       throw new Error('feed sync is not configured yet');
     },
+    'report:draft': async () => {
+      throw new Error('reports are not wired yet');
+    },
   };
 
   browser.runtime.onMessage.addListener(

@@ -61,6 +61,12 @@ export interface MessageSpecs {
   'feed:status': { req: null; res: FeedStatus; from: 'extension-page' };
   /** Extension page → background: check the feed now. */
   'feed:sync-now': { req: null; res: FeedStatus; from: 'extension-page' };
+  /**
+   * Content script → background: the person pressed "report" on an inline warning or the page banner. The background
+   * keeps the draft (storage.session) and opens the report preview (`popup.html?tabId=N&draft=ID`) in a tab;
+   * nothing is sent until the person confirms there.
+   */
+  'report:draft': { req: { url: string; title: string; item: FlaggedItem | null }; res: { draftId: string }; from: 'content' };
 }
 
 export type MessageType = keyof MessageSpecs;
@@ -81,6 +87,7 @@ export const MESSAGE_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'engine:ensure': ['content', 'extension-page'],
   'feed:status': ['extension-page'],
   'feed:sync-now': ['extension-page'],
+  'report:draft': ['content'],
 };
 
 export function isEnvelope(value: unknown): value is Envelope {
