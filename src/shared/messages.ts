@@ -49,6 +49,66 @@ export interface FeedStatus {
   nextCheck: number | null;
 }
 
+/** What a report is about: the page, one flagged post/comment, a link or a text selection (context menu). */
+export type ReportSubject = 'page' | 'post' | 'comment' | 'link' | 'selection';
+
+/**
+ * A report as the endpoint receives it (JSON schema `canh-giac.report/1`, documented in
+ * src/background/reports/README.md and validated in the background by report-schema.ts). The popup shows exactly
+ * this object before the person confirms.
+ */
+export interface ReportPayload {
+  schema: 'canh-giac.report/1';
+  /** UUID v4; also sent as the `Idempotency-Key` header. */
+  id: string;
+  /** ISO 8601 timestamp (UTC) of the confirmation. */
+  createdAt: string;
+  subject: ReportSubject;
+  url: string;
+  title: string;
+  /** The scam family the person chose (preselected from what was found); null: "other / not sure". */
+  family: string | null;
+  indicators: { patternId: string; family: string; signal: string; kind: string; match: string }[];
+  note?: string;
+  /** The flagged post's text or the selection, only when the person ticked "include the text". */
+  text?: string;
+  extensionVersion: string;
+  dbVersion: number;
+}
+
+/** What a report preview starts from (kept in storage.session until the person confirms or leaves). */
+export interface ReportDraft {
+  id: string;
+  createdAt: number;
+  subject: ReportSubject;
+  url: string;
+  title: string;
+  item: FlaggedItem | null;
+  /** Selected text (context menu on a selection). */
+  selection?: string;
+  tabId?: number;
+}
+
+/** A report in the outbox as the popup lists it. */
+export interface ReportSummary {
+  id: string;
+  createdAt: number;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  sentAt: number | null;
+  url: string;
+  title: string;
+  family: string | null;
+}
+
+export interface FamilySummary {
+  id: string;
+  name: { vi: string; en: string };
+  description: { vi: string; en: string };
+}
+
 /** Request/response pairs. `from` lists who may send it. */
 export interface MessageSpecs {
   /** Content script → background: what this tab's scanner found (drives the badge and the popup). */
@@ -67,6 +127,16 @@ export interface MessageSpecs {
    * nothing is sent until the person confirms there.
    */
   'report:draft': { req: { url: string; title: string; item: FlaggedItem | null }; res: { draftId: string }; from: 'content' };
+  /** Extension page → background: the draft a report preview was opened for (null when it expired). */
+  'report:get-draft': { req: { draftId: string }; res: ReportDraft | null; from: 'extension-page' };
+  /** Extension page → background: the person confirmed this exact report; store it in the outbox and deliver it. */
+  'report:submit': { req: { report: ReportPayload; draftId?: string }; res: ReportSummary; from: 'extension-page' };
+  /** Extension page → background: the person's reports, newest first, with their delivery state. */
+  'report:list': { req: null; res: ReportSummary[]; from: 'extension-page' };
+  /** Extension page → background: try delivering a pending (or failed) report now. */
+  'report:retry': { req: { id: string }; res: ReportSummary; from: 'extension-page' };
+  /** Extension page → background: the scam families of the active database (for toggles and the report form). */
+  'families:list': { req: null; res: { dbVersion: number; families: FamilySummary[] }; from: 'extension-page' };
 }
 
 export type MessageType = keyof MessageSpecs;
@@ -88,6 +158,11 @@ export const MESSAGE_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'feed:status': ['extension-page'],
   'feed:sync-now': ['extension-page'],
   'report:draft': ['content'],
+  'report:get-draft': ['extension-page'],
+  'report:submit': ['extension-page'],
+  'report:list': ['extension-page'],
+  'report:retry': ['extension-page'],
+  'families:list': ['extension-page'],
 };
 
 export function isEnvelope(value: unknown): value is Envelope {
