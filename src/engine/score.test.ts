@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { scoreIndicators } from './score.ts';
+import type { Indicator, Signal } from './types.ts';
+
+function ind(patternId: string, family: string, signal: Signal, weight: number, extra: Partial<Indicator> = {}): Indicator {
+  return {
+    patternId,
+    family,
+    signal,
+    weight,
+    kind: 'phrase',
+    start: 0,
+    end: 1,
+    match: patternId,
+    message: { vi: patternId, en: patternId },
+    ...extra,
+  };
+}
+
+describe('scoreIndicators', () => {
+  it.each<[string, Indicator[], 'scam' | 'suspicious' | 'clean', number]>([
+    ['nothing', [], 'clean', 0],
+    ['a lure alone is not scam', [ind('job-lure', 'job-task', 'lure', 40)], 'clean', 40],
+    ['a strong lure alone is only suspicious', [ind('job-lure', 'job-task', 'lure', 70)], 'suspicious', 70],
+    [
+      'lure + payment + channel is scam',
+      [ind('job-lure', 'job-task', 'lure', 40), ind('job-fee', 'job-task', 'payment', 40), ind('zalo', 'generic', 'channel', 30)],
+      'scam',
+      110,
+    ],
+    [
+      'score ≥ 100 with a single signal is suspicious',
+      [ind('a', 'job-task', 'lure', 60), ind('b', 'job-task', 'lure', 60)],
+      'suspicious',
+      120,
+    ],
+    [
+      'a pattern counts once however often it occurs',
+      [ind('a', 'job-task', 'lure', 40), ind('a', 'job-task', 'lure', 40, { start: 5, end: 6 }), ind('b', 'job-task', 'payment', 20)],
+      'suspicious',
+      60,
+    ],
+    [
+      'generic alone adds half its capped weight',
+      [ind('zalo', 'generic', 'channel', 40), ind('ck-truoc', 'generic', 'payment', 40), ind('gap', 'generic', 'pressure', 30)],
+      'clean',
+      30,
+    ],
+    [
+      'generic support is capped at 60',
+      [ind('a', 'investment', 'lure', 50), ind('z', 'generic', 'channel', 50), ind('y', 'generic', 'payment', 50)],
+      'scam',
+      110,
+    ],
+    [
+      'only the strongest family counts',
+      [ind('a', 'investment', 'lure', 50), ind('b', 'job-task', 'lure', 40), ind('c', 'job-task', 'payment', 20)],
+      'suspicious',
+      60,
+    ],
+    [
+      'a lookalike link alone is scam',
+      [ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: undefined, end: undefined })],
+      'scam',
+      85,
+    ],
+    [
+      'a blocklisted domain of weight 70 is not scam alone',
+      [ind('dom', 'bank-phishing', 'channel', 70, { kind: 'domain', start: undefined, end: undefined })],
+      'suspicious',
+      70,
+    ],
+    [
+      'custom phrase alone is suspicious',
+      [ind('custom-1', 'custom', 'hallmark', 50)],
+      'suspicious',
+      50,
+    ],
+  ])('%s', (_name, indicators, verdict, score) => {
+    const v = scoreIndicators(indicators);
+    expect(v.verdict).toBe(verdict);
+    expect(v.score).toBe(score);
+    expect(v.indicators).toHaveLength(indicators.length);
+  });
+
+  it('warning context lowers the score', () => {
+    const scam = [ind('otp', 'bank-phishing', 'credential', 60), ind('link', 'bank-phishing', 'channel', 50)];
+    const plain = scoreIndicators(scam);
+    expect(plain.verdict).toBe('scam');
+    const warned = scoreIndicators([...scam, ind('canh-bao', 'generic', 'warning', 30), ind('khong-cung-cap', 'generic', 'warning', 20)]);
+    expect(warned.warningContext).toBe(true);
+    expect(warned.score).toBe(Math.round(110 * 0.3));
+    expect(warned.verdict).toBe('clean');
+    const weak = scoreIndicators([...scam, ind('canh-bao', 'generic', 'warning', 30)]);
+    expect(weak.warningContext).toBe(false);
+    expect(weak.score).toBe(110);
+  });
+
+  it('a host written in a warning text does not force scam; a real link does', () => {
+    const warning = [ind('w1', 'generic', 'warning', 50)];
+    const inText = ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: 10, end: 30 });
+    expect(scoreIndicators([...warning, inText]).verdict).toBe('clean');
+    expect(scoreIndicators([inText]).verdict).toBe('scam');
+    const link = ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: undefined, end: undefined });
+    expect(scoreIndicators([...warning, link]).verdict).toBe('scam');
+  });
+
+  it('lists families strongest first, generic last, and not warning-only families', () => {
+    const v = scoreIndicators([
+      ind('g', 'generic', 'channel', 60),
+      ind('a', 'job-task', 'lure', 20),
+      ind('b', 'investment', 'lure', 40),
+      ind('w', 'news', 'warning', 10),
+    ]);
+    expect(v.categories).toEqual(['investment', 'job-task', 'generic']);
+  });
+
+  it('orders indicators by position, link indicators last', () => {
+    const v = scoreIndicators([
+      ind('link', 'x', 'channel', 10, { start: undefined, end: undefined }),
+      ind('b', 'x', 'lure', 10, { start: 9, end: 12 }),
+      ind('a', 'x', 'lure', 10, { start: 2, end: 4 }),
+    ]);
+    expect(v.indicators.map((i) => i.patternId)).toEqual(['a', 'b', 'link']);
+  });
+
+  it('dedupes allowlisted hosts', () => {
+    expect(scoreIndicators([], ['a.vn', 'a.vn', 'b.vn']).allowlisted).toEqual(['a.vn', 'b.vn']);
+  });
+});
