@@ -1,0 +1,73 @@
+/**
+ * Base64 for typed arrays, without Buffer/btoa (the engine runs in Node, workers and content scripts alike).
+ * Integers are little-endian, as every platform we run on stores them.
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+export function encodeBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 3 * 4096;
+  const codes: number[] = [];
+  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+    codes.length = 0;
+    const end = Math.min(bytes.length, offset + CHUNK);
+    for (let i = offset; i < end; i += 3) {
+      const b0 = bytes[i] ?? 0;
+      const b1 = i + 1 < end ? (bytes[i + 1] ?? 0) : 0;
+      const b2 = i + 2 < end ? (bytes[i + 2] ?? 0) : 0;
+      codes.push(ALPHABET.charCodeAt(b0 >> 2), ALPHABET.charCodeAt(((b0 & 3) << 4) | (b1 >> 4)));
+      codes.push(i + 1 < end ? ALPHABET.charCodeAt(((b1 & 15) << 2) | (b2 >> 6)) : 61);
+      codes.push(i + 2 < end ? ALPHABET.charCodeAt(b2 & 63) : 61);
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
+export function decodeBase64(text: string): Uint8Array {
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 61) length--;
+  const out = new Uint8Array(Math.floor((length * 3) / 4));
+  let o = 0;
+  let i = 0;
+  const table = DECODE;
+  let check = 0;
+  for (; i + 4 <= length; i += 4) {
+    const a = table[text.charCodeAt(i)] ?? -1;
+    const b = table[text.charCodeAt(i + 1)] ?? -1;
+    const c = table[text.charCodeAt(i + 2)] ?? -1;
+    const d = table[text.charCodeAt(i + 3)] ?? -1;
+    check |= a | b | c | d;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  if (check < 0) throw new Error('invalid base64');
+  let n = 0;
+  let bits = 0;
+  for (; i < length; i++) {
+    const v = table[text.charCodeAt(i)] ?? -1;
+    if (v < 0) throw new Error('invalid base64');
+    n = (n << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (n >> bits) & 255;
+    }
+  }
+  return out;
+}
+
+export function encodeInt32s(values: Int32Array): string {
+  return encodeBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+export function decodeInt32s(text: string): Int32Array {
+  const bytes = decodeBase64(text);
+  if (bytes.length % 4 !== 0) throw new Error('invalid Int32 payload');
+  return new Int32Array(bytes.buffer, 0, bytes.length / 4);
+}

@@ -1,0 +1,632 @@
+/**
+ * Vietnamese-aware text folding with an offset map back to the original.
+ *
+ * `normalizeText(raw)` turns a post into lowercase ASCII words separated by single spaces, so that "CỘNG TÁC VIÊN",
+ * "𝐜𝐨̣̂𝐧𝐠 tác viên", "c.ộ.n.g t.á.c v.i.ê.n", "côռg" (homoglyph) and "c0ng" all read "cong tac vien", and records for every
+ * folded UTF-16 unit the original range it came from. It runs in one linear pass over the input plus one pass over the
+ * words it found; per-character facts come from a lazily filled table (see `classifyCodePoint`), never from a regex
+ * over the whole text.
+ *
+ * Steps, in order (tables live in ./data, documented in ./data/README.md):
+ * 1. Characters: NFKD + dropping combining marks (accents, NFD input, "fancy" mathematical and full-width letters),
+ *    explicit folds (`letters.json`: đ→d, ß→ss…), homoglyphs (`confusables.json`, generated from Unicode's data),
+ *    lowercase. Invisible characters (zero-width, soft hyphen, bidi marks, variation selectors — Unicode's
+ *    Default_Ignorable_Code_Point and format characters) are skipped without breaking the word; combining marks extend
+ *    the previous letter's range (or are dropped when stray). Letters of other scripts and punctuation break words.
+ * 2. Words: maximal runs of letters/digits. "@" and "$" count as letters only between word characters ("l@m").
+ * 3. Letter-spaced runs: two or more single-letter words separated only by spaces and "marker" characters
+ *    (. - _ * / | ~ + emoji, symbols…) are joined into one word: "l 🔥 ừ a" → "lua", "n-ạ-p" → "nap". When a run has
+ *    tight markers ("c.ộ.n.g") and also plain-space gaps, those spaces stay word breaks: "c.ộ.n.g t.á.c" →
+ *    "cong tac". A run spaced uniformly ("c o n g t a c") becomes one word "congtac"; its start is listed in `joined`
+ *    so that the phrase matcher can look for phrases inside it.
+ * 4. Leet (`teencode.json` → `leet`): inside a word that has letters, digits and @/$ between letters become letters
+ *    ("c0ng", "vi3n", "n@p"); a single leading "1" before letters becomes "l" before a vowel ("1ừa") or "i". Words that
+ *    are digits followed by a unit stay numbers; "500", "0987654321", "mp3", "covid19" are untouched.
+ * 5. Amounts (`amountUnits`): "500k", "500 k", "500 nghìn" → "500 nghin"; "5tr", "5 triệu", "5 củ" → "5 trieu";
+ *    "2 tỷ"/"2 tỏi" → "2 ty". A unit word is rewritten only right after a number.
+ * 6. Teencode (`words`, `pairs`): whole words are expanded ("ck" → "chuyen khoan", "ko"/"k" → "khong"), two-word
+ *    spellings merged ("za lo" → "zalo"). Every produced character maps to the whole source word(s).
+ */
+import confusablesTable from './data/confusables.json';
+import lettersTable from './data/letters.json';
+import teencodeTable from './data/teencode.json';
+
+export interface NormalizedText {
+  /** Folded text: lowercase ASCII letters and digits, words separated by exactly one space, no leading/trailing space. */
+  text: string;
+  /** For each UTF-16 index i of `text`, the original text's UTF-16 range [start[i], end[i]) it came from (a space maps to the gap/separator). */
+  start: Uint32Array;
+  end: Uint32Array;
+  /** Start indices (in `text`) of words made by joining a letter-spaced run ("c o n g t a c" → "congtac"), ascending. */
+  joined?: number[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Character classes. A class is `(payload << 4) | kind`.
+
+const KIND_UNKNOWN = 0;
+/** Whitespace (incl. no-break spaces, line breaks, blank fillers). */
+const KIND_SPACE = 1;
+/** A separator that letter-spacers use between letters: . - _ * / | ~ + emoji, other symbols. */
+const KIND_MARKER = 2;
+/** Any other separator: , ; : ! ? quotes, brackets, letters of scripts that do not fold to Latin. */
+const KIND_HARD = 3;
+/** Invisible: skipped without breaking a word. */
+const KIND_IGNORE = 4;
+/** Combining mark: extends the previous letter. */
+const KIND_COMBINING = 5;
+/** One ASCII letter (payload: its code). */
+const KIND_LETTER = 6;
+/** One ASCII digit (payload: its code). */
+const KIND_DIGIT = 7;
+/** Several ASCII letters/digits (payload: index into `multiFolds`), e.g. "ß" → "ss", "⑩" → "10". */
+const KIND_MULTI = 8;
+/** "@" or "$": a letter between word characters, a marker elsewhere (payload: its own code). */
+const KIND_LEET_SYMBOL = 9;
+
+const VIETNAMESE_MARKS = new Set([0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31b]);
+const BLANK_FILLERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0, 0x2800]);
+const ASCII_MARKERS = '.-_*/|~+\'`^=#\\';
+
+const letterFolds = new Map<string, string>(
+  Object.entries(lettersTable as Record<string, string>).filter(([key]) => key !== '//'),
+);
+const confusables = new Map<string, string>(Object.entries(confusablesTable as Record<string, string>));
+const multiFolds: string[] = [];
+
+const RE_WHITE = /^\p{White_Space}$/u;
+const RE_IGNORABLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}]$/u;
+const RE_MARK = /^\p{M}$/u;
+const RE_MARKS = /\p{M}/gu;
+const RE_LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const RE_MARKER = /^[\p{Pd}\p{Pc}\p{S}\p{Extended_Pictographic}\p{Emoji_Presentation}]$/u;
+
+function classifyAscii(code: number): number {
+  if (code >= 97 && code <= 122) return (code << 4) | KIND_LETTER;
+  if (code >= 65 && code <= 90) return ((code + 32) << 4) | KIND_LETTER;
+  if (code >= 48 && code <= 57) return (code << 4) | KIND_DIGIT;
+  if (code === 32 || (code >= 9 && code <= 13)) return KIND_SPACE;
+  if (code < 32 || code === 127) return KIND_IGNORE;
+  if (code === 64 || code === 36) return (code << 4) | KIND_LEET_SYMBOL;
+  if (ASCII_MARKERS.includes(String.fromCharCode(code))) return KIND_MARKER;
+  return KIND_HARD;
+}
+
+/** Folds one already-decomposed, mark-free character to ASCII letters/digits, or returns undefined. */
+function foldBaseChar(ch: string): string | undefined {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code < 128) {
+    const cls = classifyAscii(code);
+    const kind = cls & 15;
+    return kind === KIND_LETTER || kind === KIND_DIGIT ? String.fromCharCode(cls >> 4) : undefined;
+  }
+  return letterFolds.get(ch) ?? confusables.get(ch) ?? confusables.get(ch.toLowerCase());
+}
+
+function encodeFold(folded: string): number {
+  if (folded.length === 1) {
+    const code = folded.charCodeAt(0);
+    return (code << 4) | (code <= 57 ? KIND_DIGIT : KIND_LETTER);
+  }
+  let index = multiFolds.indexOf(folded);
+  if (index < 0) index = multiFolds.push(folded) - 1;
+  return (index << 4) | KIND_MULTI;
+}
+
+/** Computes the class of one code point (cached by the callers). */
+function classifyCodePoint(cp: number): number {
+  if (cp < 128) return classifyAscii(cp);
+  if (cp >= 0xd800 && cp <= 0xdfff) return KIND_HARD; // lone surrogate
+  const ch = String.fromCodePoint(cp);
+  const explicit = letterFolds.get(ch);
+  if (explicit !== undefined) return encodeFold(explicit);
+  if (BLANK_FILLERS.has(cp) || RE_WHITE.test(ch)) return KIND_SPACE;
+  if (RE_IGNORABLE.test(ch)) return KIND_IGNORE;
+  if (RE_MARK.test(ch)) return KIND_COMBINING;
+  const decomposed = ch.normalize('NFKD');
+  if (decomposed.length === 1 && decomposed.charCodeAt(0) < 128) return classifyAscii(decomposed.charCodeAt(0));
+  let folded = '';
+  for (const part of decomposed.replace(RE_MARKS, '')) {
+    const f = foldBaseChar(part);
+    if (f === undefined) {
+      folded = '';
+      break;
+    }
+    folded += f;
+  }
+  if (folded.length === 0) {
+    const direct = confusables.get(ch) ?? confusables.get(ch.toLowerCase());
+    if (direct !== undefined) folded = direct;
+  }
+  if (folded.length > 0) return encodeFold(folded);
+  if (RE_LETTER_OR_NUMBER.test(ch)) return KIND_HARD;
+  if (RE_MARKER.test(ch)) return KIND_MARKER;
+  return KIND_HARD;
+}
+
+const asciiClasses = new Int32Array(128);
+for (let c = 0; c < 128; c++) asciiClasses[c] = classifyAscii(c);
+/** Lazily filled classes of the BMP (0 = not computed yet). */
+const bmpClasses = new Int32Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classOfBmp(code: number): number {
+  let cls = bmpClasses[code] ?? 0;
+  if (cls === KIND_UNKNOWN) {
+    cls = classifyCodePoint(code);
+    bmpClasses[code] = cls;
+  }
+  return cls;
+}
+
+function classOfAstral(cp: number): number {
+  let cls = astralClasses.get(cp);
+  if (cls === undefined) {
+    cls = classifyCodePoint(cp);
+    astralClasses.set(cp, cls);
+  }
+  return cls;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables.
+
+interface TeencodeTable {
+  words: Record<string, string>;
+  pairs: Record<string, string>;
+  amountUnits: Record<string, string>;
+  leet: Record<string, string>;
+  leetLeadingOneBeforeVowel: string;
+}
+const teencode = teencodeTable as TeencodeTable;
+const teenWords = new Map(Object.entries(teencode.words));
+const teenPairs = new Map(Object.entries(teencode.pairs));
+const amountUnits = new Map(Object.entries(teencode.amountUnits));
+const leetMap = new Int32Array(128);
+for (const [from, to] of Object.entries(teencode.leet)) leetMap[from.charCodeAt(0)] = to.charCodeAt(0);
+const leetLeadingOne = teencode.leetLeadingOneBeforeVowel.charCodeAt(0);
+/** Longest key of the word-level tables: longer words skip the lookups. */
+let maxTableKey = 0;
+for (const key of [...teenWords.keys(), ...amountUnits.keys(), ...[...teenPairs.keys()].flatMap((k) => k.split(' '))]) {
+  maxTableKey = Math.max(maxTableKey, key.length);
+}
+const pairFirstWords = new Set([...teenPairs.keys()].map((k) => k.split(' ')[0] ?? ''));
+
+function isVowelCode(code: number): boolean {
+  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scratch buffers (reused across calls; the engine is single-threaded per realm).
+
+let charCodes = new Uint8Array(1024);
+let charStart = new Uint32Array(1024);
+let charEnd = new Uint32Array(1024);
+let wordFrom = new Uint32Array(256);
+let wordTo = new Uint32Array(256);
+/** Gap flags before each word: 1 = whitespace, 2 = marker, 4 = hard separator. */
+let wordGap = new Uint8Array(256);
+
+let outCodes = new Uint8Array(1024);
+let outStart = new Uint32Array(1024);
+let outEnd = new Uint32Array(1024);
+let outLength = 0;
+
+function growChars(need: number): void {
+  if (need <= charCodes.length) return;
+  const size = Math.max(need, charCodes.length * 2);
+  const codes = new Uint8Array(size);
+  codes.set(charCodes);
+  charCodes = codes;
+  const starts = new Uint32Array(size);
+  starts.set(charStart);
+  charStart = starts;
+  const ends = new Uint32Array(size);
+  ends.set(charEnd);
+  charEnd = ends;
+}
+
+function growWords(need: number): void {
+  if (need <= wordFrom.length) return;
+  const size = Math.max(need, wordFrom.length * 2);
+  const from = new Uint32Array(size);
+  from.set(wordFrom);
+  wordFrom = from;
+  const to = new Uint32Array(size);
+  to.set(wordTo);
+  wordTo = to;
+  const gap = new Uint8Array(size);
+  gap.set(wordGap);
+  wordGap = gap;
+}
+
+function growOut(need: number): void {
+  if (need <= outCodes.length) return;
+  const size = Math.max(need, outCodes.length * 2);
+  const codes = new Uint8Array(size);
+  codes.set(outCodes.subarray(0, outLength));
+  outCodes = codes;
+  const starts = new Uint32Array(size);
+  starts.set(outStart.subarray(0, outLength));
+  outStart = starts;
+  const ends = new Uint32Array(size);
+  ends.set(outEnd.subarray(0, outLength));
+  outEnd = ends;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phase 1: characters → words (in the scratch buffers). Returns the number of words.
+
+function scanWords(raw: string): number {
+  const n = raw.length;
+  growChars(n * 2 + 16);
+  let chars = 0;
+  let words = 0;
+  let inWord = false;
+  let gap = 0;
+  let i = 0;
+  while (i < n) {
+    const code = raw.charCodeAt(i);
+    let len = 1;
+    let cls: number;
+    if (code < 128) {
+      cls = asciiClasses[code] ?? KIND_HARD;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = raw.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        len = 2;
+        cls = classOfAstral(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+      } else {
+        cls = KIND_HARD;
+      }
+    } else {
+      cls = classOfBmp(code);
+    }
+    const kind = cls & 15;
+    if (kind === KIND_LETTER || kind === KIND_DIGIT || (kind === KIND_LEET_SYMBOL && inWord)) {
+      if (!inWord) {
+        growWords(words + 1);
+        wordFrom[words] = chars;
+        wordGap[words] = gap;
+        inWord = true;
+      }
+      if (chars >= charCodes.length) growChars(chars + 1);
+      charCodes[chars] = cls >> 4;
+      charStart[chars] = i;
+      charEnd[chars] = i + len;
+      chars++;
+    } else if (kind === KIND_MULTI) {
+      const folded = multiFolds[cls >> 4] ?? '';
+      if (!inWord) {
+        growWords(words + 1);
+        wordFrom[words] = chars;
+        wordGap[words] = gap;
+        inWord = true;
+      }
+      growChars(chars + folded.length);
+      for (let k = 0; k < folded.length; k++) {
+        charCodes[chars] = folded.charCodeAt(k);
+        charStart[chars] = i;
+        charEnd[chars] = i + len;
+        chars++;
+      }
+    } else if (kind === KIND_COMBINING) {
+      if (inWord && chars > 0) {
+        // Extend every char produced by the previous source character (one, or several for a multi fold).
+        const prevStart = charStart[chars - 1] ?? 0;
+        for (let k = chars - 1; k >= 0 && charStart[k] === prevStart; k--) charEnd[k] = i + len;
+      }
+    } else if (kind !== KIND_IGNORE) {
+      if (inWord) {
+        // A trailing "@"/"$" was a separator after all.
+        let last = chars - 1;
+        let trailingSymbol = false;
+        while (last >= (wordFrom[words] ?? 0) && (charCodes[last] === 64 || charCodes[last] === 36)) {
+          last--;
+          trailingSymbol = true;
+        }
+        chars = last + 1;
+        if (chars > (wordFrom[words] ?? 0)) {
+          wordTo[words] = chars;
+          words++;
+          gap = 0;
+        }
+        if (trailingSymbol) gap |= 2;
+        inWord = false;
+      }
+      gap |= kind === KIND_SPACE ? 1 : kind === KIND_HARD ? 4 : 2;
+    }
+    i += len;
+  }
+  if (inWord) {
+    let last = chars - 1;
+    while (last >= (wordFrom[words] ?? 0) && (charCodes[last] === 64 || charCodes[last] === 36)) last--;
+    chars = last + 1;
+    if (chars > (wordFrom[words] ?? 0)) {
+      wordTo[words] = chars;
+      words++;
+    }
+  }
+  return words;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phase 2: words → output.
+
+function isLetterCode(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A word that letter-spacers use as a unit: one char, a letter or a leet digit. */
+function isSpacedUnit(w: number): boolean {
+  const from = wordFrom[w] ?? 0;
+  if ((wordTo[w] ?? 0) - from !== 1) return false;
+  const code = charCodes[from] ?? 0;
+  return isLetterCode(code) || (isDigitCode(code) && (leetMap[code] ?? 0) !== 0);
+}
+
+/** Applies leet folding in place to chars [from, to) when the word mixes letters with digits/symbols. */
+function foldLeet(from: number, to: number): void {
+  let letters = 0;
+  let others = 0;
+  for (let k = from; k < to; k++) {
+    if (isLetterCode(charCodes[k] ?? 0)) letters++;
+    else others++;
+  }
+  if (letters === 0 || others === 0) return;
+  const first = charCodes[from] ?? 0;
+  if (!isLetterCode(first)) {
+    // Digits first: "500k", "5tr" are amounts, "4g" stays; only a single leading leet char before ≥ 2 letters folds.
+    const second = charCodes[from + 1] ?? 0;
+    if (isLetterCode(second) && to - from >= 3 && isLetterCode(charCodes[from + 2] ?? 0) && (leetMap[first] ?? 0) !== 0) {
+      const rest = readChars(from + 1, to);
+      if (!amountUnits.has(rest)) {
+        charCodes[from] = first === 49 && isVowelCode(second) ? leetLeadingOne : (leetMap[first] ?? first);
+      }
+    }
+  }
+  // Interior runs: digits/symbols with letters on both sides, all mappable.
+  let k = from + 1;
+  while (k < to) {
+    if (isLetterCode(charCodes[k] ?? 0)) {
+      k++;
+      continue;
+    }
+    let runEnd = k;
+    let mappable = true;
+    while (runEnd < to && !isLetterCode(charCodes[runEnd] ?? 0)) {
+      if ((leetMap[charCodes[runEnd] ?? 0] ?? 0) === 0) mappable = false;
+      runEnd++;
+    }
+    if (runEnd < to && mappable && isLetterCode(charCodes[k - 1] ?? 0)) {
+      for (let r = k; r < runEnd; r++) charCodes[r] = leetMap[charCodes[r] ?? 0] ?? 0;
+    }
+    k = runEnd;
+  }
+  // Symbols that stayed (e.g. "@" next to a digit) are not word characters: make them "a"/"s" anyway.
+  for (let r = from; r < to; r++) {
+    const code = charCodes[r] ?? 0;
+    if (code === 64 || code === 36) charCodes[r] = leetMap[code] ?? code;
+  }
+}
+
+function readChars(from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k++) s += String.fromCharCode(charCodes[k] ?? 0);
+  return s;
+}
+
+let lastOrigEnd = 0;
+
+function emitSpace(nextOrigStart: number): void {
+  if (outLength === 0) return;
+  growOut(outLength + 1);
+  outCodes[outLength] = 32;
+  outStart[outLength] = lastOrigEnd;
+  outEnd[outLength] = nextOrigStart > lastOrigEnd ? nextOrigStart : lastOrigEnd;
+  outLength++;
+}
+
+function emitChars(from: number, to: number): void {
+  emitSpace(charStart[from] ?? 0);
+  growOut(outLength + (to - from));
+  for (let k = from; k < to; k++) {
+    outCodes[outLength] = charCodes[k] ?? 0;
+    outStart[outLength] = charStart[k] ?? 0;
+    outEnd[outLength] = charEnd[k] ?? 0;
+    outLength++;
+  }
+  lastOrigEnd = charEnd[to - 1] ?? lastOrigEnd;
+}
+
+/** Emits `replacement` (one or more words) with every char mapped to [origStart, origEnd). */
+function emitReplacement(replacement: string, origStart: number, origEnd: number): void {
+  emitSpace(origStart);
+  growOut(outLength + replacement.length);
+  for (let k = 0; k < replacement.length; k++) {
+    outCodes[outLength] = replacement.charCodeAt(k);
+    outStart[outLength] = origStart;
+    outEnd[outLength] = origEnd;
+    outLength++;
+  }
+  lastOrigEnd = origEnd;
+}
+
+/** Units after joining letter-spaced runs: char ranges, with a joined flag. */
+let unitFrom = new Uint32Array(256);
+let unitTo = new Uint32Array(256);
+let unitJoined = new Uint8Array(256);
+
+function buildUnits(words: number): number {
+  if (unitFrom.length < words) {
+    unitFrom = new Uint32Array(words);
+    unitTo = new Uint32Array(words);
+    unitJoined = new Uint8Array(words);
+  }
+  let units = 0;
+  let w = 0;
+  while (w < words) {
+    if (!isSpacedUnit(w)) {
+      unitFrom[units] = wordFrom[w] ?? 0;
+      unitTo[units] = wordTo[w] ?? 0;
+      unitJoined[units] = 0;
+      units++;
+      w++;
+      continue;
+    }
+    // Extend the run of spaced units over joinable gaps (no hard separator).
+    let runEnd = w + 1;
+    let letters = isLetterCode(charCodes[wordFrom[w] ?? 0] ?? 0) ? 1 : 0;
+    let tight = false;
+    let spaceOnly = false;
+    while (runEnd < words && isSpacedUnit(runEnd) && ((wordGap[runEnd] ?? 0) & 4) === 0) {
+      const g = wordGap[runEnd] ?? 0;
+      if (g === 2) tight = true;
+      if (g === 1) spaceOnly = true;
+      if (isLetterCode(charCodes[wordFrom[runEnd] ?? 0] ?? 0)) letters++;
+      runEnd++;
+    }
+    if (letters < 2) {
+      for (let k = w; k < runEnd; k++) {
+        unitFrom[units] = wordFrom[k] ?? 0;
+        unitTo[units] = wordTo[k] ?? 0;
+        unitJoined[units] = 0;
+        units++;
+      }
+      w = runEnd;
+      continue;
+    }
+    const splitAtSpaces = tight && spaceOnly;
+    let groupStart = w;
+    for (let k = w + 1; k <= runEnd; k++) {
+      if (k === runEnd || (splitAtSpaces && wordGap[k] === 1)) {
+        unitFrom[units] = wordFrom[groupStart] ?? 0;
+        unitTo[units] = wordTo[k - 1] ?? 0;
+        unitJoined[units] = k - groupStart > 1 ? 1 : 0;
+        units++;
+        groupStart = k;
+      }
+    }
+    w = runEnd;
+  }
+  return units;
+}
+
+function normalizeWords(words: number, joined: number[] | undefined): void {
+  const units = buildUnits(words);
+  outLength = 0;
+  lastOrigEnd = 0;
+  let previousWasNumber = false;
+  for (let u = 0; u < units; u++) {
+    const from = unitFrom[u] ?? 0;
+    const to = unitTo[u] ?? 0;
+    foldLeet(from, to);
+    const length = to - from;
+    const origStart = charStart[from] ?? 0;
+    const origEnd = charEnd[to - 1] ?? 0;
+    let digits = 0;
+    while (digits < length && isDigitCode(charCodes[from + digits] ?? 0)) digits++;
+    const allDigits = digits === length;
+    if (length <= maxTableKey + digits && !allDigits) {
+      // Amount glued to its number: "500k", "5tr", "5cu".
+      if (digits > 0 && length - digits <= maxTableKey) {
+        const unit = amountUnits.get(readChars(from + digits, to));
+        if (unit !== undefined) {
+          emitChars(from, from + digits);
+          emitReplacement(unit, charStart[from + digits] ?? origStart, origEnd);
+          previousWasNumber = false;
+          continue;
+        }
+      }
+      if (digits === 0 && length <= maxTableKey) {
+        const word = readChars(from, to);
+        if (previousWasNumber) {
+          const unit = amountUnits.get(word);
+          if (unit !== undefined) {
+            emitReplacement(unit, origStart, origEnd);
+            previousWasNumber = false;
+            continue;
+          }
+        }
+        if (u + 1 < units && pairFirstWords.has(word)) {
+          const nextFrom = unitFrom[u + 1] ?? 0;
+          const nextTo = unitTo[u + 1] ?? 0;
+          const merged = nextTo - nextFrom <= maxTableKey ? teenPairs.get(word + ' ' + readChars(nextFrom, nextTo)) : undefined;
+          if (merged !== undefined) {
+            emitReplacement(merged, origStart, charEnd[nextTo - 1] ?? origEnd);
+            previousWasNumber = false;
+            u++;
+            continue;
+          }
+        }
+        const expansion = teenWords.get(word);
+        if (expansion !== undefined) {
+          emitReplacement(expansion, origStart, origEnd);
+          previousWasNumber = false;
+          continue;
+        }
+      }
+    }
+    if (unitJoined[u] === 1 && joined !== undefined) joined.push(outLength === 0 ? 0 : outLength + 1);
+    emitChars(from, to);
+    previousWasNumber = allDigits;
+  }
+}
+
+function buildText(): string {
+  let text = '';
+  const CHUNK = 8192;
+  for (let k = 0; k < outLength; k += CHUNK) {
+    text += String.fromCharCode(...outCodes.subarray(k, Math.min(outLength, k + CHUNK)));
+  }
+  return text;
+}
+
+/** Folds `raw` (see the module comment) and maps every folded UTF-16 unit back to its original range. */
+export function normalizeText(raw: string): NormalizedText {
+  const joined: number[] = [];
+  normalizeWords(scanWords(raw), joined);
+  const text = buildText();
+  return {
+    text,
+    start: outStart.slice(0, outLength),
+    end: outEnd.slice(0, outLength),
+    joined,
+  };
+}
+
+/** Folds a pattern value the same way (no offsets), so authors write "cộng tác viên" and it becomes "cong tac vien". */
+export function foldPhrase(phrase: string): string {
+  normalizeWords(scanWords(phrase), undefined);
+  return buildText();
+}
+
+/**
+ * The accent-preserving key of a text, for accent-sensitive phrases: NFKC, lowercase, letters and digits only (all
+ * separators and invisible characters dropped), Vietnamese tone/vowel marks and "đ" kept, homoglyphs folded. Two texts
+ * with the same key spell the same letters with the same diacritics.
+ */
+export function foldAccented(text: string): string {
+  let key = '';
+  for (const ch of text.normalize('NFKD')) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (VIETNAMESE_MARKS.has(cp)) {
+      key += ch;
+      continue;
+    }
+    if (cp === 0x111 || cp === 0x110) {
+      key += 'đ';
+      continue;
+    }
+    const cls = cp < 0x10000 ? (cp < 128 ? (asciiClasses[cp] ?? KIND_HARD) : classOfBmp(cp)) : classOfAstral(cp);
+    const kind = cls & 15;
+    if (kind === KIND_LETTER || kind === KIND_DIGIT) key += String.fromCharCode(cls >> 4);
+    else if (kind === KIND_MULTI) key += multiFolds[cls >> 4] ?? '';
+    else if (kind === KIND_LEET_SYMBOL) key += String.fromCharCode(leetMap[cls >> 4] ?? 0);
+  }
+  return key.normalize('NFC');
+}
