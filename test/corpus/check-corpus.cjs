@@ -1,0 +1,39 @@
+// Checks test/corpus/*.jsonl: every line parses, ids are unique, required fields and enums are valid, each labelled
+// evasion is really present in the text; prints counts per family/kind and split. Run from the repo root:
+//   node test/corpus/check-corpus.cjs
+const fs = require('fs');
+const ev = new Set(['none','no-accents','teencode','dotted','zero-width','homoglyph','leet','spaced','emoji-split','fancy-unicode','decomposed','mixed']);
+const check = {
+  homoglyph: (t) => /[\u0370-\u03ff\u0400-\u04ff]/.test(t),
+  'zero-width': (t) => /[\u200b-\u200d\u2060\ufeff]/.test(t),
+  'fancy-unicode': (t) => /[\u{1d400}-\u{1d7ff}]/u.test(t),
+  decomposed: (t) => t !== t.normalize('NFC'),
+  dotted: (t) => /\p{L}\.\p{L}\.\p{L}/u.test(t),
+  spaced: (t) => /(?:^|\s)\p{L} \p{L} \p{L}(?:\s|$)/u.test(t),
+  leet: (t) => /\p{L}[0-9@]\p{L}|\p{L}[0-9@]\b/u.test(t),
+  'no-accents': (t) => !/[\u0300-\u036fàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(t.normalize('NFC')),
+};
+const ids = new Set(); let bad = 0;
+for (const [file, grp] of [['scam', 'family'], ['benign', 'kind']]) {
+  const lines = fs.readFileSync(`test/corpus/${file}.jsonl`, 'utf8').split('\n').filter(Boolean);
+  const by = {}, split = {}, lang = {}, eva = {};
+  lines.forEach((l, i) => {
+    let o; try { o = JSON.parse(l); } catch (e) { console.log(file, i + 1, 'PARSE', e.message); bad++; return; }
+    for (const k of ['id', grp, 'text', 'split', 'lang', 'evasion']) if (typeof o[k] !== 'string' || !o[k]) { console.log(file, o.id, 'missing', k); bad++; }
+    if (ids.has(o.id)) { console.log('dup', o.id); bad++; } ids.add(o.id);
+    if (!['dev', 'holdout'].includes(o.split) || !['vi', 'en'].includes(o.lang) || !ev.has(o.evasion)) { console.log('enum', o.id); bad++; }
+    if (o.links && !(Array.isArray(o.links) && o.links.every((u) => /^https?:\/\//.test(u)))) { console.log('links', o.id); bad++; }
+    if (check[o.evasion] && !check[o.evasion](o.text)) { console.log('evasion not present', o.id, o.evasion); bad++; }
+    const g = `${o[grp]}${o.lang === 'en' ? '(en)' : ''}`;
+    by[g] = by[g] || { dev: 0, holdout: 0 }; by[g][o.split]++;
+    split[o.split] = (split[o.split] || 0) + 1; lang[o.lang] = (lang[o.lang] || 0) + 1; eva[o.evasion] = (eva[o.evasion] || 0) + 1;
+  });
+  const evaded = lines.length - (eva.none || 0);
+  console.log(`\n${file}: ${lines.length} items`, JSON.stringify(split), JSON.stringify(lang), `evasion ${evaded} (${(100 * evaded / lines.length).toFixed(0)}%)`);
+  console.log(' ', Object.entries(by).map(([k, v]) => `${k} ${v.dev + v.holdout} (${v.dev}/${v.holdout})`).join('; '));
+  console.log('  evasions', JSON.stringify(eva));
+}
+const pr = 'test/corpus/press-release-phu-ly-2022-10-14.txt';
+const prText = fs.readFileSync(pr, 'utf8');
+if (!prText.includes('giả danh Cơ quan điều tra')) { console.log('press release missing or altered'); bad++; }
+console.log('problems', bad); process.exitCode = bad ? 1 : 0;
