@@ -1,0 +1,73 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { compileEngine, serializeEngine, type SerializedEngine } from '@/src/engine';
+import { checkSafeRegex } from '@/src/engine/regex-filter';
+import { parseDatabaseSource } from '@/src/patterns/database-schema';
+import { readBuildConfig } from '@/src/shared/build-config';
+import { engineItem } from '@/src/shared/engine-item';
+import { settingsItem } from '@/src/shared/settings';
+import type { CanhGiacDatabase } from '../database';
+import { SCHEDULE, readFeedState } from './feed-state';
+import { createFeedService, type FeedService, type FeedSyncDeps } from './sync-feed';
+
+export const FEED_ALARM = 'canh-giac-feed';
+
+/**
+ * Wires the feed sync to the browser: the feed alarm (first check about a minute after install, then every few
+ * hours with jitter, backed off after failures), the build-time key and URL (overridable URL in the options), the
+ * engine published to storage.local and site selectors to `local:siteSelectors`. Registers its listeners
+ * synchronously; call once from the background's composition root.
+ */
+export function startFeedSync(db: CanhGiacDatabase): FeedService {
+  const build = readBuildConfig();
+  const scheduleAlarm = async (when: number) => {
+    await browser.alarms.create(FEED_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+  };
+  const deps: FeedSyncDeps = {
+    db,
+    fetch: (input, init) => fetch(input, init),
+    subtle: crypto.subtle,
+    now: () => Date.now(),
+    random: () => Math.random(),
+    config: async () => {
+      const settings = await settingsItem.getValue();
+      return { feedUrl: settings.feedUrl?.trim() || build.feedUrl, publicKey: build.feedPublicKey };
+    },
+    checks: {
+      parse: parseDatabaseSource,
+      checkRegex: (source) => {
+        const result = checkSafeRegex(source);
+        return result.ok ? null : result.reason;
+      },
+    },
+    engine: {
+      compile: async (source) => serializeEngine(compileEngine(source)),
+      publish: async (compiled) => {
+        await engineItem.setValue(compiled as SerializedEngine);
+      },
+    },
+    publishSelectors: async (selectors) => {
+      await storage.setItem('local:siteSelectors', selectors);
+    },
+    scheduleAlarm,
+    log: (level, message) => (level === 'warn' ? console.warn : console.info)(`[canh-giac] ${message}`),
+  };
+  const service = createFeedService(deps);
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void service.sync(false);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void scheduleAlarm(Date.now() + SCHEDULE.firstCheckMs + Math.random() * SCHEDULE.firstCheckJitterMs);
+  });
+  // A worker that starts without an alarm (first start, or alarms cleared) schedules one from the stored state.
+  void browser.alarms
+    .get(FEED_ALARM)
+    .then(async (alarm) => {
+      if (alarm) return;
+      const state = await readFeedState(db);
+      await scheduleAlarm(state.nextCheck ?? Date.now() + SCHEDULE.firstCheckMs);
+    })
+    .catch((error: unknown) => console.error('[canh-giac] feed alarm', error));
+  return service;
+}
