@@ -1,0 +1,16 @@
+/**
+ * The engine's public API. Pure: runs in Node, the service worker and content scripts.
+ *
+ *   const engine = compileEngine(db, { extraPhrases });   // once per database version
+ *   const verdict = scanItem(engine, { text, links, url });
+ *   const stored = serializeEngine(engine);                // JSON-able; loadEngine(stored) throws if stale/corrupt
+ */
+export { compileEngine, describeDatabase, CUSTOM_FAMILY, CUSTOM_PHRASE_WEIGHT } from './compile.ts';
+export type { CompileOptions, DatabaseDescription, Engine, PatternInfo, SkippedPattern } from './compile.ts';
+export { scanItem } from './scan-item.ts';
+export { scoreIndicators, SCORE_RULES, DOMAIN_KINDS } from './score.ts';
+export { serializeEngine, loadEngine, EngineLoadError, ENGINE_FORMAT, ENGINE_MAGIC, hashString } from './serialize.ts';
+export type { SerializedEngine, SerializedEngineData } from './serialize.ts';
+export { unwrapRedirect } from './urls.ts';
+export { findUrlsInText, registrableDomain } from './domains.ts';
+export type * from './types.ts';
