@@ -1,0 +1,148 @@
+/**
+ * Corpus evaluation: scans the labelled corpus with the bundled database and prints recall per family and the
+ * false-warning rate per kind, for the dev and holdout splits separately, plus every miss. Fails when overall recall
+ * is below 90 %, false warnings exceed 3 %, or the police press release is not clean.
+ *
+ * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
+ * (test/corpus/README.md).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileEngine, scanItem, type Engine, type ScanInput, type Verdict } from '../src/engine/index.ts';
+import { assembleDatabase } from '../src/patterns/index.ts';
+
+const CORPUS = join(import.meta.dirname, 'corpus');
+const MIN_RECALL = 0.9;
+const MAX_FALSE_WARNINGS = 0.03;
+
+interface ScamItem {
+  id: string;
+  family: string;
+  text: string;
+  links?: string[];
+  split: 'dev' | 'holdout';
+}
+interface BenignItem {
+  id: string;
+  kind: string;
+  text: string;
+  links?: string[];
+  split: 'dev' | 'holdout';
+}
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(join(CORPUS, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+function toInput(item: { text: string; links?: string[] }): ScanInput {
+  return item.links ? { text: item.text, links: item.links } : { text: item.text };
+}
+
+interface Row {
+  group: string;
+  dev: [number, number];
+  holdout: [number, number];
+}
+
+function tabulate<T extends { split: 'dev' | 'holdout' }>(items: T[], groupOf: (t: T) => string, pass: (t: T) => boolean): Row[] {
+  const rows = new Map<string, Row>();
+  for (const item of items) {
+    const g = groupOf(item);
+    const row = rows.get(g) ?? { group: g, dev: [0, 0], holdout: [0, 0] };
+    const cell = row[item.split];
+    if (pass(item)) cell[0]++;
+    cell[1]++;
+    rows.set(g, row);
+  }
+  return [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
+}
+
+function formatCell([n, total]: [number, number]): string {
+  return total === 0 ? '—' : `${n}/${total} ${((100 * n) / total).toFixed(0)}%`;
+}
+
+function formatTable(title: string, rows: Row[]): string {
+  const total = rows.reduce<Row>(
+    (acc, r) => ({
+      group: 'ALL',
+      dev: [acc.dev[0] + r.dev[0], acc.dev[1] + r.dev[1]],
+      holdout: [acc.holdout[0] + r.holdout[0], acc.holdout[1] + r.holdout[1]],
+    }),
+    { group: 'ALL', dev: [0, 0], holdout: [0, 0] },
+  );
+  const lines = [...rows, total].map(
+    (r) => `${r.group.padEnd(26)} ${formatCell(r.dev).padStart(14)} ${formatCell(r.holdout).padStart(14)}`,
+  );
+  return [`${title.padEnd(26)} ${'dev'.padStart(14)} ${'holdout'.padStart(14)}`, ...lines].join('\n');
+}
+
+function summarize(v: Verdict): string {
+  const ids = [...new Set(v.indicators.map((i) => i.patternId))].join(', ');
+  return `${v.verdict} ${v.score}${v.warningContext ? ' (warning ctx)' : ''} [${ids}]`;
+}
+
+let engine: Engine;
+let scams: ScamItem[] = [];
+let benign: BenignItem[] = [];
+const verdicts = new Map<string, Verdict>();
+
+beforeAll(async () => {
+  engine = compileEngine(await assembleDatabase());
+  scams = readJsonl<ScamItem>('scam.jsonl');
+  benign = readJsonl<BenignItem>('benign.jsonl');
+  for (const item of [...scams, ...benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
+});
+
+describe('corpus evaluation (bundled database)', () => {
+  it('prints the tables and misses; recall ≥ 90 %, false warnings ≤ 3 %', () => {
+    const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
+    const quiet = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict === 'clean';
+    const recallRows = tabulate(scams, (s) => s.family, caught);
+    const warnRows = tabulate(benign, (b) => b.kind, (b) => !quiet(b));
+    const scamVerdicts = tabulate(scams, (s) => s.family, (s) => verdicts.get(s.id)?.verdict === 'scam');
+
+    const missed = scams.filter((s) => !caught(s));
+    const falseWarnings = benign.filter((b) => !quiet(b));
+    const report = [
+      formatTable('RECALL (scam|suspicious)', recallRows),
+      '',
+      formatTable('verdict = scam', scamVerdicts),
+      '',
+      formatTable('FALSE WARNINGS (benign)', warnRows),
+      '',
+      `MISSED SCAMS (${missed.length}):`,
+      ...missed.map((s) => `  ${s.id} [${s.split}] ${summarize(verdicts.get(s.id) as Verdict)}\n    ${s.text.slice(0, 160).replace(/\n/g, ' ')}`),
+      '',
+      `FALSE WARNINGS (${falseWarnings.length}):`,
+      ...falseWarnings.map((b) => `  ${b.id} [${b.split}] ${summarize(verdicts.get(b.id) as Verdict)}\n    ${b.text.slice(0, 160).replace(/\n/g, ' ')}`),
+    ].join('\n');
+    console.log(report);
+
+    const recall = (scams.length - missed.length) / scams.length;
+    const falseRate = falseWarnings.length / benign.length;
+    console.log(`overall recall ${(100 * recall).toFixed(1)} %, false warnings ${(100 * falseRate).toFixed(1)} %`);
+    expect(scams.length).toBeGreaterThan(0);
+    expect(benign.length).toBeGreaterThan(0);
+    expect(recall).toBeGreaterThanOrEqual(MIN_RECALL);
+    expect(falseRate).toBeLessThanOrEqual(MAX_FALSE_WARNINGS);
+  });
+
+  it('the police press release is clean', () => {
+    const text = readFileSync(join(CORPUS, 'press-release-phu-ly-2022-10-14.txt'), 'utf8');
+    const v = scanItem(engine, { text });
+    console.log(`press release: ${summarize(v)}`);
+    expect(v.verdict).toBe('clean');
+  });
+
+  it('offsets of every indicator point at its match', () => {
+    for (const item of [...scams, ...benign]) {
+      for (const ind of verdicts.get(item.id)?.indicators ?? []) {
+        if (ind.start !== undefined) expect(item.text.slice(ind.start, ind.end)).toBe(ind.match);
+      }
+    }
+  });
+});
