@@ -16,7 +16,6 @@ import { parseArgs } from 'node:util';
 import { webcrypto } from 'node:crypto';
 import type { DatabaseSource } from '@/src/engine/types';
 import { checkSafeRegex } from '@/src/engine/regex-filter';
-import { assembleDatabase } from '@/src/patterns';
 import { parseDatabaseSource } from '@/src/patterns/database-schema';
 import {
   FEED_FORMAT,
@@ -43,13 +42,6 @@ export interface BuildFeedOptions {
   maxDiffs: number;
 }
 
-export interface BuiltFeed {
-  version: number;
-  sha256: string;
-  files: string[];
-  diffsFrom: number[];
-}
-
 function validate(json: unknown, what: string): DatabaseSource {
   const parsed = parseDatabaseSource(json);
   if (!parsed.ok) throw new Error(`${what} is not a valid database:\n  ${parsed.errors.slice(0, 20).join('\n  ')}`);
@@ -63,14 +55,16 @@ function validate(json: unknown, what: string): DatabaseSource {
   return parsed.db;
 }
 
-function writeCanonical(path: string, value: unknown): number {
-  const text = canonicalJson(value);
-  writeFileSync(path, text);
-  return Buffer.byteLength(text);
+export interface FeedFiles {
+  version: number;
+  sha256: string;
+  /** File name → content, in writing order (the manifest last). */
+  files: Map<string, string>;
+  diffsFrom: number[];
 }
 
-/** Writes snapshot, diffs and the signed manifest into `outDir`. */
-export async function buildFeed(options: BuildFeedOptions): Promise<BuiltFeed> {
+/** Builds the feed's files in memory: canonical snapshot, diffs from the newest previous versions, signed manifest. */
+export async function createFeedFiles(options: Omit<BuildFeedOptions, 'outDir'>): Promise<FeedFiles> {
   const database = normalizeForFeed(validate(options.database, 'the database'));
   const previous = options.previous.map((json, i) => normalizeForFeed(validate(json, `previous snapshot #${i + 1}`)));
   for (const old of previous) {
@@ -80,23 +74,22 @@ export async function buildFeed(options: BuildFeedOptions): Promise<BuiltFeed> {
   }
   const selectors = options.selectors === undefined ? undefined : siteSelectorsSchema.parse(options.selectors);
   const key = await importFeedPrivateKey(subtle, options.privateKeyJwk);
-  mkdirSync(options.outDir, { recursive: true });
+  const files = new Map<string, string>();
 
-  const sha256 = await sha256Hex(subtle, canonicalJson(database));
+  const snapshotText = canonicalJson(database);
+  const sha256 = await sha256Hex(subtle, snapshotText);
   const snapshotPath = `snapshot-${database.version}.json`;
-  const snapshotBytes = writeCanonical(join(options.outDir, snapshotPath), database);
-  const files = [snapshotPath];
+  files.set(snapshotPath, snapshotText);
 
   const newest = new Map<number, DatabaseSource>();
   for (const old of previous) newest.set(old.version, old);
   const bases = [...newest.values()].sort((a, b) => b.version - a.version).slice(0, options.maxDiffs);
   const diffs: ManifestBody['diffs'] = [];
   for (const base of bases) {
-    const diff = computeDiff(base, database);
+    const text = canonicalJson(computeDiff(base, database));
     const path = `diff-${base.version}-${database.version}.json`;
-    const bytes = writeCanonical(join(options.outDir, path), diff);
-    diffs.push({ from: base.version, path, sha256: await sha256Hex(subtle, canonicalJson(diff)), bytes });
-    files.push(path);
+    files.set(path, text);
+    diffs.push({ from: base.version, path, sha256: await sha256Hex(subtle, text), bytes: Buffer.byteLength(text) });
   }
 
   const body: ManifestBody = {
@@ -105,16 +98,27 @@ export async function buildFeed(options: BuildFeedOptions): Promise<BuiltFeed> {
     created: new Date().toISOString(),
     sha256,
     minCheckSeconds: options.minCheckSeconds,
-    snapshot: { path: snapshotPath, bytes: snapshotBytes },
+    snapshot: { path: snapshotPath, bytes: Buffer.byteLength(snapshotText) },
     diffs,
     ...(selectors ? { selectors } : {}),
   };
   const manifest = await signManifest(subtle, key, body);
-  const temporary = join(options.outDir, `.manifest-${process.pid}.tmp`);
-  writeFileSync(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
-  renameSync(temporary, join(options.outDir, 'manifest.json'));
-  files.push('manifest.json');
+  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   return { version: database.version, sha256, files, diffsFrom: diffs.map((d) => d.from) };
+}
+
+/** Writes snapshot, diffs and the signed manifest into `outDir` (the manifest last, through a rename). */
+export async function buildFeed(options: BuildFeedOptions): Promise<FeedFiles> {
+  const built = await createFeedFiles(options);
+  mkdirSync(options.outDir, { recursive: true });
+  for (const [name, text] of built.files) {
+    if (name === 'manifest.json') continue;
+    writeFileSync(join(options.outDir, name), text);
+  }
+  const temporary = join(options.outDir, `.manifest-${process.pid}.tmp`);
+  writeFileSync(temporary, built.files.get('manifest.json') ?? '');
+  renameSync(temporary, join(options.outDir, 'manifest.json'));
+  return built;
 }
 
 /** Generates a new signing key pair: the private JWK (keep it secret) and the public key as base64 SPKI. */
@@ -184,14 +188,14 @@ async function main(argv: string[]): Promise<void> {
   const built = await buildFeed({
     privateKeyJwk: readJson(values.key) as JsonWebKey,
     outDir: values.out,
-    database: values.db ? readJson(values.db) : assembleDatabase(),
+    database: values.db ? readJson(values.db) : (await import('@/src/patterns')).assembleDatabase(),
     previous: collectPrevious(values.previous ?? []),
     minCheckSeconds,
     selectors: values.selectors ? readJson(values.selectors) : undefined,
     maxDiffs,
   });
   console.log(
-    `Feed version ${built.version} (sha256 ${built.sha256.slice(0, 16)}…) in ${values.out}: ${built.files.join(', ')}` +
+    `Feed version ${built.version} (sha256 ${built.sha256.slice(0, 16)}…) in ${values.out}: ${[...built.files.keys()].join(', ')}` +
       (built.diffsFrom.length ? `; diffs from ${built.diffsFrom.join(', ')}` : '; no diffs'),
   );
 }
