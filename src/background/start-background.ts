@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { CanhGiacDatabase } from './database';
 import { ensureEngine } from './engine-store';
+import { startFeedSync } from './feed/start-feed';
 import { createMessageRouter, type Handlers } from './message-router';
 import { forgetTab, getTabState, saveTabFindings } from './tab-findings';
+import { startReports } from './reports/start-reports';
 
 /**
  * The background's composition root. Every listener is registered synchronously here (an MV3 service worker is
@@ -10,6 +12,8 @@ import { forgetTab, getTabState, saveTabFindings } from './tab-findings';
  */
 export function startBackground(): void {
   const db = new CanhGiacDatabase();
+  const feed = startFeedSync(db);
+  const reports = startReports(db);
 
   const handlers: Handlers = {
     'tab:findings': async (findings, { tabId }) => {
@@ -19,15 +23,14 @@ export function startBackground(): void {
     'tab:get-state': async ({ tabId }) => getTabState(tabId),
     'engine:ensure': async () => ({ version: (await ensureEngine(db)).version }),
     'feed:status': async () => {
-      const { version, patternCount } = await ensureEngine(db);
-      return { version, patternCount, source: 'bundled', lastSuccess: null, lastError: null, lastErrorAt: null, nextCheck: null };
+      await ensureEngine(db);
+      return feed.status();
     },
     'feed:sync-now': async () => {
-      throw new Error('feed sync is not configured yet');
+      await feed.sync(true);
+      return feed.status();
     },
-    'report:draft': async () => {
-      throw new Error('reports are not wired yet');
-    },
+    ...reports.handlers,
   };
 
   browser.runtime.onMessage.addListener(

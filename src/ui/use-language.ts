@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { resolveLanguage, translate, type Language } from '@/src/shared/i18n';
 import { settingsItem } from '@/src/shared/settings';
 
+export type Translate = (key: string, subs?: (string | number)[]) => string;
+
 /** The UI language from settings (live), and a `t()` bound to it. */
-export function useLanguage(): { language: Language; t: (key: string, subs?: (string | number)[]) => string } {
+export function useLanguage(): { language: Language; t: Translate } {
   const [language, setLanguage] = useState<Language>(() => resolveLanguage('auto', browser.i18n.getUILanguage()));
   useEffect(() => {
     const apply = (choice: 'auto' | Language) => setLanguage(resolveLanguage(choice, browser.i18n.getUILanguage()));

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '@/src/ui/styles.css';
 import { OptionsApp } from './options-app';
 
 export function renderOptions(root: HTMLElement): void {

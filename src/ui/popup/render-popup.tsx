@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '@/src/ui/styles.css';
 import { PopupApp } from './popup-app';
 
 export function renderPopup(root: HTMLElement): void {

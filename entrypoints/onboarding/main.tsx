@@ -1,0 +1,3 @@
+import { renderOnboarding } from '@/src/ui/onboarding/render-onboarding';
+
+renderOnboarding(document.getElementById('app')!);

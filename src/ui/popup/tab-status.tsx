@@ -1,0 +1,75 @@
+import type { Language } from '@/src/shared/i18n';
+import type { FamilySummary, TabFindings } from '@/src/shared/messages';
+import type { Translate } from '@/src/ui/use-language';
+
+interface Props {
+  findings: TabFindings | null;
+  /** Whether Cảnh Giác checks this kind of page at all (http/https). */
+  scannable: boolean;
+  paused: boolean;
+  families: FamilySummary[];
+  language: Language;
+  t: Translate;
+}
+
+/** The tab at a glance: scam / suspicious / nothing found (never "safe"), what was found and why. */
+export function TabStatus({ findings, scannable, paused, families, language, t }: Props) {
+  const familyName = (id: string) => families.find((f) => f.id === id)?.name[language] ?? id;
+  let tone: 'scam' | 'suspicious' | 'none' | 'paused';
+  let heading: string;
+  let detail: string;
+  if (!scannable) {
+    tone = 'none';
+    heading = t('popupNotScanned');
+    detail = t('popupNotScannedDetail');
+  } else if (paused) {
+    tone = 'paused';
+    heading = t('popupPausedHere');
+    detail = t('popupPausedHereDetail');
+  } else if (findings?.verdict === 'scam' || findings?.verdict === 'suspicious') {
+    tone = findings.verdict;
+    heading = t(findings.verdict === 'scam' ? 'popupVerdictScam' : 'popupVerdictSuspicious');
+    detail = t(findings.verdict === 'scam' ? 'popupVerdictScamDetail' : 'popupVerdictSuspiciousDetail');
+  } else {
+    tone = 'none';
+    heading = t('popupNothingFound');
+    detail = t('popupNothingFoundDetail');
+  }
+  const items = findings && !paused ? findings.items : [];
+  const posts = items.filter((item) => item.kind !== 'page').length;
+  const indicators = new Map<string, { message: string; match: string; family: string }>();
+  for (const item of items) {
+    for (const indicator of item.indicators) {
+      if (!indicators.has(indicator.patternId)) {
+        indicators.set(indicator.patternId, { message: indicator.message[language], match: indicator.match, family: indicator.family });
+      }
+    }
+  }
+  const categories = [...new Set(items.flatMap((item) => item.categories))].filter((c) => c !== 'generic');
+
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading" class="visually-hidden">
+        {t('popupStatusHeading')}
+      </h2>
+      <div class={`verdict verdict-${tone}`} role="status" data-verdict={tone}>
+        <strong>{heading}</strong>
+        <span>{detail}</span>
+      </div>
+      {posts > 0 && <p>{t('popupFlaggedPosts', [posts])}</p>}
+      {categories.length > 0 && <p>{t('popupFamiliesFound', [categories.map(familyName).join(', ')])}</p>}
+      {indicators.size > 0 && (
+        <>
+          <h3>{t('popupIndicatorsHeading')}</h3>
+          <ul class="indicators">
+            {[...indicators.entries()].map(([id, indicator]) => (
+              <li key={id}>
+                <q>{indicator.match}</q> — {indicator.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
