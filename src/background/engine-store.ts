@@ -16,7 +16,11 @@ export async function loadActiveSnapshot(db: CanhGiacDatabase): Promise<Snapshot
     installedAt: Date.now(),
     source: bundled,
   };
-  await db.snapshots.put(record);
+  // Same shape as a feed install (src/background/feed/install-snapshot.ts): snapshot and active version together.
+  await db.transaction('rw', db.snapshots, db.meta, async () => {
+    await db.snapshots.put(record);
+    await db.meta.put({ key: 'feed:active', value: { version: record.version, checksum: '', installedAt: record.installedAt } });
+  });
   return record;
 }
 
@@ -27,6 +31,11 @@ export async function publishEngine(source: DatabaseSource): Promise<{ version: 
     return { version: current.dbVersion, patternCount: source.patterns.length };
   }
   const engine = compileEngine(source);
+  // Never publish an older database over a newer one (a feed sync may have published while this one compiled).
+  const latest = await engineItem.getValue();
+  if (latest && latest.dbVersion > source.version && latest.format === ENGINE_FORMAT) {
+    return { version: latest.dbVersion, patternCount: describeDatabase(engine).patternCount };
+  }
   await engineItem.setValue(serializeEngine(engine));
   return { version: source.version, patternCount: describeDatabase(engine).patternCount };
 }

@@ -7,6 +7,7 @@ import { readBuildConfig } from '@/src/shared/build-config';
 import { engineItem } from '@/src/shared/engine-item';
 import { settingsItem } from '@/src/shared/settings';
 import type { CanhGiacDatabase } from '../database';
+import { ensureEngine } from '../engine-store';
 import { SCHEDULE, readFeedState } from './feed-state';
 import { createFeedService, type FeedService, type FeedSyncDeps } from './sync-feed';
 
@@ -50,6 +51,7 @@ export function startFeedSync(db: CanhGiacDatabase): FeedService {
       await storage.setItem('local:siteSelectors', selectors);
     },
     scheduleAlarm,
+    prepare: () => ensureEngine(db),
     log: (level, message) => (level === 'warn' ? console.warn : console.info)(`[canh-giac] ${message}`),
   };
   const service = createFeedService(deps);

@@ -43,6 +43,8 @@ export interface FeedSyncDeps {
   /** Sets the one feed alarm to fire at `when` (ms since epoch). */
   scheduleAlarm: (when: number) => Promise<void>;
   log: (level: 'info' | 'warn', message: string) => void;
+  /** Runs before each check (the composition root installs the bundled database first, so versions compare right). */
+  prepare?: () => Promise<unknown>;
   timeoutMs?: number;
   limits?: { manifestBytes: number; databaseBytes: number };
 }
@@ -70,6 +72,7 @@ function folderUrl(url: string): string {
  */
 export async function runFeedSync(deps: FeedSyncDeps, manual: boolean): Promise<SyncOutcome> {
   const { db } = deps;
+  await deps.prepare?.();
   const config = await deps.config();
   if (!config.publicKey || !config.feedUrl) {
     const reason = !config.publicKey ? NO_KEY_MESSAGE : NO_URL_MESSAGE;
