@@ -34,16 +34,30 @@ const SELECTOR_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const fileSchema = z.string().regex(FILE_NAME, 'must be a plain .json file name in the feed folder');
 
+const selectorList = z.array(z.string().min(1).max(500)).max(50);
 /**
- * Optional CSS selectors per site adapter, signed with the manifest so sites can be fixed without a store release:
- * `{ "facebook": { "post": "div[role=article]", "comment": ["…", "…"] } }`. Published to `local:siteSelectors`.
+ * Optional CSS selectors for the site adapters, signed with the manifest so a site's markup change can be fixed
+ * without a store release. The same shape as src/content/sites/site-selectors.json (`SiteSelectorsFile`, which the
+ * content script re-checks and uses when its `version` is at least the bundled one). Published to
+ * `local:siteSelectors`.
  */
-export const siteSelectorsSchema = z
-  .record(
-    z.string().regex(SELECTOR_KEY),
-    z.record(z.string().regex(SELECTOR_KEY), z.union([z.string().min(1).max(500), z.array(z.string().min(1).max(500)).max(20)])),
-  )
-  .refine((value) => Object.keys(value).length <= 50, 'too many sites');
+export const siteSelectorsSchema = z.strictObject({
+  format: z.literal(1),
+  version: versionSchema,
+  sites: z
+    .record(
+      z.string().regex(SELECTOR_KEY),
+      z.strictObject({
+        hosts: selectorList,
+        posts: selectorList,
+        comments: selectorList,
+        postBody: selectorList,
+        commentBody: selectorList,
+        skip: selectorList,
+      }),
+    )
+    .refine((value) => Object.keys(value).length <= 50, 'too many sites'),
+});
 export type SiteSelectors = z.infer<typeof siteSelectorsSchema>;
 
 export const manifestBodySchema = z.strictObject({

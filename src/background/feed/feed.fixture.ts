@@ -71,7 +71,7 @@ export async function makeFeedFiles(db: DatabaseSource, options: PublishOptions 
     const text = canonicalJson(computeDiff(base, db));
     const path = `diff-${base.version}-${db.version}.json`;
     files.set(path, text);
-    diffs.push({ from: base.version, path, sha256: await sha256Hex(subtle, text), bytes: text.length });
+    diffs.push({ from: base.version, path, sha256: await sha256Hex(subtle, text), bytes: new TextEncoder().encode(text).length });
   }
   const body: ManifestBody = {
     format: FEED_FORMAT,
@@ -79,7 +79,7 @@ export async function makeFeedFiles(db: DatabaseSource, options: PublishOptions 
     created: db.created,
     sha256: await sha256Hex(subtle, canonicalJson(db)),
     minCheckSeconds: options.minCheckSeconds ?? 0,
-    snapshot: { path: snapshotPath, bytes: snapshotText.length },
+    snapshot: { path: snapshotPath, bytes: new TextEncoder().encode(snapshotText).length },
     diffs,
     ...(options.selectors ? { selectors: options.selectors } : {}),
   };

@@ -12,6 +12,20 @@ import { ACTIVE_KEY, LEASE_KEY, SCHEDULE, acquireLease, computeBackoffMs, readFe
 import { createFeedService, readFeedStatus, runFeedSync, type FeedConfig, type FeedSyncDeps } from './sync-feed';
 
 const NEW_PHRASE = 'chuyển khoản phí kích hoạt ví';
+const SELECTORS: SiteSelectors = {
+  format: 1,
+  version: 2,
+  sites: {
+    facebook: {
+      hosts: ['facebook.com'],
+      posts: ['[role=feed] [aria-posinset]'],
+      comments: ['[role=article]'],
+      postBody: ['@aria-describedby'],
+      commentBody: ['div[dir=auto]'],
+      skip: ['[role=button]'],
+    },
+  },
+};
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -152,12 +166,12 @@ describe('runFeedSync: a good feed', () => {
       previous: [makeDatabase(4), base],
       minCheckSeconds: 0,
       maxDiffs: 10,
-      selectors: { facebook: { post: 'div[role=article]' } },
+      selectors: SELECTORS,
     });
     expect([...built.files.keys()]).toEqual(['snapshot-6.json', 'diff-5-6.json', 'diff-4-6.json', 'manifest.json']);
     h.server.serve(built.files);
     expect(await runFeedSync(h.deps, true)).toEqual({ kind: 'installed', version: 6, via: 'diff' });
-    expect(h.selectors).toEqual([{ facebook: { post: 'div[role=article]' } }]);
+    expect(h.selectors).toEqual([SELECTORS]);
   });
 
   it('keeps only the new database and the last good one', async () => {
