@@ -213,6 +213,13 @@ async function main(argv: string[]): Promise<number> {
   const raw = readInput(file);
   const db = await loadDatabase(values.db);
   const engine = compileEngine(db, { extraPhrases: readPhrases(values.phrases) });
+  const unusable = engine.skipped.filter((p) => !p.reason.startsWith('expired'));
+  if (unusable.length > 0) {
+    const listed = unusable.slice(0, 5).map((p) => `  ${p.id}: ${p.reason}`);
+    process.stderr.write(
+      `scan: note: ${unusable.length} pattern(s) left out of the engine:\n${listed.join('\n')}${unusable.length > 5 ? `\n  … ${unusable.length - 5} more` : ''}\n`,
+    );
+  }
 
   if (!values.jsonl) {
     const isHtml = (file !== undefined && /^\.html?$/i.test(extname(file))) || /^\s*(<!doctype html|<html)/i.test(raw);

@@ -69,6 +69,9 @@ function markLetterZeros(text: string): Set<number> {
   return zeros;
 }
 
+const NEXT_CANDIDATE = /[0-9oO]/g;
+const ANY_DIGIT = /\d/;
+
 interface Group {
   digits: string;
   start: number;
@@ -101,7 +104,9 @@ function readGroups(text: string): Group[][] {
       }
       i += sep;
     } else {
-      i++;
+      NEXT_CANDIDATE.lastIndex = i + 1;
+      const next = NEXT_CANDIDATE.exec(text);
+      i = next ? next.index : text.length;
     }
   }
   if (current.length > 0) runs.push(current);
@@ -143,7 +148,7 @@ export function compileNumberIndex(patterns: readonly NumberPatternSource[]): Nu
   return {
     size: byDigits.size,
     find(text: string): NumberHit[] {
-      if (byDigits.size === 0) return [];
+      if (byDigits.size === 0 || !ANY_DIGIT.test(text)) return [];
       const hits: NumberHit[] = [];
       const seen = new Set<string>();
       for (const c of findNumberCandidates(text)) {
