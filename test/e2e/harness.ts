@@ -97,6 +97,8 @@ export interface ExtensionSession {
 export interface LaunchOptions {
   /** Map www.facebook.com (and facebook.com) to this loopback port (an HTTPS fixture server). */
   facebookPort?: number;
+  /** Map more host names to loopback ports (e.g. a lookalike domain served by a fixture server). */
+  hostPorts?: Record<string, number>;
   extensionDir?: string;
 }
 
@@ -119,12 +121,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     '--disable-sync',
     '--lang=vi',
   ];
+  const rules: string[] = [];
   if (options.facebookPort) {
-    args.push(
-      `--host-resolver-rules=MAP www.facebook.com 127.0.0.1:${options.facebookPort},MAP facebook.com 127.0.0.1:${options.facebookPort},MAP l.facebook.com 127.0.0.1:${options.facebookPort}`,
-      '--ignore-certificate-errors',
-    );
+    for (const host of ['www.facebook.com', 'facebook.com', 'l.facebook.com']) rules.push(`MAP ${host} 127.0.0.1:${options.facebookPort}`);
+    args.push('--ignore-certificate-errors');
   }
+  for (const [host, port] of Object.entries(options.hostPorts ?? {})) rules.push(`MAP ${host} 127.0.0.1:${port}`);
+  if (rules.length > 0) args.push(`--host-resolver-rules=${rules.join(',')}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
