@@ -46,7 +46,7 @@ describe('scan CLI', () => {
     const input = ITEMS.map((i) => JSON.stringify(i)).join('\n') + '\n';
     const r = runScan(['--db', dbFile, '--jsonl', '-'], input);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as JsonlResult);
     expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c', '7']);
     const engine = compileEngine(MINI_DATABASE);
@@ -61,7 +61,7 @@ describe('scan CLI', () => {
         if (ind.start !== undefined) expect(item.text.slice(ind.start, ind.end)).toBe(ind.match);
       }
     });
-    expect(lines.map((l) => l.verdict)).toEqual(['scam', 'clean', 'scam', 'scam']);
+    expect(lines.map((l) => l.verdict)).toEqual(['scam', 'clean', 'scam', 'suspicious']);
     expect(lines[2]?.indicators[0]).toEqual({ patternId: 'idn-homograph:vietcombank', category: 'bank-phishing', match: 'https://xn--vietcombnk-5ng.com/' });
   });
 
@@ -69,7 +69,7 @@ describe('scan CLI', () => {
     const phrases = join(dir, 'phrases.txt');
     writeFileSync(phrases, '# my list\nquà tặng bí mật\n\n  hoàn tiền gấp đôi \n');
     const r = runScan(['--db', dbFile, '--phrases', phrases, '--jsonl'], JSON.stringify({ id: 'x', text: 'Nhận QUA TANG BI MAT ngay' }));
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as JsonlResult;
     expect(out.verdict).toBe('suspicious');
     expect(out.indicators).toEqual([{ patternId: 'custom-1', category: 'custom', start: 5, end: 20, match: 'QUA TANG BI MAT' }]);
@@ -120,7 +120,7 @@ describe('scan CLI', () => {
       <body><p>Liên hệ &amp; đăng ký <a href="https://vietcombamk.com/login?a=1&amp;b=2">tại đây</a></p></body></html>`,
     );
     const r = runScan(['--db', dbFile, '--lang', 'en', html]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/page\.html: SCAM/);
     expect(r.stdout).toMatch(/“Việc nhẹ lương cao” at 0–18 — job-easy-work/);
     expect(r.stdout).toMatch(/“https:\/\/vietcombamk\.com\/login\?a=1&b=2” in a link — lookalike:vietcombank/);
@@ -132,7 +132,7 @@ describe('scan CLI', () => {
     const txt = join(dir, 'post.txt');
     writeFileSync(txt, 'Chúc mừng năm mới cả nhà!');
     const r = runScan(['--db', dbFile, txt]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/post\.txt: CLEAN \(score 0\)/);
     expect(r.stdout).toMatch(/Indicators \(0\):/);
   });

@@ -34,6 +34,8 @@ export const DOMAIN_WEIGHTS = {
   lookalikeExact: 80,
   /** A brand keyword in a subdomain of a free hosting service: `vcb-online.web.app`. */
   brandOnFreeHost: 80,
+  /** A short keyword (< 5 chars) as a hyphen-separated token of the registrable label, no lure: `bidv-nanghanmuc.online`. */
+  shortBrandToken: 60,
 } as const;
 
 /** Shortest keyword compared by edit distance or used alone; shorter ones (`vcb`, `momo`) only count as whole tokens
@@ -304,9 +306,11 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       const tokens = splitTokens(label);
       const skeletonTokens = skeleton === label ? tokens : splitTokens(skeleton);
       const exact = exactByLabel[li] ?? [];
-      const fuzzy = tokens.flatMap(findFuzzy);
+      // A token that is exactly some brand's keyword is that brand, not a typo of a similar one (vpbank ≠ tpbank).
+      const fuzzy = tokens.filter((t) => !exactKeywords.has(t)).flatMap(findFuzzy);
       const viaSkeleton = skeleton === label ? [] : findExactOrContained(skeleton, skeletonTokens);
-      const viaSkeletonFuzzy = nonAscii && skeleton !== label ? skeletonTokens.flatMap(findFuzzy) : [];
+      const viaSkeletonFuzzy =
+        nonAscii && skeleton !== label ? skeletonTokens.filter((t) => !exactKeywords.has(t)).flatMap(findFuzzy) : [];
       for (const e of [...viaSkeleton, ...viaSkeletonFuzzy]) {
         if (nonAscii) offer({ kind: 'idn-homograph', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.idnHomograph });
         else if (e.maxDistance > 0) offer({ kind: 'lookalike', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.lookalikeFuzzy });
@@ -317,6 +321,9 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       for (const e of exact) {
         if (lureAnywhere && !onFreeHost) offer({ kind: 'brand-keyword-domain', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.brandWithLure });
         else if (e.maxDistance > 0 && !onFreeHost) offer({ kind: 'lookalike', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.lookalikeExact });
+        else if (!onFreeHost && li === labels.length - 1 && tokens.includes(e.keyword) && label.includes('-')) {
+          offer({ kind: 'brand-keyword-domain', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.shortBrandToken });
+        }
       }
       for (const e of fuzzy) {
         if (!onFreeHost) offer({ kind: 'lookalike', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.lookalikeFuzzy });

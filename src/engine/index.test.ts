@@ -59,18 +59,29 @@ const CASES: [string, ScanInput, Verdict['verdict'], string[]][] = [
     ['brand-on-free-host:shopee'],
   ],
   [
-    'a brand + lure host written in the text is scam',
+    'a brand + lure host written in the text is suspicious on its own',
     { text: 'Truy cập vietcombank-xacminh.com để xác minh tài khoản.' },
-    'scam',
+    'suspicious',
     ['brand-keyword-domain:vietcombank'],
+  ],
+  [
+    'a brand + lure host written in the text with a credential request is scam',
+    { text: 'Tài khoản bị khóa. Truy cập vietcombank-xacminh.com và nhập mã OTP.' },
+    'scam',
+    ['brand-keyword-domain:vietcombank', 'bank-locked', 'bank-otp'],
   ],
   [
     'a redirect-wrapped blocklisted domain is scam',
     { text: 'xem', links: ['https://l.facebook.com/l.php?u=https%3A%2F%2Fvcb-digibank-support.top%2F&h=AT1'] },
     'scam',
-    ['bank-blocked-domain'],
+    ['bank-blocked-domain', 'brand-keyword-domain:vietcombank'],
   ],
-  ['the page URL is checked', { text: '', url: 'https://login.vcb-digibank-support.top/' }, 'scam', ['bank-blocked-domain']],
+  [
+    'the page URL is checked',
+    { text: '', url: 'https://login.vcb-digibank-support.top/' },
+    'scam',
+    ['bank-blocked-domain', 'brand-keyword-domain:vietcombank'],
+  ],
   [
     'a url pattern in the text plus a lure',
     { text: 'Việc nhẹ lương cao, vào nhóm t.me/NhiemVu_VN để nhận việc' },

@@ -96,13 +96,15 @@ describe('scoreIndicators', () => {
     expect(weak.score).toBe(110);
   });
 
-  it('a host written in a warning text does not force scam; a real link does', () => {
-    const warning = [ind('w1', 'generic', 'warning', 50)];
+  it('a host written in the text counts its weight but does not force scam; a real link does', () => {
+    const warning = [ind('w1', 'warning', 'warning', 50)];
     const inText = ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: 10, end: 30 });
     expect(scoreIndicators([...warning, inText]).verdict).toBe('clean');
-    expect(scoreIndicators([inText]).verdict).toBe('scam');
+    expect(scoreIndicators([inText]).verdict).toBe('suspicious');
+    expect(scoreIndicators([inText, ind('otp', 'bank-phishing', 'credential', 40)]).verdict).toBe('scam');
     const link = ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: undefined, end: undefined });
     expect(scoreIndicators([...warning, link]).verdict).toBe('scam');
+    expect(scoreIndicators([link]).verdict).toBe('scam');
   });
 
   it('lists families strongest first, generic last, and not warning-only families', () => {

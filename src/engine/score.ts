@@ -5,9 +5,9 @@
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious`;
  * - `warning` indicators add up; at ≥ 40 the item is a warning/news text and its score is multiplied by 0.3;
  * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic), or when a domain-level
- *   indicator of weight ≥ 80 is present (blocklisted domain or `url`, lookalike, brand combo, brand on a free host,
- *   IDN homograph). Refinement: a host merely *written in the text* of an item that reads as a warning (police
- *   advisories list scam sites) does not trigger this override; a real link or the page URL always does.
+ *   indicator of weight ≥ 80 is present on a link or the page URL (blocklisted domain or `url`, lookalike, brand
+ *   combo, brand on a free host, IDN homograph). Refinement: a host merely *written in the text* adds its weight like
+ *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
  * - `suspicious` when score ≥ 50; otherwise `clean`.
  */
 import type { FamilyId, Indicator, Signal, Verdict } from './types.ts';
@@ -87,7 +87,7 @@ export function scoreIndicators(indicators: readonly Indicator[], allowlisted: r
       DOMAIN_KINDS.has(ind.kind) &&
       ind.signal !== 'warning' &&
       ind.weight >= SCORE_RULES.domainScamWeight &&
-      !(warningContext && ind.start !== undefined),
+      ind.start === undefined,
   );
 
   const verdict =
