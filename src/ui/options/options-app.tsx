@@ -4,6 +4,7 @@ import type { FamilySummary } from '@/src/shared/messages';
 import { sendMessage } from '@/src/shared/send-message';
 import type { Settings } from '@/src/shared/settings';
 import { formatTime } from '@/src/ui/format-time';
+import { isScamType } from '@/src/ui/report/compose-report';
 import { dropExpiredPauses, removeTrustedSite, resumeSite, setFamilyEnabled, setGlobalPause } from '@/src/ui/settings-edits';
 import { PrivacyStatement } from '@/src/ui/privacy-statement';
 import { useLanguage } from '@/src/ui/use-language';
@@ -20,7 +21,7 @@ export function OptionsApp() {
   useEffect(() => {
     document.body.classList.add('page');
     sendMessage('families:list', null).then(
-      (value) => setFamilies(value.families),
+      (value) => setFamilies(value.families.filter((f) => isScamType(f.id))),
       (err: unknown) => setFamiliesError(err instanceof Error ? err.message : String(err)),
     );
   }, []);

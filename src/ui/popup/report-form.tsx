@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Language } from '@/src/shared/i18n';
 import type { FamilySummary, ReportSummary } from '@/src/shared/messages';
 import { sendMessage } from '@/src/shared/send-message';
-import { composeReport, formatEvidence, type ReportBasis } from '@/src/ui/report/compose-report';
+import { composeReport, formatEvidence, isScamType, type ReportBasis } from '@/src/ui/report/compose-report';
 import type { Translate } from '@/src/ui/use-language';
 
 /** Official Vietnamese channels (named in the README): the national cyber-security warning portal and the trusted-network check. */
@@ -44,7 +44,7 @@ export function ReportForm({ basis, draftId, families, dbVersion, endpointConfig
   useEffect(() => heading.current?.focus(), []);
 
   const report = composeReport(basis, { family, note, includeText }, { ...meta, dbVersion });
-  const familyOptions = [...families];
+  const familyOptions = families.filter((f) => isScamType(f.id));
   for (const id of basis.categories) {
     if (!familyOptions.some((f) => f.id === id)) familyOptions.push({ id, name: { vi: id, en: id }, description: { vi: '', en: '' } });
   }

@@ -1,5 +1,6 @@
 import type { Language } from '@/src/shared/i18n';
 import type { FamilySummary, TabFindings } from '@/src/shared/messages';
+import { isScamType } from '@/src/ui/report/compose-report';
 import type { Translate } from '@/src/ui/use-language';
 
 interface Props {
@@ -45,7 +46,7 @@ export function TabStatus({ findings, scannable, paused, families, language, t }
       }
     }
   }
-  const categories = [...new Set(items.flatMap((item) => item.categories))].filter((c) => c !== 'generic');
+  const categories = [...new Set(items.flatMap((item) => item.categories))].filter(isScamType);
 
   return (
     <section aria-labelledby="status-heading">

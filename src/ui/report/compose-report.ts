@@ -19,6 +19,14 @@ export interface ReportChoices {
   includeText: boolean;
 }
 
+/** Families that are not a kind of scam (supporting signals, warning/news context, the person's own phrases). */
+const NOT_A_SCAM_TYPE = new Set(['generic', 'warning', 'custom']);
+
+/** Whether a family is a kind of scam the person can report or switch off (not generic/warning/custom). */
+export function isScamType(family: string): boolean {
+  return !NOT_A_SCAM_TYPE.has(family);
+}
+
 const LIMITS = { title: 300, note: 1000, text: 5000, indicators: 50, match: 300 };
 
 function collectIndicators(items: readonly FlaggedItem[]): ReportPayload['indicators'] {
@@ -40,7 +48,7 @@ function rankCategories(items: readonly FlaggedItem[]): string[] {
   for (const item of [...items].sort((a, b) => b.score - a.score)) {
     for (const family of item.categories) if (!ordered.includes(family)) ordered.push(family);
   }
-  return ordered.filter((family) => family !== 'generic' && family !== 'custom');
+  return ordered.filter(isScamType);
 }
 
 /** A report about the whole page: everything this tab's scanner flagged. */
