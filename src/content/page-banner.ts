@@ -24,9 +24,10 @@ export interface PageBanner {
   setTheme(theme: Theme): void;
 }
 
-export function createPageBanner(doc: Document, actions: BannerActions): PageBanner {
+/** `mode` is `closed` in the product; DOM tests pass `open` to look inside. */
+export function createPageBanner(doc: Document, actions: BannerActions, mode: ShadowRootMode = 'closed'): PageBanner {
   const host = doc.createElement(BANNER_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode });
   let card: HTMLElement | null = null;
   let minimized = false;
   let last: { view: VerdictView; language: Language; theme: Theme } | null = null;

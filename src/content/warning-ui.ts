@@ -22,9 +22,10 @@ export interface WarningHost {
   setTheme(theme: Theme): void;
 }
 
-export function createWarningHost(doc: Document, actions: WarningActions): WarningHost {
+/** `mode` is `closed` in the product; DOM tests pass `open` to look inside. */
+export function createWarningHost(doc: Document, actions: WarningActions, mode: ShadowRootMode = 'closed'): WarningHost {
   const host = doc.createElement(WARNING_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode });
   let card: HTMLElement | null = null;
   let whyOpen = false;
 

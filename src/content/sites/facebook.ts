@@ -1,6 +1,6 @@
 /**
  * Facebook: posts and comments found with the ordered fallback selectors of `site-selectors.json` (roles and ARIA,
- * never the hashed class names). A post's text excludes its comments (nested articles), buttons such as "Xem thêm",
+ * never the hashed class names); a post-selector match inside another post is a comment (nested role=article). A post's text excludes its comments (nested articles), buttons such as "Xem thêm",
  * the comment box and our own warning. Nothing here changes Facebook's nodes.
  */
 import { extractContent, type ExtractedContent } from '../extract-text';
@@ -54,7 +54,13 @@ export function createFacebookAdapter(selectors: SiteSelectors, doc: Document = 
     const selector = itemSelector();
     return selector !== '' && matchesSafely(element, selector);
   };
-  const kindOf = (item: Element): ItemKind => (matchesSafely(item, postSelector) ? 'post' : 'comment');
+  /** A post is a match of the post selector that is not inside another post (a nested match is a comment). */
+  const kindOf = (item: Element): ItemKind => {
+    refresh();
+    if (!matchesSafely(item, postSelector)) return 'comment';
+    const outer = item.parentElement?.closest(postSelector);
+    return outer ? 'comment' : 'post';
+  };
   const closestItem = (node: Node): Element | null => {
     refresh();
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -91,9 +97,11 @@ export function createFacebookAdapter(selectors: SiteSelectors, doc: Document = 
     closestItem,
     kindOf,
     readItem(item): ExtractedContent {
+      refresh();
       return extractContent(item, { skip: skipInside(item), maxChars: 20_000 });
     },
     findAnchor(item) {
+      refresh();
       const list = kindOf(item) === 'post' ? selectors.postBody : selectors.commentBody;
       for (const selector of list) {
         if (selector === DESCRIBED_BY) {

@@ -1,0 +1,221 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScanInput, Verdict } from '@/src/engine/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/src/shared/settings';
+import type { HighlightLayer } from './highlight-layer';
+import { createScanner, type Scanner, type ScannerOptions } from './scanner';
+import { createFacebookAdapter } from './sites/facebook';
+import { renderTestFeed, renderTestPost } from './sites/facebook-test-dom';
+import { BUNDLED_SITE_SELECTORS } from './sites/site-selectors';
+
+// A tiny fake engine: "nạp tiền làm nhiệm vụ" is a scam hallmark, "việc nhẹ lương cao" is suspicious.
+const SCAM = 'nạp tiền làm nhiệm vụ';
+const SUSPICIOUS = 'việc nhẹ lương cao';
+function fakeJudge(input: ScanInput): Verdict {
+  const indicators: Verdict['indicators'] = [];
+  for (const [phrase, weight] of [[SCAM, 100], [SUSPICIOUS, 50]] as const) {
+    const at = input.text.toLowerCase().indexOf(phrase);
+    if (at >= 0) {
+      indicators.push({ patternId: phrase, family: 'job-task', signal: 'hallmark', weight, kind: 'phrase', start: at, end: at + phrase.length, match: input.text.slice(at, at + phrase.length), message: { vi: `lý do ${phrase}`, en: `reason ${phrase}` } });
+    }
+  }
+  const score = indicators.reduce((s, i) => s + i.weight, 0);
+  return { verdict: score >= 100 ? 'scam' : score >= 50 ? 'suspicious' : 'clean', score, categories: indicators.length ? ['job-task'] : [], indicators, warningContext: false, allowlisted: [] };
+}
+
+function fakeHighlights(): HighlightLayer & { owners: Map<Element, number> } {
+  const owners = new Map<Element, number>();
+  return {
+    owners,
+    supported: true,
+    set: (owner, _level, ranges) => void owners.set(owner, ranges.length),
+    remove: (owner) => void owners.delete(owner),
+    clear: () => owners.clear(),
+    repair: () => false,
+    prune: () => undefined,
+    get rangeCount() {
+      return [...owners.values()].reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+let scanner: Scanner;
+let judge: ReturnType<typeof vi.fn<(input: ScanInput) => Verdict | null>>;
+let settings: Settings;
+let dismissed: Set<string>;
+let highlights: ReturnType<typeof fakeHighlights>;
+
+function makeScanner(overrides: Partial<ScannerOptions> = {}): Scanner {
+  return createScanner({
+    doc: document,
+    adapter: createFacebookAdapter(BUNDLED_SITE_SELECTORS.sites['facebook']!, document),
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number, clearTimeout: (id) => clearTimeout(id) },
+    scheduleSlice: (run) => setTimeout(() => run(null), 0),
+    now: () => performance.now(),
+    judge,
+    families: () => ({ 'job-task': { id: 'job-task', name: { vi: 'Việc nhẹ lương cao', en: 'Task scam' }, description: { vi: 'mô tả', en: 'desc' }, advice: { vi: 'lời khuyên', en: 'advice' } } }),
+    pageUrl: () => 'https://www.facebook.com/',
+    prefs: () => settings,
+    language: () => 'vi',
+    theme: () => 'auto',
+    isDismissed: (key) => dismissed.has(key),
+    actions: { report: async () => undefined, dismiss: async (item) => void dismissed.add(item.key), trust: async () => undefined, leave: () => undefined },
+    highlights,
+    onFindingsChanged: () => undefined,
+    ...overrides,
+  });
+}
+
+const post = (id: string) => document.querySelector(`[data-test="${id}"]`)!;
+const warningOf = (id: string) => [...post(id).querySelectorAll('canhgiac-warning')].find((w) => w.closest('[data-test]') === post(id)) ?? null;
+const settle = async (s: Scanner) => {
+  await new Promise((r) => setTimeout(r, 40));
+  s.drain();
+};
+
+beforeEach(() => {
+  judge = vi.fn(fakeJudge);
+  settings = { ...DEFAULT_SETTINGS };
+  dismissed = new Set();
+  highlights = fakeHighlights();
+  document.body.innerHTML = renderTestFeed([
+    { id: 'scam', text: `Tuyển CTV, ${SCAM}, hoàn vốn`, comments: [{ id: 'c-ok', text: 'Cảm ơn bạn' }, { id: 'c-sus', text: `Bên em ${SUSPICIOUS} ạ` }] },
+    { id: 'ok', text: 'Bán xe Wave chính chủ' },
+  ]);
+});
+afterEach(() => scanner?.stop());
+
+describe('scanner on a Facebook-like feed', () => {
+  it('warns on scam and suspicious items only, inside the item, without changing the page nodes', async () => {
+    const before = post('ok').outerHTML;
+    scanner = makeScanner();
+    scanner.start();
+    scanner.drain();
+    expect(warningOf('scam')?.getAttribute('data-verdict')).toBe('scam');
+    expect(warningOf('c-sus')?.getAttribute('data-verdict')).toBe('suspicious');
+    expect(warningOf('ok')).toBeNull();
+    expect(warningOf('c-ok')).toBeNull();
+    expect(post('ok').outerHTML).toBe(before);
+    // The host sits in the post's message (aria-describedby target) and exposes nothing but data-verdict.
+    const host = warningOf('scam')!;
+    expect(host.parentElement!.id).toBe('m-scam');
+    expect([...host.attributes].map((a) => a.name)).toEqual(['data-verdict']);
+    expect(host.shadowRoot).toBeNull(); // closed
+    expect(host.childNodes).toHaveLength(0);
+    const summary = scanner.summarize();
+    expect(summary.verdict).toBe('scam');
+    expect(summary.items.map((i) => i.kind).sort()).toEqual(['comment', 'post']);
+    expect(highlights.owners.get(post('scam'))).toBe(1);
+  });
+
+  it('judges each text once: a post re-created after virtualization is matched from the cache', async () => {
+    scanner = makeScanner();
+    scanner.start();
+    scanner.drain();
+    const calls = judge.mock.calls.length;
+    const wrapper = document.querySelector('[data-test-wrapper="scam"]')!;
+    const html = wrapper.outerHTML;
+    wrapper.remove();
+    await settle(scanner);
+    expect(scanner.summarize().items.filter((i) => i.kind === 'post')).toHaveLength(0);
+    document.querySelector('[role=feed]')!.insertAdjacentHTML('afterbegin', html);
+    await settle(scanner);
+    expect(warningOf('scam')?.getAttribute('data-verdict')).toBe('scam');
+    expect(judge.mock.calls.length).toBe(calls);
+  });
+
+  it('rescans a post when "Xem thêm" expands it and when comments load', async () => {
+    document.body.innerHTML = renderTestFeed([{ id: 'more', text: 'Các mẹ muốn kiếm thêm thu nhập…', seeMore: true }]);
+    scanner = makeScanner();
+    scanner.start();
+    scanner.drain();
+    expect(warningOf('more')).toBeNull();
+    const paragraph = post('more').querySelector('div[dir=auto]')!;
+    paragraph.replaceChildren(document.createTextNode(`Các mẹ muốn kiếm thêm thu nhập: ${SCAM} nhé`));
+    await settle(scanner);
+    expect(warningOf('more')?.getAttribute('data-verdict')).toBe('scam');
+    const list = post('more').querySelector('.xcomments ul')!;
+    list.insertAdjacentHTML('beforeend', renderTestPost({ id: 'x', text: 'x' }, 9).replace(/aria-posinset="10"/, '').replace(/data-test="x"/, 'data-test="late" role="article" aria-label="Bình luận"').replace('>x<', `>${SCAM}<`));
+    await settle(scanner);
+    expect(warningOf('late')?.getAttribute('data-verdict')).toBe('scam');
+  });
+
+  it('puts a warning back when the page removes it, and undoes attribute tampering', async () => {
+    scanner = makeScanner();
+    scanner.start();
+    scanner.drain();
+    const host = warningOf('scam')!;
+    host.remove();
+    await settle(scanner);
+    expect(warningOf('scam')).toBe(host);
+    host.setAttribute('style', 'display:none');
+    host.setAttribute('data-verdict', 'clean');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(host.hasAttribute('style')).toBe(false);
+    expect(host.getAttribute('data-verdict')).toBe('scam');
+  });
+
+  it('honours the settings: warnOn scam, turned-off families, "not a scam"; stop() removes everything', async () => {
+    settings = { ...settings, warnOn: 'scam' };
+    scanner = makeScanner();
+    scanner.start();
+    scanner.drain();
+    expect(warningOf('c-sus')).toBeNull();
+    expect(warningOf('scam')).not.toBeNull();
+    settings = { ...settings, disabledFamilies: ['job-task'] };
+    scanner.rescanAll();
+    scanner.drain();
+    expect(warningOf('scam')).toBeNull();
+    settings = { ...DEFAULT_SETTINGS };
+    scanner.rescanAll();
+    scanner.drain();
+    const key = scanner.summarize().items.find((i) => i.kind === 'post')!.key;
+    dismissed.add(key);
+    scanner.forget(key);
+    expect(warningOf('scam')).toBeNull();
+    expect(warningOf('c-sus')).not.toBeNull();
+    scanner.stop();
+    expect(document.querySelectorAll('canhgiac-warning')).toHaveLength(0);
+    expect(highlights.owners.size).toBe(0);
+  });
+
+  it('waits for the engine: nothing is shown until judge answers, then a rescan shows it', () => {
+    let ready = false;
+    scanner = makeScanner({ judge: (input) => (ready ? fakeJudge(input) : null) });
+    scanner.start();
+    scanner.drain();
+    expect(document.querySelectorAll('canhgiac-warning')).toHaveLength(0);
+    ready = true;
+    scanner.rescanAll({ rejudge: true });
+    scanner.drain();
+    expect(warningOf('scam')).not.toBeNull();
+  });
+});
+
+describe('scanner on a plain page', () => {
+  it('shows the banner on a scam page and nothing on a clean one', () => {
+    document.title = 'Việc làm tại nhà';
+    document.body.innerHTML = `<main><h1>Kiếm tiền online</h1><p>Đăng ký ngay, ${SCAM}, rút tiền trong ngày.</p></main>`;
+    scanner = makeScanner({ adapter: null });
+    scanner.start();
+    scanner.drain();
+    const banner = document.querySelector('canhgiac-banner');
+    expect(banner?.getAttribute('data-verdict')).toBe('scam');
+    expect(banner?.parentElement).toBe(document.documentElement);
+    scanner.stop();
+    document.body.innerHTML = '<p>Thời tiết Hà Nội hôm nay</p>';
+    scanner = makeScanner({ adapter: null });
+    scanner.start();
+    scanner.drain();
+    expect(document.querySelector('canhgiac-banner')).toBeNull();
+    expect(scanner.summarize().verdict).toBe('clean');
+  });
+
+  it('shows no banner on a trusted site', () => {
+    document.body.innerHTML = `<p>${SCAM}</p>`;
+    scanner = makeScanner({ adapter: null, checkPage: () => ({ form: null, trusted: true }) });
+    scanner.start();
+    scanner.drain();
+    expect(document.querySelector('canhgiac-banner')).toBeNull();
+  });
+});
