@@ -20,19 +20,8 @@ const PRESS_RELEASE_PATHS = [resolve(REPO_ROOT, 'test/corpus', PRESS_RELEASE), r
 /** Loads the engine lazily so a missing or broken engine becomes one readable failure. */
 async function loadEngineApi(): Promise<{ api: EngineApi } | { error: string }> {
   try {
-    const [engine, regexFilter, normalize] = await Promise.all([
-      import('../engine/index.ts'),
-      import('../engine/regex-filter.ts'),
-      import('../engine/normalize.ts'),
-    ]);
-    const api: EngineApi = {
-      compileEngine: (db, opts) => engine.compileEngine(db, opts),
-      scanItem: (compiled, input) => engine.scanItem(compiled as ReturnType<typeof engine.compileEngine>, input),
-      checkSafeRegex: (source) => regexFilter.checkSafeRegex(source),
-      foldPhrase: (phrase) => normalize.foldPhrase(phrase),
-      registrableDomain: (host) => engine.registrableDomain(host),
-    };
-    return { api };
+    const { createEngineApi } = await import('../patterns/engine-api.ts');
+    return { api: createEngineApi() };
   } catch (error) {
     return { error: `cannot load src/engine (${error instanceof Error ? error.message : String(error)})` };
   }

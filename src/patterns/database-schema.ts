@@ -188,3 +188,15 @@ export function parseDatabaseSource(json: unknown): ParseResult {
   if (result.success) return { ok: true, db: result.data };
   return { ok: false, errors: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
 }
+
+/** The database source format as a JSON Schema document (what src/cli/generate-schema.ts writes). */
+export function renderDatabaseJsonSchema(): string {
+  const schema = z.toJSONSchema(databaseSourceSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  const document = {
+    ...schema,
+    title: 'Cảnh Giác pattern database (source format)',
+    description:
+      'Generated from src/patterns/database-schema.ts by src/cli/generate-schema.ts; do not edit. Cross-field rules (unique ids, known families, safe regexes, examples) are checked by npm run patterns:check.',
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
