@@ -177,7 +177,7 @@ function splitTokens(label: string): string[] {
   return [...tokens].filter((t) => t.length <= MAX_TOKEN_LENGTH);
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^ -~]/; // anything outside printable ASCII (hosts never contain control characters)
 
 export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
   const allow = new Set<string>();
