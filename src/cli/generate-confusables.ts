@@ -24,15 +24,15 @@ function foldPlainly(char: string): string {
   return char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The Latin letter/digit a character imitates, or undefined. Looks at the lowercase form first so that Cyrillic "І"
- *  (prototype "l", the I/l/1 skeleton) becomes "i" like its lowercase "і". */
+/** The Latin letter/digit a character imitates, or undefined. Uses the character's own prototype, except that the
+ *  I/l/1 skeleton "l" defers to the lowercase form's prototype: Cyrillic "І" reads "i" like its lowercase "і". */
 function findPrototype(char: string, table: Record<string, string>): string | undefined {
-  const lower = char.toLowerCase();
-  for (const candidate of [lower, char]) {
-    const proto = table[candidate];
-    if (proto !== undefined && ALNUM.test(proto.toLowerCase())) return proto.toLowerCase();
-  }
-  return undefined;
+  const own = table[char]?.toLowerCase();
+  const lower = table[char.toLowerCase()]?.toLowerCase();
+  const ownOk = own !== undefined && ALNUM.test(own);
+  const lowerOk = lower !== undefined && ALNUM.test(lower);
+  if (ownOk && !(own === 'l' && lowerOk)) return own;
+  return lowerOk ? lower : undefined;
 }
 
 function generateConfusables(): Record<string, string> {

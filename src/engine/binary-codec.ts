@@ -7,24 +7,53 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
-export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const CHUNK = 3 * 4096;
-  const codes: number[] = [];
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-    codes.length = 0;
-    const end = Math.min(bytes.length, offset + CHUNK);
-    for (let i = offset; i < end; i += 3) {
-      const b0 = bytes[i] ?? 0;
-      const b1 = i + 1 < end ? (bytes[i + 1] ?? 0) : 0;
-      const b2 = i + 2 < end ? (bytes[i + 2] ?? 0) : 0;
-      codes.push(ALPHABET.charCodeAt(b0 >> 2), ALPHABET.charCodeAt(((b0 & 3) << 4) | (b1 >> 4)));
-      codes.push(i + 1 < end ? ALPHABET.charCodeAt(((b1 & 15) << 2) | (b2 >> 6)) : 61);
-      codes.push(i + 2 < end ? ALPHABET.charCodeAt(b2 & 63) : 61);
-    }
-    parts.push(String.fromCharCode(...codes));
+interface TextDecoderLike {
+  decode(bytes: Uint8Array): string;
+}
+const asciiDecoder: TextDecoderLike | undefined = (() => {
+  const ctor = (globalThis as { TextDecoder?: new (label: string) => TextDecoderLike }).TextDecoder;
+  return ctor === undefined ? undefined : new ctor('utf-8');
+})();
+
+/** A string from ASCII codes (TextDecoder where available, else chunked String.fromCharCode). */
+export function decodeAscii(codes: Uint8Array): string {
+  if (asciiDecoder !== undefined && codes.length > 64) return asciiDecoder.decode(codes);
+  let text = '';
+  const CHUNK = 4096;
+  const buffer: number[] = [];
+  for (let k = 0; k < codes.length; k += CHUNK) {
+    buffer.length = 0;
+    const end = Math.min(codes.length, k + CHUNK);
+    for (let j = k; j < end; j++) buffer.push(codes[j] ?? 32);
+    text += String.fromCharCode.apply(null, buffer);
   }
-  return parts.join('');
+  return text;
+}
+
+const ENCODE = new Uint8Array(64);
+for (let i = 0; i < 64; i++) ENCODE[i] = ALPHABET.charCodeAt(i);
+
+export function encodeBase64(bytes: Uint8Array): string {
+  const n = bytes.length;
+  const out = new Uint8Array(Math.ceil(n / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 3 <= n; i += 3) {
+    const v = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out[o++] = ENCODE[v >> 18] ?? 61;
+    out[o++] = ENCODE[(v >> 12) & 63] ?? 61;
+    out[o++] = ENCODE[(v >> 6) & 63] ?? 61;
+    out[o++] = ENCODE[v & 63] ?? 61;
+  }
+  if (i < n) {
+    const b0 = bytes[i] ?? 0;
+    const b1 = i + 1 < n ? (bytes[i + 1] ?? 0) : 0;
+    out[o++] = ENCODE[b0 >> 2] ?? 61;
+    out[o++] = ENCODE[((b0 & 3) << 4) | (b1 >> 4)] ?? 61;
+    out[o++] = i + 1 < n ? (ENCODE[(b1 & 15) << 2] ?? 61) : 61;
+    out[o++] = 61;
+  }
+  return decodeAscii(out);
 }
 
 export function decodeBase64(text: string): Uint8Array {

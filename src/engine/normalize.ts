@@ -16,8 +16,8 @@
  * 2. Words: maximal runs of letters/digits. "@" and "$" count as letters only between word characters ("l@m").
  * 3. Letter-spaced runs: two or more single-letter words separated only by spaces and "marker" characters
  *    (. - _ * / | ~ + emoji, symbols…) are joined into one word: "l 🔥 ừ a" → "lua", "n-ạ-p" → "nap". When a run has
- *    tight markers ("c.ộ.n.g") and also plain-space gaps, those spaces stay word breaks: "c.ộ.n.g t.á.c" →
- *    "cong tac". A run spaced uniformly ("c o n g t a c") becomes one word "congtac"; its start is listed in `joined`
+ *    tight markers ("c.ộ.n.g") and also plain-space gaps, a plain space next to a tight gap stays a word break:
+ *    "c.ộ.n.g t.á.c" → "cong tac", "c.ộ.n.g t a c" → "cong tac". A run spaced uniformly ("c o n g t a c") becomes one word "congtac"; its start is listed in `joined`
  *    so that the phrase matcher can look for phrases inside it.
  * 4. Leet (`teencode.json` → `leet`): inside a word that has letters, digits and @/$ between letters become letters
  *    ("c0ng", "vi3n", "n@p"); a single leading "1" before letters becomes "l" before a vowel ("1ừa") or "i". Words that
@@ -27,6 +27,7 @@
  * 6. Teencode (`words`, `pairs`): whole words are expanded ("ck" → "chuyen khoan", "ko"/"k" → "khong"), two-word
  *    spellings merged ("za lo" → "zalo"). Every produced character maps to the whole source word(s).
  */
+import { decodeAscii } from './binary-codec.ts';
 import confusablesTable from './data/confusables.json';
 import lettersTable from './data/letters.json';
 import teencodeTable from './data/teencode.json';
@@ -179,18 +180,98 @@ interface TeencodeTable {
   leetLeadingOneBeforeVowel: string;
 }
 const teencode = teencodeTable as TeencodeTable;
-const teenWords = new Map(Object.entries(teencode.words));
-const teenPairs = new Map(Object.entries(teencode.pairs));
-const amountUnits = new Map(Object.entries(teencode.amountUnits));
+
+/** FNV-1a step over char codes; `finishHash` mixes the low bits used for table indexes. */
+export function stepHash(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+export const HASH_SEED = 0x811c9dc5 | 0;
+export function finishHash(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/** A small string → string table probed with char codes from the scratch buffer (no string allocation). */
+class CodeTable {
+  private readonly keys: string[];
+  readonly values: string[];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: [string, string][]) {
+    this.keys = entries.map(([k]) => k);
+    this.values = entries.map(([, v]) => v);
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.keys.forEach((key, index) => {
+      let h = HASH_SEED;
+      for (let k = 0; k < key.length; k++) h = stepHash(h, key.charCodeAt(k));
+      let slot = finishHash(h) & this.mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = index;
+    });
+  }
+
+  /** Index of the key equal to codes[from, to) (hash `h` already finished), or -1. */
+  find(codes: Uint8Array, from: number, to: number, h: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const index = this.slots[slot] ?? -1;
+      if (index < 0) return -1;
+      const key = this.keys[index] ?? '';
+      if (key.length === to - from) {
+        let k = 0;
+        while (k < key.length && key.charCodeAt(k) === codes[from + k]) k++;
+        if (k === key.length) return index;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Looks a pair "first second" up from two code ranges. */
+  findPair(codes: Uint8Array, a: number, b: number, c: number, d: number): number {
+    let h = HASH_SEED;
+    for (let k = a; k < b; k++) h = stepHash(h, codes[k] ?? 0);
+    h = stepHash(h, 32);
+    for (let k = c; k < d; k++) h = stepHash(h, codes[k] ?? 0);
+    let slot = finishHash(h) & this.mask;
+    for (;;) {
+      const index = this.slots[slot] ?? -1;
+      if (index < 0) return -1;
+      const key = this.keys[index] ?? '';
+      if (key.length === b - a + 1 + d - c) {
+        let k = 0;
+        while (k < b - a && key.charCodeAt(k) === codes[a + k]) k++;
+        let ok = k === b - a && key.charCodeAt(k) === 32;
+        for (let j = 0; ok && j < d - c; j++) ok = key.charCodeAt(b - a + 1 + j) === codes[c + j];
+        if (ok) return index;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+const teenWords = new CodeTable(Object.entries(teencode.words));
+const teenPairs = new CodeTable(Object.entries(teencode.pairs));
+const amountUnits = new CodeTable(Object.entries(teencode.amountUnits));
+const pairFirstWords = new CodeTable(Object.keys(teencode.pairs).map((k) => [k.split(' ')[0] ?? '', '']));
 const leetMap = new Int32Array(128);
 for (const [from, to] of Object.entries(teencode.leet)) leetMap[from.charCodeAt(0)] = to.charCodeAt(0);
 const leetLeadingOne = teencode.leetLeadingOneBeforeVowel.charCodeAt(0);
 /** Longest key of the word-level tables: longer words skip the lookups. */
 let maxTableKey = 0;
-for (const key of [...teenWords.keys(), ...amountUnits.keys(), ...[...teenPairs.keys()].flatMap((k) => k.split(' '))]) {
+for (const key of [
+  ...Object.keys(teencode.words),
+  ...Object.keys(teencode.amountUnits),
+  ...Object.keys(teencode.pairs).flatMap((k) => k.split(' ')),
+]) {
   maxTableKey = Math.max(maxTableKey, key.length);
 }
-const pairFirstWords = new Set([...teenPairs.keys()].map((k) => k.split(' ')[0] ?? ''));
 
 function isVowelCode(code: number): boolean {
   return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
@@ -206,6 +287,8 @@ let wordFrom = new Uint32Array(256);
 let wordTo = new Uint32Array(256);
 /** Gap flags before each word: 1 = whitespace, 2 = marker, 4 = hard separator. */
 let wordGap = new Uint8Array(256);
+/** 1 when the word has a char that is not a letter (digit, "@", "$"). */
+let wordMixed = new Uint8Array(256);
 
 let outCodes = new Uint8Array(1024);
 let outStart = new Uint32Array(1024);
@@ -238,6 +321,9 @@ function growWords(need: number): void {
   const gap = new Uint8Array(size);
   gap.set(wordGap);
   wordGap = gap;
+  const mixed = new Uint8Array(size);
+  mixed.set(wordMixed);
+  wordMixed = mixed;
 }
 
 function growOut(need: number): void {
@@ -259,9 +345,14 @@ function growOut(need: number): void {
 
 function scanWords(raw: string): number {
   const n = raw.length;
-  growChars(n * 2 + 16);
+  growChars(n + 16);
+  let codes = charCodes;
+  let starts = charStart;
+  let ends = charEnd;
+  const bmp = bmpClasses;
   let chars = 0;
   let words = 0;
+  let wordStartChar = 0;
   let inWord = false;
   let gap = 0;
   let i = 0;
@@ -280,58 +371,70 @@ function scanWords(raw: string): number {
         cls = KIND_HARD;
       }
     } else {
-      cls = classOfBmp(code);
+      cls = bmp[code] ?? 0;
+      if (cls === KIND_UNKNOWN) cls = classOfBmp(code);
     }
     const kind = cls & 15;
     if (kind === KIND_LETTER || kind === KIND_DIGIT || (kind === KIND_LEET_SYMBOL && inWord)) {
       if (!inWord) {
-        growWords(words + 1);
+        if (words >= wordFrom.length) growWords(words + 1);
         wordFrom[words] = chars;
         wordGap[words] = gap;
+        wordMixed[words] = 0;
+        wordStartChar = chars;
         inWord = true;
       }
-      if (chars >= charCodes.length) growChars(chars + 1);
-      charCodes[chars] = cls >> 4;
-      charStart[chars] = i;
-      charEnd[chars] = i + len;
+      if (kind !== KIND_LETTER) wordMixed[words] = 1;
+      // Each UTF-16 unit yields at most one char here; multi folds below grow the buffers themselves.
+      if (chars >= codes.length) {
+        growChars(chars + 1);
+        codes = charCodes;
+        starts = charStart;
+        ends = charEnd;
+      }
+      codes[chars] = cls >> 4;
+      starts[chars] = i;
+      ends[chars] = i + len;
       chars++;
     } else if (kind === KIND_MULTI) {
       const folded = multiFolds[cls >> 4] ?? '';
       if (!inWord) {
-        growWords(words + 1);
+        if (words >= wordFrom.length) growWords(words + 1);
         wordFrom[words] = chars;
         wordGap[words] = gap;
+        wordMixed[words] = 0;
+        wordStartChar = chars;
         inWord = true;
       }
-      growChars(chars + folded.length);
+      wordMixed[words] = 1;
+      if (chars + folded.length > codes.length) {
+        growChars(chars + folded.length);
+        codes = charCodes;
+        starts = charStart;
+        ends = charEnd;
+      }
       for (let k = 0; k < folded.length; k++) {
-        charCodes[chars] = folded.charCodeAt(k);
-        charStart[chars] = i;
-        charEnd[chars] = i + len;
+        codes[chars] = folded.charCodeAt(k);
+        starts[chars] = i;
+        ends[chars] = i + len;
         chars++;
       }
     } else if (kind === KIND_COMBINING) {
-      if (inWord && chars > 0) {
+      if (inWord) {
         // Extend every char produced by the previous source character (one, or several for a multi fold).
-        const prevStart = charStart[chars - 1] ?? 0;
-        for (let k = chars - 1; k >= 0 && charStart[k] === prevStart; k--) charEnd[k] = i + len;
+        const prevStart = starts[chars - 1] ?? 0;
+        for (let k = chars - 1; k >= wordStartChar && starts[k] === prevStart; k--) ends[k] = i + len;
       }
     } else if (kind !== KIND_IGNORE) {
       if (inWord) {
         // A trailing "@"/"$" was a separator after all.
         let last = chars - 1;
-        let trailingSymbol = false;
-        while (last >= (wordFrom[words] ?? 0) && (charCodes[last] === 64 || charCodes[last] === 36)) {
-          last--;
-          trailingSymbol = true;
-        }
+        while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
+        const trailingSymbol = last < chars - 1;
         chars = last + 1;
-        if (chars > (wordFrom[words] ?? 0)) {
-          wordTo[words] = chars;
-          words++;
-          gap = 0;
-        }
-        if (trailingSymbol) gap |= 2;
+        wordTo[words] = chars;
+        words++;
+        gap = trailingSymbol ? 2 : 0;
         inWord = false;
       }
       gap |= kind === KIND_SPACE ? 1 : kind === KIND_HARD ? 4 : 2;
@@ -340,12 +443,10 @@ function scanWords(raw: string): number {
   }
   if (inWord) {
     let last = chars - 1;
-    while (last >= (wordFrom[words] ?? 0) && (charCodes[last] === 64 || charCodes[last] === 36)) last--;
+    while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
     chars = last + 1;
-    if (chars > (wordFrom[words] ?? 0)) {
-      wordTo[words] = chars;
-      words++;
-    }
+    wordTo[words] = chars;
+    words++;
   }
   return words;
 }
@@ -383,8 +484,7 @@ function foldLeet(from: number, to: number): void {
     // Digits first: "500k", "5tr" are amounts, "4g" stays; only a single leading leet char before ≥ 2 letters folds.
     const second = charCodes[from + 1] ?? 0;
     if (isLetterCode(second) && to - from >= 3 && isLetterCode(charCodes[from + 2] ?? 0) && (leetMap[first] ?? 0) !== 0) {
-      const rest = readChars(from + 1, to);
-      if (!amountUnits.has(rest)) {
+      if (amountUnits.find(charCodes, from + 1, to, hashCodes(from + 1, to)) < 0) {
         charCodes[from] = first === 49 && isVowelCode(second) ? leetLeadingOne : (leetMap[first] ?? first);
       }
     }
@@ -414,10 +514,11 @@ function foldLeet(from: number, to: number): void {
   }
 }
 
-function readChars(from: number, to: number): string {
-  let s = '';
-  for (let k = from; k < to; k++) s += String.fromCharCode(charCodes[k] ?? 0);
-  return s;
+function hashCodes(from: number, to: number): number {
+  const codes = charCodes;
+  let h = HASH_SEED;
+  for (let k = from; k < to; k++) h = stepHash(h, codes[k] ?? 0);
+  return finishHash(h);
 }
 
 let lastOrigEnd = 0;
@@ -460,12 +561,15 @@ function emitReplacement(replacement: string, origStart: number, origEnd: number
 let unitFrom = new Uint32Array(256);
 let unitTo = new Uint32Array(256);
 let unitJoined = new Uint8Array(256);
+/** 1 when the unit may hold digits/symbols (a mixed word, or any joined run). */
+let unitMixed = new Uint8Array(256);
 
 function buildUnits(words: number): number {
   if (unitFrom.length < words) {
     unitFrom = new Uint32Array(words);
     unitTo = new Uint32Array(words);
     unitJoined = new Uint8Array(words);
+    unitMixed = new Uint8Array(words);
   }
   let units = 0;
   let w = 0;
@@ -474,6 +578,7 @@ function buildUnits(words: number): number {
       unitFrom[units] = wordFrom[w] ?? 0;
       unitTo[units] = wordTo[w] ?? 0;
       unitJoined[units] = 0;
+      unitMixed[units] = wordMixed[w] ?? 1;
       units++;
       w++;
       continue;
@@ -495,6 +600,7 @@ function buildUnits(words: number): number {
         unitFrom[units] = wordFrom[k] ?? 0;
         unitTo[units] = wordTo[k] ?? 0;
         unitJoined[units] = 0;
+        unitMixed[units] = wordMixed[k] ?? 1;
         units++;
       }
       w = runEnd;
@@ -503,10 +609,17 @@ function buildUnits(words: number): number {
     const splitAtSpaces = tight && spaceOnly;
     let groupStart = w;
     for (let k = w + 1; k <= runEnd; k++) {
-      if (k === runEnd || (splitAtSpaces && wordGap[k] === 1)) {
+      // A plain-space gap next to a tight marker gap ("c.ộ.n.g t.á.c") is a word break.
+      const wordBreak =
+        splitAtSpaces &&
+        k < runEnd &&
+        wordGap[k] === 1 &&
+        ((k - 1 > w && wordGap[k - 1] === 2) || (k + 1 < runEnd && wordGap[k + 1] === 2));
+      if (k === runEnd || wordBreak) {
         unitFrom[units] = wordFrom[groupStart] ?? 0;
         unitTo[units] = wordTo[k - 1] ?? 0;
         unitJoined[units] = k - groupStart > 1 ? 1 : 0;
+        unitMixed[units] = 1;
         units++;
         groupStart = k;
       }
@@ -516,92 +629,134 @@ function buildUnits(words: number): number {
   return units;
 }
 
-function normalizeWords(words: number, joined: number[] | undefined): void {
+/** Start indices (in the output) of joined words, for the last normalization. */
+let joinedStarts = new Int32Array(64);
+let joinedCount = 0;
+
+function normalizeWords(words: number): void {
   const units = buildUnits(words);
   outLength = 0;
   lastOrigEnd = 0;
+  joinedCount = 0;
   let previousWasNumber = false;
   for (let u = 0; u < units; u++) {
     const from = unitFrom[u] ?? 0;
     const to = unitTo[u] ?? 0;
-    foldLeet(from, to);
+    const mixed = unitMixed[u] === 1;
+    if (mixed) foldLeet(from, to);
     const length = to - from;
     const origStart = charStart[from] ?? 0;
     const origEnd = charEnd[to - 1] ?? 0;
     let digits = 0;
-    while (digits < length && isDigitCode(charCodes[from + digits] ?? 0)) digits++;
+    if (mixed) while (digits < length && isDigitCode(charCodes[from + digits] ?? 0)) digits++;
     const allDigits = digits === length;
     if (length <= maxTableKey + digits && !allDigits) {
       // Amount glued to its number: "500k", "5tr", "5cu".
       if (digits > 0 && length - digits <= maxTableKey) {
-        const unit = amountUnits.get(readChars(from + digits, to));
-        if (unit !== undefined) {
+        const unit = amountUnits.find(charCodes, from + digits, to, hashCodes(from + digits, to));
+        if (unit >= 0) {
           emitChars(from, from + digits);
-          emitReplacement(unit, charStart[from + digits] ?? origStart, origEnd);
+          emitReplacement(amountUnits.values[unit] ?? '', charStart[from + digits] ?? origStart, origEnd);
           previousWasNumber = false;
           continue;
         }
       }
       if (digits === 0 && length <= maxTableKey) {
-        const word = readChars(from, to);
+        const h = hashCodes(from, to);
         if (previousWasNumber) {
-          const unit = amountUnits.get(word);
-          if (unit !== undefined) {
-            emitReplacement(unit, origStart, origEnd);
+          const unit = amountUnits.find(charCodes, from, to, h);
+          if (unit >= 0) {
+            emitReplacement(amountUnits.values[unit] ?? '', origStart, origEnd);
             previousWasNumber = false;
             continue;
           }
         }
-        if (u + 1 < units && pairFirstWords.has(word)) {
+        if (u + 1 < units && pairFirstWords.find(charCodes, from, to, h) >= 0) {
           const nextFrom = unitFrom[u + 1] ?? 0;
           const nextTo = unitTo[u + 1] ?? 0;
-          const merged = nextTo - nextFrom <= maxTableKey ? teenPairs.get(word + ' ' + readChars(nextFrom, nextTo)) : undefined;
-          if (merged !== undefined) {
-            emitReplacement(merged, origStart, charEnd[nextTo - 1] ?? origEnd);
+          const merged = nextTo - nextFrom <= maxTableKey ? teenPairs.findPair(charCodes, from, to, nextFrom, nextTo) : -1;
+          if (merged >= 0) {
+            emitReplacement(teenPairs.values[merged] ?? '', origStart, charEnd[nextTo - 1] ?? origEnd);
             previousWasNumber = false;
             u++;
             continue;
           }
         }
-        const expansion = teenWords.get(word);
-        if (expansion !== undefined) {
-          emitReplacement(expansion, origStart, origEnd);
+        const expansion = teenWords.find(charCodes, from, to, h);
+        if (expansion >= 0) {
+          emitReplacement(teenWords.values[expansion] ?? '', origStart, origEnd);
           previousWasNumber = false;
           continue;
         }
       }
     }
-    if (unitJoined[u] === 1 && joined !== undefined) joined.push(outLength === 0 ? 0 : outLength + 1);
+    if (unitJoined[u] === 1) {
+      if (joinedCount >= joinedStarts.length) {
+        const grown = new Int32Array(joinedStarts.length * 2);
+        grown.set(joinedStarts);
+        joinedStarts = grown;
+      }
+      joinedStarts[joinedCount++] = outLength === 0 ? 0 : outLength + 1;
+    }
     emitChars(from, to);
     previousWasNumber = allDigits;
   }
 }
 
 function buildText(): string {
-  let text = '';
-  const CHUNK = 8192;
-  for (let k = 0; k < outLength; k += CHUNK) {
-    text += String.fromCharCode(...outCodes.subarray(k, Math.min(outLength, k + CHUNK)));
-  }
-  return text;
+  return outLength === 0 ? '' : decodeAscii(outCodes.subarray(0, outLength));
 }
 
 /** Folds `raw` (see the module comment) and maps every folded UTF-16 unit back to its original range. */
 export function normalizeText(raw: string): NormalizedText {
-  const joined: number[] = [];
-  normalizeWords(scanWords(raw), joined);
+  normalizeWords(scanWords(raw));
   const text = buildText();
-  return {
-    text,
-    start: outStart.slice(0, outLength),
-    end: outEnd.slice(0, outLength),
-    joined,
-  };
+  const start = new Uint32Array(outLength);
+  start.set(outStart.subarray(0, outLength));
+  const end = new Uint32Array(outLength);
+  end.set(outEnd.subarray(0, outLength));
+  const joined: number[] = [];
+  for (let k = 0; k < joinedCount; k++) joined.push(joinedStarts[k] ?? 0);
+  return { text, start, end, joined };
+}
+
+/**
+ * The normalizer's shared scratch result (for the phrase matcher's hot path): folded char codes and offsets of the
+ * LAST call, valid only until the next call to any function of this module. Never keep it.
+ */
+export interface ScratchNormalized {
+  codes: Uint8Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  length: number;
+  joined: Int32Array;
+  joinedCount: number;
+}
+
+const scratchResult: ScratchNormalized = {
+  codes: outCodes,
+  start: outStart,
+  end: outEnd,
+  length: 0,
+  joined: joinedStarts,
+  joinedCount: 0,
+};
+
+/** Normalizes `raw` into the shared scratch buffers without allocating (see `ScratchNormalized`). */
+export function normalizeIntoScratch(raw: string): ScratchNormalized {
+  normalizeWords(scanWords(raw));
+  scratchResult.codes = outCodes;
+  scratchResult.start = outStart;
+  scratchResult.end = outEnd;
+  scratchResult.length = outLength;
+  scratchResult.joined = joinedStarts;
+  scratchResult.joinedCount = joinedCount;
+  return scratchResult;
 }
 
 /** Folds a pattern value the same way (no offsets), so authors write "cộng tác viên" and it becomes "cong tac vien". */
 export function foldPhrase(phrase: string): string {
-  normalizeWords(scanWords(phrase), undefined);
+  normalizeWords(scanWords(phrase));
   return buildText();
 }
 
@@ -629,4 +784,22 @@ export function foldAccented(text: string): string {
     else if (kind === KIND_LEET_SYMBOL) key += String.fromCharCode(leetMap[cls >> 4] ?? 0);
   }
   return key.normalize('NFC');
+}
+
+/**
+ * Folds letters and digits character by character (accents, case, homoglyphs, "fancy" letters, đ→d), drops combining
+ * marks and invisible characters, and keeps every other character as it is. No word logic (no teencode, no joining):
+ * for folding the literal parts of a regular expression.
+ */
+export function foldCharacters(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const cls = cp < 0x10000 ? (cp < 128 ? (asciiClasses[cp] ?? KIND_HARD) : classOfBmp(cp)) : classOfAstral(cp);
+    const kind = cls & 15;
+    if (kind === KIND_LETTER || kind === KIND_DIGIT) out += String.fromCharCode(cls >> 4);
+    else if (kind === KIND_MULTI) out += multiFolds[cls >> 4] ?? '';
+    else if (kind !== KIND_COMBINING && kind !== KIND_IGNORE) out += ch;
+  }
+  return out;
 }

@@ -18,11 +18,11 @@
  * Accent-sensitive entries are verified after the fact: the original slice's `foldAccented` key must equal the
  * phrase's.
  *
- * Serialized form: the vocabulary as one space-separated string and the trie as nodes in topological order (parent
- * index, token) in base64 Int32Arrays; loading rebuilds the hash table without folding anything.
+ * Serialized form: the vocabulary as one space-separated string and the trie's hash table itself (parent and token
+ * per slot) as base64 Int32Arrays; loading decodes them and uses them as they are — no folding, no rehashing.
  */
 import { decodeInt32s, encodeInt32s } from './binary-codec.ts';
-import { foldAccented, foldPhrase, normalizeText, type NormalizedText } from './normalize.ts';
+import { finishHash, foldAccented, foldPhrase, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText } from './normalize.ts';
 
 export interface PhraseEntry {
   id: number;
@@ -38,17 +38,19 @@ export interface PhraseHit {
 }
 
 export interface SerializedPhraseMatcher {
-  format: 1;
+  format: 2;
   /** Vocabulary words separated by single spaces; token id = position. */
   vocab: string;
-  /** Trie nodes in topological order: base64 Int32Array of parent node indexes (-1 = root). */
+  /** The trie's hash table as stored in memory (size = a power of two; the root is node `size`): base64 Int32Arrays
+   *  of each slot's parent node and token (-1 = empty slot). Loading uses them as they are. */
   parents: string;
-  /** base64 Int32Array of each node's token id. */
   tokens: string;
-  /** base64 Int32Array of (node index, phrase id) pairs, one per phrase entry. */
+  /** base64 Int32Array of (node, phrase id) pairs, one per phrase entry, in entry order. */
   entries: string;
   /** Accent-sensitive entries: [entry index, accent key]. */
   accentKeys: [number, string][];
+  /** Most tokens in one phrase. */
+  maxDepth: number;
 }
 
 export interface PhraseMatcher {
@@ -59,13 +61,11 @@ export interface PhraseMatcher {
 }
 
 const EMPTY = -1;
-const JOINED_BUDGET_PER_CHAR = 32;
+const JOINED_BUDGET_PER_CHAR = 8;
 const JOINED_BUDGET_BASE = 4096;
+/** Highest load factor of the trie's hash table (linear probing). */
+const MAX_LOAD = 0.7;
 
-function hashChars(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
-}
-const HASH_SEED = 0x811c9dc5 | 0;
 
 function mixEdge(parent: number, token: number): number {
   let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b);
@@ -79,9 +79,10 @@ function tableSizeFor(count: number, maxLoad: number): number {
   return size;
 }
 
-/** Vocabulary: word → token id, probed straight from char codes of a string range. */
+/** Vocabulary: word → token id, probed straight from char codes (no string allocation). */
 class Vocabulary {
   readonly text: string;
+  private readonly bytes: Uint8Array;
   readonly offsets: Int32Array;
   readonly slots: Int32Array;
   readonly mask: number;
@@ -89,6 +90,8 @@ class Vocabulary {
 
   constructor(words: string[]) {
     this.text = words.join(' ');
+    this.bytes = new Uint8Array(this.text.length);
+    for (let k = 0; k < this.text.length; k++) this.bytes[k] = this.text.charCodeAt(k) & 0x7f;
     this.offsets = new Int32Array(words.length + 1);
     let offset = 0;
     let maxLength = 0;
@@ -107,8 +110,8 @@ class Vocabulary {
       const start = this.offsets[id] ?? 0;
       const end = (this.offsets[id + 1] ?? 0) - 1;
       let h = HASH_SEED;
-      for (let k = start; k < end; k++) h = hashChars(h, this.text.charCodeAt(k));
-      let slot = h & this.mask;
+      for (let k = start; k < end; k++) h = stepHash(h, this.text.charCodeAt(k));
+      let slot = finishHash(h) & this.mask;
       while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
       this.slots[slot] = id;
     }
@@ -118,28 +121,24 @@ class Vocabulary {
     return this.offsets.length - 1;
   }
 
-  /** Token id of text[from, to) whose hash is `h`, or -1. */
-  lookup(text: string, from: number, to: number, h: number): number {
+  /** Token id of codes[from, to) whose unfinished FNV hash is `h`, or -1. */
+  lookup(codes: Uint8Array, from: number, to: number, h: number): number {
     const slots = this.slots;
     const offsets = this.offsets;
-    const vocab = this.text;
+    const bytes = this.bytes;
     const length = to - from;
-    let slot = h & this.mask;
+    let slot = finishHash(h) & this.mask;
     for (;;) {
       const id = slots[slot] ?? EMPTY;
       if (id === EMPTY) return EMPTY;
       const start = offsets[id] ?? 0;
       if ((offsets[id + 1] ?? 0) - 1 - start === length) {
         let k = 0;
-        while (k < length && vocab.charCodeAt(start + k) === text.charCodeAt(from + k)) k++;
+        while (k < length && bytes[start + k] === codes[from + k]) k++;
         if (k === length) return id;
       }
       slot = (slot + 1) & this.mask;
     }
-  }
-
-  wordOf(id: number): string {
-    return this.text.slice(this.offsets[id] ?? 0, (this.offsets[id + 1] ?? 1) - 1);
   }
 }
 
@@ -153,10 +152,10 @@ class TrieTable {
   readonly root: number;
   nodeCount = 0;
 
-  constructor(capacity: number) {
-    const size = tableSizeFor(capacity, 0.6);
-    this.parent = new Int32Array(size);
-    this.token = new Int32Array(size).fill(EMPTY);
+  constructor(capacity: number, parent?: Int32Array, token?: Int32Array) {
+    const size = parent !== undefined ? parent.length : tableSizeFor(capacity, MAX_LOAD);
+    this.parent = parent ?? new Int32Array(size);
+    this.token = token ?? new Int32Array(size).fill(EMPTY);
     this.terminal = new Int32Array(size);
     this.mask = size - 1;
     this.root = size;
@@ -195,6 +194,8 @@ let scratchTokens = new Int32Array(1024);
 let scratchFrom = new Int32Array(1024);
 let scratchTo = new Int32Array(1024);
 let scratchJoined = new Uint8Array(1024);
+/** Folded text codes when the caller passed a NormalizedText. */
+let scratchCodes = new Uint8Array(1024);
 
 function ensureScratch(words: number): void {
   if (scratchTokens.length >= words) return;
@@ -204,6 +205,14 @@ function ensureScratch(words: number): void {
   scratchTo = new Int32Array(size);
   scratchJoined = new Uint8Array(size);
 }
+
+/** The text being matched (set at the start of `find`; `find` is not reentrant). */
+let curCodes: Uint8Array = scratchCodes;
+let curStart: Uint32Array = new Uint32Array(0);
+let curEnd: Uint32Array = new Uint32Array(0);
+let curRaw = '';
+let curHits: PhraseHit[] = [];
+let curWords = 0;
 
 class TokenTrieMatcher implements PhraseMatcher {
   private readonly vocab: Vocabulary;
@@ -242,29 +251,54 @@ class TokenTrieMatcher implements PhraseMatcher {
   }
 
   find(raw: string, normalized?: NormalizedText): PhraseHit[] {
-    const n = normalized ?? normalizeText(raw);
-    const text = n.text;
-    const length = text.length;
     const hits: PhraseHit[] = [];
-    if (length === 0 || this.entryId.length === 0) return hits;
+    if (this.entryId.length === 0) return hits;
+    let codes: Uint8Array;
+    let length: number;
+    let joined: ArrayLike<number>;
+    let joinedCount: number;
+    if (normalized === undefined) {
+      const scratch = normalizeIntoScratch(raw);
+      codes = scratch.codes;
+      length = scratch.length;
+      curStart = scratch.start;
+      curEnd = scratch.end;
+      joined = scratch.joined;
+      joinedCount = scratch.joinedCount;
+    } else {
+      const text = normalized.text;
+      length = text.length;
+      if (scratchCodes.length < length) scratchCodes = new Uint8Array(Math.max(length, scratchCodes.length * 2));
+      codes = scratchCodes;
+      for (let i = 0; i < length; i++) codes[i] = text.charCodeAt(i) & 0x7f;
+      curStart = normalized.start;
+      curEnd = normalized.end;
+      joined = normalized.joined ?? [];
+      joinedCount = joined.length;
+    }
+    if (length === 0) return hits;
+    curCodes = codes;
+    curRaw = raw;
+    curHits = hits;
     const vocab = this.vocab;
+    const maxWordLength = vocab.maxWordLength;
     const trie = this.trie;
     const terminal = trie.terminal;
     const root = trie.root;
 
     // 1. Words → tokens (one vocabulary probe per word).
-    ensureScratch(Math.ceil(length / 2) + 1);
+    ensureScratch((length >> 1) + 2);
     const tokens = scratchTokens;
     const wordFrom = scratchFrom;
     const wordTo = scratchTo;
     const isJoined = scratchJoined;
-    const joined = n.joined ?? [];
     let joinedIndex = 0;
+    let nextJoined = joinedCount > 0 ? (joined[0] ?? -1) : -1;
     let words = 0;
     let from = 0;
     let h = HASH_SEED;
     for (let i = 0; i <= length; i++) {
-      const code = i < length ? text.charCodeAt(i) : 32;
+      const code = i < length ? (codes[i] ?? 32) : 32;
       if (code !== 32) {
         h = Math.imul(h ^ code, 0x01000193);
         continue;
@@ -272,16 +306,20 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (i > from) {
         wordFrom[words] = from;
         wordTo[words] = i;
-        tokens[words] = i - from <= vocab.maxWordLength ? vocab.lookup(text, from, i, h) : EMPTY;
-        let flag = 0;
-        while (joinedIndex < joined.length && (joined[joinedIndex] ?? 0) < from) joinedIndex++;
-        if (joined[joinedIndex] === from) flag = 1;
-        isJoined[words] = flag;
+        tokens[words] = i - from <= maxWordLength ? vocab.lookup(codes, from, i, h) : EMPTY;
+        if (from === nextJoined) {
+          isJoined[words] = 1;
+          joinedIndex++;
+          nextJoined = joinedIndex < joinedCount ? (joined[joinedIndex] ?? -1) : -1;
+        } else {
+          isJoined[words] = 0;
+        }
         words++;
       }
       from = i + 1;
       h = HASH_SEED;
     }
+    curWords = words;
 
     // 2. Walk the trie from every word.
     const maxDepth = this.maxDepth;
@@ -292,17 +330,21 @@ class TokenTrieMatcher implements PhraseMatcher {
         sawJoined = true;
         const a = wordFrom[w] ?? 0;
         const b = wordTo[w] ?? 0;
-        for (let p = a; p < b && budget > 0; p++) budget = this.walkJoined(raw, n, words, w, p, p, root, 0, budget, hits);
+        for (let p = a; p < b && budget > 0; p++) budget = this.walkJoined(w, p, p, root, 0, budget);
         continue;
       }
-      let node = root;
-      let j = w;
+      const first = tokens[w] ?? EMPTY;
+      if (first === EMPTY) continue;
+      let node = trie.child(root, first);
+      if (node === EMPTY) continue;
+      if ((terminal[node] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
+      let j = w + 1;
       const limit = Math.min(words, w + maxDepth);
       while (j < limit) {
         if (isJoined[j] === 1) {
           if (budget > 0) {
             sawJoined = true;
-            budget = this.walkJoined(raw, n, words, j, wordFrom[j] ?? 0, wordFrom[w] ?? 0, node, j - w, budget, hits);
+            budget = this.walkJoined(j, wordFrom[j] ?? 0, wordFrom[w] ?? 0, node, j - w, budget);
           }
           break;
         }
@@ -310,31 +352,21 @@ class TokenTrieMatcher implements PhraseMatcher {
         if (token === EMPTY) break;
         node = trie.child(node, token);
         if (node === EMPTY) break;
-        if ((terminal[node] ?? 0) !== 0) this.emit(raw, n, node, wordFrom[w] ?? 0, wordTo[j] ?? 0, hits);
+        if ((terminal[node] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
         j++;
       }
     }
-    return sawJoined ? sortUnique(hits) : hits;
+    curHits = [];
+    return sawJoined || this.accentKeys.size > 0 ? sortUnique(hits) : hits;
   }
 
   /**
    * Depth-first segmentation inside joined word `w` from char `p` with trie node `node` (the walk started at char
    * `startChar`, `depth` tokens ago). Returns the remaining budget.
    */
-  private walkJoined(
-    raw: string,
-    n: NormalizedText,
-    words: number,
-    w: number,
-    p: number,
-    startChar: number,
-    node: number,
-    depth: number,
-    budget: number,
-    hits: PhraseHit[],
-  ): number {
+  private walkJoined(w: number, p: number, startChar: number, node: number, depth: number, budget: number): number {
     if (depth >= this.maxDepth) return budget;
-    const text = n.text;
+    const codes = curCodes;
     const vocab = this.vocab;
     const trie = this.trie;
     const end = scratchTo[w] ?? 0;
@@ -342,16 +374,16 @@ class TokenTrieMatcher implements PhraseMatcher {
     let h = HASH_SEED;
     for (let q = p + 1; q <= maxTo; q++) {
       if (--budget <= 0) return 0;
-      h = Math.imul(h ^ text.charCodeAt(q - 1), 0x01000193);
-      const token = vocab.lookup(text, p, q, h);
+      h = Math.imul(h ^ (codes[q - 1] ?? 0), 0x01000193);
+      const token = vocab.lookup(codes, p, q, h);
       if (token === EMPTY) continue;
       const child = trie.child(node, token);
       if (child === EMPTY) continue;
-      if ((trie.terminal[child] ?? 0) !== 0) this.emit(raw, n, child, startChar, q, hits);
+      if ((trie.terminal[child] ?? 0) !== 0) this.emit(child, startChar, q);
       if (q < end) {
-        budget = this.walkJoined(raw, n, words, w, q, startChar, child, depth + 1, budget, hits);
+        budget = this.walkJoined(w, q, startChar, child, depth + 1, budget);
       } else {
-        budget = this.walkAfterJoined(raw, n, words, w + 1, startChar, child, depth + 1, budget, hits);
+        budget = this.walkAfterJoined(w + 1, startChar, child, depth + 1, budget);
       }
       if (budget <= 0) return 0;
     }
@@ -359,103 +391,52 @@ class TokenTrieMatcher implements PhraseMatcher {
   }
 
   /** Continues a walk at word `w` (after a joined word). */
-  private walkAfterJoined(
-    raw: string,
-    n: NormalizedText,
-    words: number,
-    w: number,
-    startChar: number,
-    node: number,
-    depth: number,
-    budget: number,
-    hits: PhraseHit[],
-  ): number {
+  private walkAfterJoined(w: number, startChar: number, node: number, depth: number, budget: number): number {
     let current = node;
-    for (let j = w; j < words && depth < this.maxDepth; j++, depth++) {
+    for (let j = w; j < curWords && depth < this.maxDepth; j++, depth++) {
       if (--budget <= 0) return 0;
-      if (scratchJoined[j] === 1) {
-        return this.walkJoined(raw, n, words, j, scratchFrom[j] ?? 0, startChar, current, depth, budget, hits);
-      }
+      if (scratchJoined[j] === 1) return this.walkJoined(j, scratchFrom[j] ?? 0, startChar, current, depth, budget);
       const token = scratchTokens[j] ?? EMPTY;
       if (token === EMPTY) return budget;
       current = this.trie.child(current, token);
       if (current === EMPTY) return budget;
-      if ((this.trie.terminal[current] ?? 0) !== 0) this.emit(raw, n, current, startChar, scratchTo[j] ?? 0, hits);
+      if ((this.trie.terminal[current] ?? 0) !== 0) this.emit(current, startChar, scratchTo[j] ?? 0);
     }
     return budget;
   }
 
   /** Reports every entry ending at `node` for the folded range [fromChar, toChar). */
-  private emit(raw: string, n: NormalizedText, node: number, fromChar: number, toChar: number, hits: PhraseHit[]): void {
-    const start = n.start[fromChar] ?? 0;
-    const end = n.end[toChar - 1] ?? start;
+  private emit(node: number, fromChar: number, toChar: number): void {
+    const start = curStart[fromChar] ?? 0;
+    const end = curEnd[toChar - 1] ?? start;
     let e = (this.trie.terminal[node] ?? 0) - 1;
     let accentKey: string | undefined;
     while (e >= 0) {
       const key = this.accentKeys.size > 0 ? this.accentKeys.get(e) : undefined;
       if (key === undefined) {
-        hits.push({ id: this.entryId[e] ?? 0, start, end });
+        curHits.push({ id: this.entryId[e] ?? 0, start, end });
       } else {
-        accentKey ??= foldAccented(raw.slice(start, end));
-        if (accentKey === key) hits.push({ id: this.entryId[e] ?? 0, start, end });
+        accentKey ??= foldAccented(curRaw.slice(start, end));
+        if (accentKey === key) curHits.push({ id: this.entryId[e] ?? 0, start, end });
       }
       e = (this.entryNext[e] ?? 0) - 1;
     }
   }
 
   serialize(): SerializedPhraseMatcher {
-    const trie = this.trie;
-    const size = trie.token.length;
-    // Topological order: sort nodes by depth (parents first).
-    const depth = new Int32Array(size).fill(-1);
-    const depthOf = (slot: number): number => {
-      const stack: number[] = [];
-      let s = slot;
-      while (s !== trie.root && (depth[s] ?? -1) < 0) {
-        stack.push(s);
-        s = trie.parent[s] ?? trie.root;
-      }
-      let d = s === trie.root ? 0 : (depth[s] ?? 0);
-      for (let k = stack.length - 1; k >= 0; k--) {
-        d++;
-        depth[stack[k] ?? 0] = d;
-      }
-      return depth[slot] ?? 0;
-    };
-    let maxDepth = 0;
-    for (let s = 0; s < size; s++) if ((trie.token[s] ?? EMPTY) !== EMPTY) maxDepth = Math.max(maxDepth, depthOf(s));
-    const countByDepth = new Int32Array(maxDepth + 2);
-    for (let s = 0; s < size; s++) if ((trie.token[s] ?? EMPTY) !== EMPTY) countByDepth[(depth[s] ?? 0) + 1]!++;
-    for (let d = 1; d < countByDepth.length; d++) countByDepth[d]! += countByDepth[d - 1] ?? 0;
-    const order = new Int32Array(trie.nodeCount);
-    const indexOfSlot = new Int32Array(size);
-    for (let s = 0; s < size; s++) {
-      if ((trie.token[s] ?? EMPTY) === EMPTY) continue;
-      const d = depth[s] ?? 0;
-      const index = countByDepth[d]!++;
-      order[index] = s;
-    }
-    for (let i = 0; i < order.length; i++) indexOfSlot[order[i] ?? 0] = i;
-    const parents = new Int32Array(order.length);
-    const tokens = new Int32Array(order.length);
-    for (let i = 0; i < order.length; i++) {
-      const slot = order[i] ?? 0;
-      const parent = trie.parent[slot] ?? trie.root;
-      parents[i] = parent === trie.root ? -1 : (indexOfSlot[parent] ?? 0);
-      tokens[i] = trie.token[slot] ?? 0;
-    }
     const entries = new Int32Array(this.entryId.length * 2);
     for (let e = 0; e < this.entryId.length; e++) {
-      entries[2 * e] = indexOfSlot[this.entryNode[e] ?? 0] ?? 0;
+      entries[2 * e] = this.entryNode[e] ?? 0;
       entries[2 * e + 1] = this.entryId[e] ?? 0;
     }
     return {
-      format: 1,
+      format: 2,
       vocab: this.vocab.text,
-      parents: encodeInt32s(parents),
-      tokens: encodeInt32s(tokens),
+      parents: encodeInt32s(this.trie.parent),
+      tokens: encodeInt32s(this.trie.token),
       entries: encodeInt32s(entries),
       accentKeys: [...this.accentKeys.entries()],
+      maxDepth: this.maxDepth,
     };
   }
 }
@@ -474,80 +455,113 @@ function sortUnique(hits: PhraseHit[]): PhraseHit[] {
 export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
   const wordIds = new Map<string, number>();
   const words: string[] = [];
-  const folded: number[][] = [];
-  const kept: PhraseEntry[] = [];
+  // Folded phrases as token ids, flat: phrase k is tokenBuf[tokenStart[k], tokenStart[k + 1]).
+  const tokenBuf: number[] = [];
+  const tokenStart: number[] = [0];
+  const ids: number[] = [];
   const keys: (string | undefined)[] = [];
-  let edgeEstimate = 0;
   let maxDepth = 1;
-  const seen = new Set<string>();
   for (const entry of entries) {
     const fold = foldPhrase(entry.phrase);
     if (fold.length === 0) continue;
-    const key = entry.accentSensitive === true ? foldAccented(entry.phrase) : undefined;
-    const dedupe = `${entry.id}\u0000${fold}\u0000${key ?? ''}`;
-    if (seen.has(dedupe)) continue;
-    seen.add(dedupe);
-    const tokenIds: number[] = [];
-    for (const word of fold.split(' ')) {
+    let from = 0;
+    while (from <= fold.length) {
+      let to = fold.indexOf(' ', from);
+      if (to < 0) to = fold.length;
+      const word = fold.slice(from, to);
       let id = wordIds.get(word);
       if (id === undefined) {
         id = words.length;
         words.push(word);
         wordIds.set(word, id);
       }
-      tokenIds.push(id);
+      tokenBuf.push(id);
+      from = to + 1;
     }
-    folded.push(tokenIds);
-    kept.push(entry);
-    keys.push(key);
-    edgeEstimate += tokenIds.length;
-    if (tokenIds.length > maxDepth) maxDepth = tokenIds.length;
+    const length = tokenBuf.length - (tokenStart[tokenStart.length - 1] ?? 0);
+    tokenStart.push(tokenBuf.length);
+    ids.push(entry.id);
+    keys.push(entry.accentSensitive === true ? foldAccented(entry.phrase) : undefined);
+    if (length > maxDepth) maxDepth = length;
   }
+  const count = ids.length;
   const vocab = new Vocabulary(words);
-  const trie = new TrieTable(Math.max(16, edgeEstimate));
-  const entryNode = new Int32Array(kept.length);
-  const entryId = new Int32Array(kept.length);
-  const accentKeys = new Map<number, string>();
-  for (let e = 0; e < kept.length; e++) {
+  // The table starts small and doubles when the next phrase could push its load above MAX_LOAD; node ids (slots)
+  // are remapped by re-inserting the nodes in creation order (parents before children).
+  let trie = new TrieTable(Math.max(16, Math.min(tokenBuf.length, count * 2)));
+  const order = new Int32Array(Math.max(16, tokenBuf.length));
+  const entryNode = new Int32Array(count);
+  for (let e = 0; e < count; e++) {
+    const from = tokenStart[e] ?? 0;
+    const to = tokenStart[e + 1] ?? 0;
+    if (trie.nodeCount + (to - from) + 1 > trie.token.length * MAX_LOAD) {
+      const grown = new TrieTable((trie.token.length * 2 * MAX_LOAD) | 0);
+      const remap = new Int32Array(trie.token.length + 1);
+      remap[trie.root] = grown.root;
+      for (let k = 0; k < trie.nodeCount; k++) {
+        const slot = order[k] ?? 0;
+        const next = grown.addChild(remap[trie.parent[slot] ?? trie.root] ?? grown.root, trie.token[slot] ?? 0);
+        remap[slot] = next;
+        order[k] = next;
+      }
+      for (let k = 0; k < e; k++) entryNode[k] = remap[entryNode[k] ?? 0] ?? 0;
+      trie = grown;
+    }
     let node = trie.root;
-    for (const token of folded[e] ?? []) node = trie.addChild(node, token);
+    for (let t = from; t < to; t++) {
+      const before = trie.nodeCount;
+      node = trie.addChild(node, tokenBuf[t] ?? 0);
+      if (trie.nodeCount > before) order[before] = node;
+    }
     entryNode[e] = node;
-    entryId[e] = kept[e]?.id ?? 0;
-    const key = keys[e];
-    if (key !== undefined) accentKeys.set(e, key);
   }
-  return new TokenTrieMatcher(vocab, trie, entryNode, entryId, accentKeys, maxDepth);
+  // Drop duplicates (same node, id and accent key), chaining entries per node through `terminal` for the check.
+  const next = new Int32Array(count);
+  const kept: number[] = [];
+  for (let e = 0; e < count; e++) {
+    const node = entryNode[e] ?? 0;
+    let k = (trie.terminal[node] ?? 0) - 1;
+    while (k >= 0 && !(ids[k] === ids[e] && keys[k] === keys[e])) k = (next[k] ?? 0) - 1;
+    if (k >= 0) continue;
+    next[e] = trie.terminal[node] ?? 0;
+    trie.terminal[node] = e + 1;
+    kept.push(e);
+  }
+  trie.terminal.fill(0);
+  const keptNode = new Int32Array(kept.length);
+  const keptId = new Int32Array(kept.length);
+  const accentKeys = new Map<number, string>();
+  kept.forEach((e, index) => {
+    keptNode[index] = entryNode[e] ?? 0;
+    keptId[index] = ids[e] ?? 0;
+    const key = keys[e];
+    if (key !== undefined) accentKeys.set(index, key);
+  });
+  return new TokenTrieMatcher(vocab, trie, keptNode, keptId, accentKeys, maxDepth);
 }
 
 export function loadPhraseMatcher(data: SerializedPhraseMatcher): PhraseMatcher {
-  if (data.format !== 1) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
+  if (data.format !== 2) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
   const words = data.vocab.length === 0 ? [] : data.vocab.split(' ');
   const vocab = new Vocabulary(words);
   const parents = decodeInt32s(data.parents);
   const tokens = decodeInt32s(data.tokens);
   const entries = decodeInt32s(data.entries);
-  if (parents.length !== tokens.length || entries.length % 2 !== 0) throw new Error('corrupt phrase matcher');
-  const trie = new TrieTable(Math.max(16, parents.length));
-  const slotOf = new Int32Array(parents.length);
-  const depthOf = new Int32Array(parents.length);
-  let maxDepth = 1;
-  for (let i = 0; i < parents.length; i++) {
-    const parent = parents[i] ?? -1;
-    const token = tokens[i] ?? -1;
-    if (parent >= i || token < 0 || token >= vocab.size) throw new Error('corrupt phrase matcher');
-    slotOf[i] = trie.addChild(parent < 0 ? trie.root : (slotOf[parent] ?? 0), token);
-    const depth = parent < 0 ? 1 : (depthOf[parent] ?? 0) + 1;
-    depthOf[i] = depth;
-    if (depth > maxDepth) maxDepth = depth;
+  const size = parents.length;
+  if (size !== tokens.length || size < 16 || (size & (size - 1)) !== 0 || entries.length % 2 !== 0) {
+    throw new Error('corrupt phrase matcher');
   }
+  const trie = new TrieTable(size, parents, tokens);
   const count = entries.length / 2;
   const entryNode = new Int32Array(count);
   const entryId = new Int32Array(count);
   for (let e = 0; e < count; e++) {
-    const index = entries[2 * e] ?? -1;
-    if (index < 0 || index >= parents.length) throw new Error('corrupt phrase matcher');
-    entryNode[e] = slotOf[index] ?? 0;
+    const node = entries[2 * e] ?? -1;
+    if (node < 0 || node >= size || (tokens[node] ?? EMPTY) < 0) throw new Error('corrupt phrase matcher');
+    entryNode[e] = node;
     entryId[e] = entries[2 * e + 1] ?? 0;
   }
+  const maxDepth = data.maxDepth;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new Error('corrupt phrase matcher');
   return new TokenTrieMatcher(vocab, trie, entryNode, entryId, new Map(data.accentKeys), maxDepth);
 }

@@ -1,0 +1,137 @@
+import { describe, expect, test } from 'vitest';
+import { foldAccented, foldCharacters, foldPhrase, normalizeText, type NormalizedText } from './normalize.ts';
+
+/** The original slice behind folded text[from, to). */
+function sliceBehind(raw: string, n: NormalizedText, from: number, to: number): string {
+  return raw.slice(n.start[from], n.end[to - 1]);
+}
+
+/** The original slice behind the first occurrence of `word` (folded) in the normalized text. */
+function originalOf(raw: string, word: string): string {
+  const n = normalizeText(raw);
+  const at = ` ${n.text} `.indexOf(` ${word} `);
+  if (at < 0) throw new Error(`"${word}" not in "${n.text}"`);
+  return sliceBehind(raw, n, at, at + word.length);
+}
+
+describe('normalizeText folds every evasion to the same words', () => {
+  test.each([
+    ['case and diacritics', 'CỘNG TÁC VIÊN', 'cong tac vien'],
+    ['NFD input', 'co\u0323\u0302ng ta\u0301c vie\u0302n', 'cong tac vien'],
+    ['NFC input', 'cộng tác viên'.normalize('NFC'), 'cong tac vien'],
+    ['đ and Đ', 'Đăng ký đầu tư', 'dang ky dau tu'],
+    ['mathematical bold letters with combining marks', '𝐜𝐨̣̂𝐧𝐠 𝐭𝐚́𝐜', 'cong tac'],
+    ['mathematical script/fraktur/monospace', '𝓃𝒶𝓅 𝔱𝔦𝔢𝔫 𝚟𝚒𝚎𝚗', 'nap tien vien'],
+    ['full-width letters', 'ｎạｐ　ｔｉềｎ', 'nap tien'],
+    ['circled letters', 'ⓝⓐⓟ', 'nap'],
+    ['zero-width space inside a word', 'cộ\u200Bng tá\u200Cc vi\u200Dên', 'cong tac vien'],
+    ['word joiner, BOM, soft hyphen', 'n\u2060ạ\uFEFFp ti\u00ADền', 'nap tien'],
+    ['bidi marks and variation selectors', 'n\u200Eạ\u202Ap t\uFE0Fiền', 'nap tien'],
+    ['stray combining marks', '\u0301\u0323nạp \u0300 tiền\u0309', 'nap tien'],
+    ['dots between letters', 'c.ộ.n.g t.á.c v.i.ê.n', 'cong tac vien'],
+    ['dashes between letters', 'n-ạ-p t-i-ề-n', 'nap tien'],
+    ['underscores and asterisks', 'n_ạ_p t*i*ề*n', 'nap tien'],
+    ['emoji between letters', 'l 🔥 ừ a', 'lua'],
+    ['emoji glued between letters', 'l🔥ừ🔥a đảo', 'lua dao'],
+    ['uniform spacing joins the whole run', 'c o n g t a c v i e n', 'congtacvien'],
+    ['spaced dashes', 'n - ạ - p', 'nap'],
+    ['Cyrillic homoglyphs', 'сộng tас viеn', 'cong tac vien'],
+    ['Greek homoglyphs', 'νiên ΝΑΡ', 'vien nap'],
+    ['Cyrillic capital I reads i', 'TІỀN', 'tien'],
+    ['leet digits inside words', 'c0ng t4c vi3n', 'cong tac vien'],
+    ['leet symbols inside words', 'l@m n@p tiền ca$h', 'lam nap tien cash'],
+    ['leading 1 before a vowel reads l', '1ừa đảo', 'lua dao'],
+    ['numbers stay numbers', 'gọi 0987654321 hoặc 1900 1234', 'goi 0987654321 hoac 1900 1234'],
+    ['digit suffixes stay', 'mp3 covid19 4g 2fa', 'mp3 covid19 4g 2fa'],
+    ['no-break and other spaces', 'nạp\u00A0tiền\u2003ngay\u202Fnhé', 'nap tien ngay nhe'],
+    ['line breaks and tabs', 'nạp\r\ntiền\tngay\n\nnhé', 'nap tien ngay nhe'],
+    ['punctuation runs become one space', '...nạp!!! ---tiền???', 'nap tien'],
+    ['amounts glued', 'chỉ 500k, lãi 5tr, vốn 5củ, 2tỷ', 'chi 500 nghin lai 5 trieu von 5 trieu 2 ty'],
+    ['amounts spaced', '500 k 5 triệu 5 củ 100 nghìn 3 ngàn', '500 nghin 5 trieu 5 trieu 100 nghin 3 nghin'],
+    ['teencode', 'ck stk ib ctv j đc vs nv hh sđt mk tk zl', 'chuyen khoan so tai khoan inbox cong tac vien gi duoc voi nhiem vu hoa hong so dien thoai mat khau tai khoan zalo'],
+    ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
+    ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],
+    ['other scripts break words', 'nạp中文tiền', 'nap tien'],
+    ['empty', '', ''],
+    ['only separators', ' .,;!? 🔥 \u200B ', ''],
+  ])('%s', (_name, raw, expected) => {
+    const n = normalizeText(raw);
+    expect(n.text).toBe(expected);
+    expect(n.start.length).toBe(expected.length);
+    expect(n.end.length).toBe(expected.length);
+  });
+});
+
+describe('offsets point at the original characters', () => {
+  test.each([
+    ['c.ộ.n.g t.á.c v.i.ê.n!', 'cong', 'c.ộ.n.g'],
+    ['Tuyển c.ộ.n.g t.á.c v.i.ê.n!', 'vien', 'v.i.ê.n'],
+    ['làm n-ạ-p t-i-ề-n đi', 'nap', 'n-ạ-p'],
+    ['bị l 🔥 ừ a rồi', 'lua', 'l 🔥 ừ a'],
+    ['xx co\u0323\u0302ng yy', 'cong', 'co\u0323\u0302ng'],
+    ['xx 𝐜𝐨̣̂𝐧𝐠 yy', 'cong', '𝐜𝐨̣̂𝐧𝐠'],
+    ['xx cộ\u200Bng yy', 'cong', 'cộ\u200Bng'],
+    ['nhắn ib nhé', 'inbox', 'ib'],
+    ['chỉ 500k thôi', 'nghin', 'k'],
+    ['5 củ', 'trieu', 'củ'],
+    ['c0ng việc', 'cong', 'c0ng'],
+    ['hãy ca$h out', 'cash', 'ca$h'],
+  ])('%s: "%s" comes from %s', (raw, word, expected) => {
+    expect(originalOf(raw, word)).toBe(expected);
+  });
+
+  test('a teencode expansion maps every char, spaces included, to the source word', () => {
+    const raw = 'gửi stk đi';
+    const n = normalizeText(raw);
+    expect(n.text).toBe('gui so tai khoan di');
+    const from = n.text.indexOf('so');
+    for (let i = from; i < from + 'so tai khoan'.length; i++) {
+      expect(raw.slice(n.start[i], n.end[i])).toBe('stk');
+    }
+  });
+
+  test('a space maps to the gap between its words', () => {
+    const raw = 'nạp ... tiền';
+    const n = normalizeText(raw);
+    expect(n.text).toBe('nap tien');
+    expect(raw.slice(n.start[3], n.end[3])).toBe(' ... ');
+  });
+
+  test('joined letter-spaced words are listed', () => {
+    const n = normalizeText('xin c o n g t a c nhé');
+    expect(n.text).toBe('xin congtac nhe');
+    expect(n.joined).toEqual([4]);
+  });
+});
+
+describe('foldPhrase', () => {
+  test.each([
+    ['cộng tác viên', 'cong tac vien'],
+    ['  Nạp   TIỀN ', 'nap tien'],
+    ['chuyển khoản', 'chuyen khoan'],
+    ['ck', 'chuyen khoan'],
+    ['Zalo', 'zalo'],
+  ])('%s → %s', (phrase, expected) => {
+    expect(foldPhrase(phrase)).toBe(expected);
+  });
+});
+
+describe('foldAccented keeps Vietnamese diacritics', () => {
+  test.each([
+    ['BÁN', 'bán', true],
+    ['ba\u0301n', 'bán', true],
+    ['b.á.n', 'bán', true],
+    ['ban', 'bán', false],
+    ['bàn', 'bán', false],
+    ['dan', 'đàn', false],
+    ['ĐÀN', 'đàn', true],
+  ])('%s vs %s', (a, b, same) => {
+    expect(foldAccented(a) === foldAccented(b)).toBe(same);
+  });
+});
+
+describe('foldCharacters', () => {
+  test('folds letters and keeps other characters', () => {
+    expect(foldCharacters('Nạp\\s+TIỀN (ĐI)')).toBe('nap\\s+tien (di)');
+  });
+});

@@ -1,0 +1,486 @@
+/**
+ * Safe regular expressions over normalized text.
+ *
+ * `checkSafeRegex` parses a pattern (a small recursive-descent parser, no regex over the pattern) and accepts only a
+ * subset that cannot backtrack catastrophically:
+ * - at most 300 chars; no backreferences (\1, \k<…>), no lookaround, no inline flags, no anchors (^ $ — the text is a
+ *   whole post), no \p/\c/\0 escapes;
+ * - quantifiers: * + ? {m} {m,n} (lazy variants too) with n ≤ 50; no open {m,}; nothing quantified inside a
+ *   quantified group ((a+)+, (ab?)*); alternation inside a quantified group only between plain literals none of which
+ *   is a prefix of another ((ab|cd)+ is fine, (a|ab)+ is not); at most 2 unbounded quantifiers;
+ * - at least one required literal of ≥ 3 chars: for a pattern with top-level alternatives, one per alternative.
+ * Letters in the pattern are folded like the text (accents, case, đ→d), so "nạp\s+tiền" is read as "nap\s+tien".
+ *
+ * Running: a regex runs only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
+ * widened to word boundaries, overlapping windows merged, each region at most MAX_REGION chars). Every match contains
+ * a required literal, so a match of length ≤ WINDOW is always found; longer matches may be cut. Together with the
+ * safe subset this keeps the cost linear in the text length. Hits are mapped back to original offsets.
+ */
+import { foldCharacters, type NormalizedText } from './normalize.ts';
+import type { PhraseHit } from './phrase-matcher.ts';
+
+export type RegexCheck = { ok: true; literals: string[] } | { ok: false; reason: string };
+
+export interface RegexEntry {
+  id: number;
+  source: string;
+}
+
+export interface RegexSet {
+  find(normalized: NormalizedText): PhraseHit[];
+  serialize(): unknown;
+  readonly size: number;
+}
+
+const MAX_SOURCE_LENGTH = 300;
+const MAX_BOUND = 50;
+const MAX_UNBOUNDED = 2;
+const MIN_LITERAL = 3;
+const WINDOW = 200;
+const MAX_REGION = 1200;
+
+type RegexNode =
+  | { type: 'char'; text: string }
+  | { type: 'set' }
+  | { type: 'assert' }
+  | { type: 'group'; alternatives: RegexNode[][] }
+  | { type: 'quant'; node: RegexNode; min: number; max: number };
+
+class UnsafeRegexError extends Error {}
+
+/** Recursive-descent parser for the safe subset; builds the folded source as it goes. */
+class SafeRegexParser {
+  private pos = 0;
+  private unbounded = 0;
+  folded = '';
+
+  constructor(private readonly source: string) {}
+
+  parse(): RegexNode[][] {
+    const alternatives = this.parseAlternatives();
+    if (this.pos < this.source.length) this.fail(`unexpected "${this.source[this.pos] ?? ''}"`);
+    return alternatives;
+  }
+
+  private fail(reason: string): never {
+    throw new UnsafeRegexError(`${reason} at ${this.pos}`);
+  }
+
+  private parseAlternatives(): RegexNode[][] {
+    const alternatives: RegexNode[][] = [this.parseSequence()];
+    while (this.source[this.pos] === '|') {
+      this.pos++;
+      this.folded += '|';
+      alternatives.push(this.parseSequence());
+    }
+    return alternatives;
+  }
+
+  private parseSequence(): RegexNode[] {
+    const sequence: RegexNode[] = [];
+    while (this.pos < this.source.length) {
+      const ch = this.source[this.pos] ?? '';
+      if (ch === '|' || ch === ')') break;
+      const atom = this.parseAtom();
+      sequence.push(this.parseQuantifier(atom));
+    }
+    return sequence;
+  }
+
+  private parseAtom(): RegexNode {
+    const src = this.source;
+    const ch = src[this.pos] ?? '';
+    if (ch === '(') {
+      this.pos++;
+      let prefix = '(';
+      if (src[this.pos] === '?') {
+        if (src[this.pos + 1] === ':') {
+          this.pos += 2;
+          prefix = '(?:';
+        } else if (src[this.pos + 1] === '=' || src[this.pos + 1] === '!' || src[this.pos + 1] === '<') {
+          this.fail(src[this.pos + 1] === '<' && /^<[A-Za-z]/.test(src.slice(this.pos + 1)) ? 'named group' : 'lookaround');
+        } else {
+          this.fail('inline group modifier');
+        }
+      }
+      this.folded += prefix;
+      const alternatives = this.parseAlternatives();
+      if (src[this.pos] !== ')') this.fail('unclosed group');
+      this.pos++;
+      this.folded += ')';
+      return { type: 'group', alternatives };
+    }
+    if (ch === '[') return this.parseClass();
+    if (ch === '\\') return this.parseEscape(false);
+    if (ch === '.') {
+      this.pos++;
+      this.folded += '.';
+      return { type: 'set' };
+    }
+    if (ch === '^' || ch === '$') this.fail('anchor');
+    if (ch === '*' || ch === '+' || ch === '?' || ch === '{') this.fail('quantifier without target');
+    if (ch === ']' || ch === '}') this.fail(`unescaped "${ch}"`);
+    // A literal character (one code point), folded.
+    const cp = src.codePointAt(this.pos) ?? 0;
+    const char = String.fromCodePoint(cp);
+    this.pos += char.length;
+    const fold = foldCharacters(char);
+    if (fold.length === 0) return { type: 'group', alternatives: [[]] };
+    this.folded += fold.length === 1 ? escapeLiteral(fold) : `(?:${escapeLiteral(fold)})`;
+    return fold.length === 1 ? { type: 'char', text: fold } : { type: 'group', alternatives: [[...fold].map((c) => ({ type: 'char', text: c }) as RegexNode)] };
+  }
+
+  private parseEscape(inClass: boolean): RegexNode {
+    const src = this.source;
+    const next = src[this.pos + 1];
+    if (next === undefined) this.fail('trailing backslash');
+    if (/[1-9]/.test(next)) this.fail('backreference');
+    if (next === 'k') this.fail('backreference');
+    if (next === 'p' || next === 'P' || next === 'c' || next === '0') this.fail(`unsupported escape \\${next}`);
+    this.pos += 2;
+    if ('dDwWsS'.includes(next)) {
+      this.folded += '\\' + next;
+      return { type: 'set' };
+    }
+    if (next === 'b' || next === 'B') {
+      if (inClass) this.fail('\\b in a class');
+      this.folded += '\\' + next;
+      return { type: 'assert' };
+    }
+    if (next === 'x' || next === 'u') {
+      const digits = next === 'x' ? 2 : 4;
+      const hex = src.slice(this.pos, this.pos + digits);
+      if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) this.fail(`bad \\${next} escape`);
+      this.pos += digits;
+      const char = String.fromCharCode(parseInt(hex, 16));
+      const fold = foldCharacters(char);
+      this.folded += escapeLiteral(fold);
+      return fold.length === 1 ? { type: 'char', text: fold } : { type: 'set' };
+    }
+    if ('tnrfv'.includes(next)) {
+      this.folded += '\\' + next;
+      return { type: 'set' };
+    }
+    if (/[A-Za-z0-9]/.test(next)) this.fail(`unknown escape \\${next}`);
+    // An escaped punctuation character: a literal.
+    this.folded += '\\' + next;
+    return { type: 'char', text: next };
+  }
+
+  private parseClass(): RegexNode {
+    const src = this.source;
+    this.pos++;
+    this.folded += '[';
+    if (src[this.pos] === '^') {
+      this.pos++;
+      this.folded += '^';
+    }
+    while (this.pos < src.length && src[this.pos] !== ']') {
+      const ch = src[this.pos] ?? '';
+      if (ch === '\\') {
+        this.parseEscape(true);
+        continue;
+      }
+      const cp = src.codePointAt(this.pos) ?? 0;
+      const char = String.fromCodePoint(cp);
+      this.pos += char.length;
+      if (char === '[') {
+        this.folded += '\\[';
+        continue;
+      }
+      const fold = char === '-' || char === '^' ? char : foldCharacters(char);
+      this.folded += fold.length === 1 && fold !== '-' && fold !== '^' ? escapeClassChar(fold) : fold.slice(0, 1);
+    }
+    if (src[this.pos] !== ']') this.fail('unclosed character class');
+    this.pos++;
+    this.folded += ']';
+    return { type: 'set' };
+  }
+
+  private parseQuantifier(atom: RegexNode): RegexNode {
+    const src = this.source;
+    const ch = src[this.pos];
+    let min: number;
+    let max: number;
+    if (ch === '*' || ch === '+' || ch === '?') {
+      this.pos++;
+      min = ch === '+' ? 1 : 0;
+      max = ch === '?' ? 1 : Infinity;
+      this.folded += ch;
+    } else if (ch === '{') {
+      const match = /^\{(\d{1,3})(?:(,)(\d{1,3})?)?\}/.exec(src.slice(this.pos, this.pos + 10));
+      if (match === null) this.fail('malformed {m,n}');
+      min = Number(match[1]);
+      if (match[2] === undefined) max = min;
+      else if (match[3] === undefined) this.fail('open {m,} quantifier');
+      else max = Number(match[3]);
+      if (max > MAX_BOUND) this.fail(`bound above ${MAX_BOUND}`);
+      if (min > max) this.fail('{m,n} with m > n');
+      this.pos += match[0].length;
+      this.folded += match[0];
+    } else {
+      return atom;
+    }
+    if (src[this.pos] === '?') {
+      this.pos++;
+      this.folded += '?';
+    }
+    if (src[this.pos] === '*' || src[this.pos] === '+' || src[this.pos] === '?' || src[this.pos] === '{') {
+      this.fail('stacked quantifiers');
+    }
+    if (atom.type === 'assert') this.fail('quantified assertion');
+    if (atom.type === 'group') {
+      if (containsQuantifier(atom)) this.fail('nested quantifier');
+      if (max > 1 && atom.alternatives.length > 1 && !isPrefixFreeLiterals(atom.alternatives)) {
+        this.fail('ambiguous alternation under a quantifier');
+      }
+    }
+    if (max === Infinity && ++this.unbounded > MAX_UNBOUNDED) this.fail(`more than ${MAX_UNBOUNDED} unbounded quantifiers`);
+    return { type: 'quant', node: atom, min, max };
+  }
+}
+
+function containsQuantifier(node: RegexNode): boolean {
+  if (node.type === 'quant') return true;
+  if (node.type === 'group') return node.alternatives.some((alt) => alt.some(containsQuantifier));
+  return false;
+}
+
+/** Flattens a sequence of plain literal chars (through unquantified single-alternative groups), or undefined. */
+function readPlainLiteral(sequence: RegexNode[]): string | undefined {
+  let text = '';
+  for (const node of sequence) {
+    if (node.type === 'char') text += node.text;
+    else if (node.type === 'group' && node.alternatives.length === 1) {
+      const inner = readPlainLiteral(node.alternatives[0] ?? []);
+      if (inner === undefined) return undefined;
+      text += inner;
+    } else return undefined;
+  }
+  return text;
+}
+
+function isPrefixFreeLiterals(alternatives: RegexNode[][]): boolean {
+  const literals: string[] = [];
+  for (const alt of alternatives) {
+    const literal = readPlainLiteral(alt);
+    if (literal === undefined || literal.length === 0) return false;
+    literals.push(literal);
+  }
+  return literals.every((a, i) => literals.every((b, j) => i === j || !b.startsWith(a)));
+}
+
+/** The literal runs every match of `sequence` contains (chars adjacent in the pattern). */
+function collectRequiredRuns(sequence: RegexNode[], runs: string[], current: { text: string }): void {
+  for (const node of sequence) {
+    if (node.type === 'char') {
+      current.text += node.text;
+    } else if (node.type === 'group' && node.alternatives.length === 1) {
+      collectRequiredRuns(node.alternatives[0] ?? [], runs, current);
+    } else if (node.type === 'assert') {
+      // Zero-width: does not break a run.
+    } else {
+      if (current.text.length > 0) runs.push(current.text);
+      current.text = '';
+    }
+  }
+}
+
+function findLongestRequiredLiteral(sequence: RegexNode[]): string | undefined {
+  const runs: string[] = [];
+  const current = { text: '' };
+  collectRequiredRuns(sequence, runs, current);
+  if (current.text.length > 0) runs.push(current.text);
+  let best: string | undefined;
+  for (const run of runs) if (best === undefined || run.length > best.length) best = run;
+  return best;
+}
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+function escapeClassChar(ch: string): string {
+  return ch === ']' || ch === '\\' || ch === '^' || ch === '-' ? '\\' + ch : ch;
+}
+
+interface CheckedRegex {
+  folded: string;
+  literals: string[];
+}
+
+function checkRegex(source: string): CheckedRegex | string {
+  if (source.length === 0) return 'empty pattern';
+  if (source.length > MAX_SOURCE_LENGTH) return `longer than ${MAX_SOURCE_LENGTH} chars`;
+  const parser = new SafeRegexParser(source);
+  let alternatives: RegexNode[][];
+  try {
+    alternatives = parser.parse();
+  } catch (error) {
+    if (error instanceof UnsafeRegexError) return error.message;
+    throw error;
+  }
+  const literals: string[] = [];
+  for (const alt of alternatives) {
+    const literal = findLongestRequiredLiteral(alt);
+    if (literal === undefined || literal.length < MIN_LITERAL) {
+      return alternatives.length > 1
+        ? `an alternative has no required literal of ≥ ${MIN_LITERAL} chars`
+        : `no required literal of ≥ ${MIN_LITERAL} chars`;
+    }
+    if (!literals.includes(literal)) literals.push(literal);
+  }
+  try {
+    new RegExp(parser.folded, 'g');
+  } catch {
+    return 'not a valid JavaScript regular expression';
+  }
+  return { folded: parser.folded, literals };
+}
+
+/** Safe subset check (see the module comment). Returns the required literals (folded) when safe. */
+export function checkSafeRegex(source: string): RegexCheck {
+  const result = checkRegex(source);
+  return typeof result === 'string' ? { ok: false, reason: result } : { ok: true, literals: result.literals };
+}
+
+interface CompiledRegex {
+  id: number;
+  source: string;
+  regex: RegExp;
+  literals: string[];
+}
+
+interface SerializedRegexSet {
+  format: 1;
+  entries: { id: number; source: string }[];
+}
+
+/** Start positions of `literal` in `text`. */
+function findOccurrences(text: string, literal: string): number[] {
+  const positions: number[] = [];
+  let at = text.indexOf(literal);
+  while (at >= 0) {
+    positions.push(at);
+    at = text.indexOf(literal, at + 1);
+  }
+  return positions;
+}
+
+class WindowedRegexSet implements RegexSet {
+  constructor(private readonly entries: CompiledRegex[]) {}
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  find(normalized: NormalizedText): PhraseHit[] {
+    const text = normalized.text;
+    const hits: PhraseHit[] = [];
+    if (text.length === 0) return hits;
+    const occurrences = new Map<string, number[]>();
+    for (const entry of this.entries) {
+      const windows: [number, number][] = [];
+      for (const literal of entry.literals) {
+        let positions = occurrences.get(literal);
+        if (positions === undefined) {
+          positions = findOccurrences(text, literal);
+          occurrences.set(literal, positions);
+        }
+        for (const at of positions) windows.push([at - WINDOW, at + literal.length + WINDOW]);
+      }
+      if (windows.length === 0) continue;
+      windows.sort((a, b) => a[0] - b[0]);
+      const seen = new Set<number>();
+      let regionStart = -1;
+      let regionEnd = -1;
+      const flush = (): void => {
+        if (regionStart >= 0) this.runRegion(entry, normalized, regionStart, regionEnd, seen, hits);
+      };
+      for (const [a, b] of windows) {
+        const start = widenLeft(text, Math.max(0, a));
+        const end = widenRight(text, Math.min(text.length, b));
+        if (regionStart >= 0 && start <= regionEnd && end - regionStart <= MAX_REGION) {
+          regionEnd = Math.max(regionEnd, end);
+        } else {
+          flush();
+          regionStart = start;
+          regionEnd = end;
+        }
+      }
+      flush();
+    }
+    return hits;
+  }
+
+  private runRegion(
+    entry: CompiledRegex,
+    n: NormalizedText,
+    from: number,
+    to: number,
+    seen: Set<number>,
+    hits: PhraseHit[],
+  ): void {
+    const region = n.text.slice(from, to);
+    const regex = entry.regex;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(region); match !== null; match = regex.exec(region)) {
+      let a = from + match.index;
+      let b = a + match[0].length;
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      while (a < b && n.text.charCodeAt(a) === 32) a++;
+      while (b > a && n.text.charCodeAt(b - 1) === 32) b--;
+      if (a === b) continue;
+      const key = a * 65536 + (b - a);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ id: entry.id, start: n.start[a] ?? 0, end: n.end[b - 1] ?? 0 });
+    }
+  }
+
+  serialize(): SerializedRegexSet {
+    return { format: 1, entries: this.entries.map(({ id, source }) => ({ id, source })) };
+  }
+}
+
+/** Moves a window start left to the start of its word. */
+function widenLeft(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) !== 32 && at - i < 64) i--;
+  return i;
+}
+
+function widenRight(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) !== 32 && i - at < 64) i++;
+  return i;
+}
+
+/** Compiles checked regexes; throws on an unsafe entry, naming its id and reason. */
+export function compileRegexSet(entries: RegexEntry[]): RegexSet {
+  const compiled: CompiledRegex[] = [];
+  for (const entry of entries) {
+    const result = checkRegex(entry.source);
+    if (typeof result === 'string') throw new Error(`unsafe regex (id ${entry.id}): ${result}`);
+    compiled.push({ id: entry.id, source: entry.source, regex: new RegExp(result.folded, 'g'), literals: result.literals });
+  }
+  return new WindowedRegexSet(compiled);
+}
+
+/** Loads a serialized set (re-checking every entry: the data may come from a feed). */
+export function loadRegexSet(data: unknown): RegexSet {
+  if (typeof data !== 'object' || data === null) throw new Error('corrupt regex set');
+  const record = data as Partial<SerializedRegexSet>;
+  if (record.format !== 1 || !Array.isArray(record.entries)) throw new Error('corrupt regex set');
+  const entries: RegexEntry[] = [];
+  for (const item of record.entries as unknown[]) {
+    if (typeof item !== 'object' || item === null) throw new Error('corrupt regex set');
+    const { id, source } = item as { id?: unknown; source?: unknown };
+    if (typeof id !== 'number' || typeof source !== 'string') throw new Error('corrupt regex set');
+    entries.push({ id, source });
+  }
+  return compileRegexSet(entries);
+}
