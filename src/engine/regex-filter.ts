@@ -7,7 +7,8 @@
  *   whole post), no \p/\c/\0 escapes;
  * - quantifiers: * + ? {m} {m,n} (lazy variants too) with n ≤ 50; no open {m,}; nothing quantified inside a
  *   quantified group ((a+)+, (ab?)*); alternation inside a quantified group only between plain literals none of which
- *   is a prefix of another ((ab|cd)+ is fine, (a|ab)+ is not); at most 2 unbounded quantifiers;
+ *   is a prefix of another ((ab|cd)+ is fine, (a|ab)+ is not); at most 2 unbounded quantifiers over wide sets (., \w, \S, \D, […], groups — \s+, \d+ and
+ *   a+ are not counted);
  * - at least one required literal of ≥ 3 chars: for a pattern with top-level alternatives, one per alternative.
  * Letters in the pattern are folded like the text (accents, case, đ→d), so "nạp\s+tiền" is read as "nap\s+tien".
  *
@@ -41,7 +42,7 @@ const MAX_REGION = 1200;
 
 type RegexNode =
   | { type: 'char'; text: string }
-  | { type: 'set' }
+  | { type: 'set'; wide: boolean }
   | { type: 'assert' }
   | { type: 'group'; alternatives: RegexNode[][] }
   | { type: 'quant'; node: RegexNode; min: number; max: number };
@@ -115,7 +116,7 @@ class SafeRegexParser {
     if (ch === '.') {
       this.pos++;
       this.folded += '.';
-      return { type: 'set' };
+      return { type: 'set', wide: true };
     }
     if (ch === '^' || ch === '$') this.fail('anchor');
     if (ch === '*' || ch === '+' || ch === '?' || ch === '{') this.fail('quantifier without target');
@@ -140,7 +141,7 @@ class SafeRegexParser {
     this.pos += 2;
     if ('dDwWsS'.includes(next)) {
       this.folded += '\\' + next;
-      return { type: 'set' };
+      return { type: 'set', wide: next !== 'd' && next !== 's' };
     }
     if (next === 'b' || next === 'B') {
       if (inClass) this.fail('\\b in a class');
@@ -155,11 +156,11 @@ class SafeRegexParser {
       const char = String.fromCharCode(parseInt(hex, 16));
       const fold = foldCharacters(char);
       this.folded += escapeLiteral(fold);
-      return fold.length === 1 ? { type: 'char', text: fold } : { type: 'set' };
+      return fold.length === 1 ? { type: 'char', text: fold } : { type: 'set', wide: false };
     }
     if ('tnrfv'.includes(next)) {
       this.folded += '\\' + next;
-      return { type: 'set' };
+      return { type: 'set', wide: false };
     }
     if (/[A-Za-z0-9]/.test(next)) this.fail(`unknown escape \\${next}`);
     // An escaped punctuation character: a literal.
@@ -194,7 +195,7 @@ class SafeRegexParser {
     if (src[this.pos] !== ']') this.fail('unclosed character class');
     this.pos++;
     this.folded += ']';
-    return { type: 'set' };
+    return { type: 'set', wide: true };
   }
 
   private parseQuantifier(atom: RegexNode): RegexNode {
@@ -235,7 +236,10 @@ class SafeRegexParser {
         this.fail('ambiguous alternation under a quantifier');
       }
     }
-    if (max === Infinity && ++this.unbounded > MAX_UNBOUNDED) this.fail(`more than ${MAX_UNBOUNDED} unbounded quantifiers`);
+    const wide = atom.type === 'group' || (atom.type === 'set' && atom.wide);
+    if (max === Infinity && wide && ++this.unbounded > MAX_UNBOUNDED) {
+      this.fail(`more than ${MAX_UNBOUNDED} unbounded quantifiers over wide sets`);
+    }
     return { type: 'quant', node: atom, min, max };
   }
 }

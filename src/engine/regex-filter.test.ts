@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { normalizeText } from './normalize.ts';
+import { checkSafeRegex, compileRegexSet, loadRegexSet } from './regex-filter.ts';
+
+describe('checkSafeRegex accepts the safe subset and returns folded required literals', () => {
+  test.each([
+    ['nap\\s+tien', ['tien']],
+    ['nạp\\s+TIỀN', ['tien']],
+    ['\\bnap tien\\b', ['nap tien']],
+    ['lai suat \\d{1,3}\\s?%', ['lai suat ']],
+    ['(?:chuyen khoan|ck) truoc', [' truoc']],
+    ['(?:nap|rut) tien(?: ngay)?', [' tien']],
+    ['hoa hong (?:tu|len den) \\d+', ['hoa hong ']],
+    ['otp|ma xac nhan', ['otp', 'ma xac nhan']],
+    ['(?:ab|cd)+xyz', ['xyz']],
+    ['[a-z]{2,5} nhiem vu', [' nhiem vu']],
+    ['zalo\\.me/\\d{9,11}', ['zalo.me/']],
+    ['x{3}abc', ['abc']],
+  ])('%s', (source, literals) => {
+    expect(checkSafeRegex(source)).toEqual({ ok: true, literals });
+  });
+});
+
+describe('checkSafeRegex rejects unsafe or unanchored patterns with a reason', () => {
+  test.each([
+    ['(a+)+b', 'nested quantifier'],
+    ['(ab?c)*xyz', 'nested quantifier'],
+    ['(?:x+y)+abc', 'nested quantifier'],
+    ['(a|ab)+xyz', 'ambiguous alternation'],
+    ['(a|a)*xyz', 'ambiguous alternation'],
+    ['(\\w|\\d)+xyz', 'ambiguous alternation'],
+    ['(abc)\\1', 'backreference'],
+    ['(?<n>abc)\\k<n>', 'named group'],
+    ['abc(?=def)', 'lookaround'],
+    ['abc(?!def)', 'lookaround'],
+    ['(?<=abc)def', 'lookaround'],
+    ['(?<!abc)def', 'lookaround'],
+    ['(?i)abc', 'inline group modifier'],
+    ['abc\\d{1,51}', 'bound above 50'],
+    ['abc\\d{3,}', 'open {m,} quantifier'],
+    ['abc\\d{5,2}', 'm > n'],
+    ['^abc', 'anchor'],
+    ['abc$', 'anchor'],
+    ['ab.*cd', 'no required literal'],
+    ['\\d+\\s\\w+', 'no required literal'],
+    ['otp|ma', 'an alternative has no required literal'],
+    ['abc.*d.*e.*f', 'more than 2 unbounded'],
+    ['abc**', 'stacked quantifiers'],
+    ['*abc', 'quantifier without target'],
+    ['(abc', 'unclosed group'],
+    ['[abc', 'unclosed character class'],
+    ['abc)', 'unexpected'],
+    ['abc\\p{L}', 'unsupported escape'],
+    ['abc\\', 'trailing backslash'],
+    ['\\bx+abc\\b+', 'quantified assertion'],
+    ['a'.repeat(301), 'longer than 300'],
+    ['', 'empty pattern'],
+  ])('%s → %s', (source, reason) => {
+    const result = checkSafeRegex(source);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+});
+
+describe('compileRegexSet', () => {
+  test('finds matches on normalized text and maps them to original offsets', () => {
+    const set = compileRegexSet([
+      { id: 1, source: 'nạp\\s+(?:tiền|tien)\\s+\\d+\\s+(?:nghin|trieu)' },
+      { id: 2, source: 'lai suat \\d{1,2}' },
+    ]);
+    const raw = 'Chỉ cần N.Ạ.P TIỀN 500k là có LÃI SUẤT 30% mỗi ngày';
+    const hits = set.find(normalizeText(raw));
+    expect(hits.map((h) => `${h.id}:${raw.slice(h.start, h.end)}`)).toEqual(['1:N.Ạ.P TIỀN 500k', '2:LÃI SUẤT 30']);
+  });
+
+  test('reports every non-overlapping match, across far-apart literal windows', () => {
+    const set = compileRegexSet([{ id: 7, source: '\\bma otp \\d{4,8}\\b' }]);
+    const filler = ' xin chao'.repeat(200);
+    const raw = `mã OTP 123456${filler} mã otp 9999${filler} ma otp 12`;
+    const hits = set.find(normalizeText(raw));
+    expect(hits.map((h) => raw.slice(h.start, h.end))).toEqual(['mã OTP 123456', 'mã otp 9999']);
+  });
+
+  test('does nothing when the literal is absent', () => {
+    const set = compileRegexSet([{ id: 1, source: 'chuyen khoan \\d+' }]);
+    expect(set.find(normalizeText('không có gì ở đây 123'))).toEqual([]);
+  });
+
+  test('throws on an unsafe entry, naming its id and reason', () => {
+    expect(() => compileRegexSet([{ id: 1, source: 'abc' }, { id: 42, source: '(a+)+abc' }])).toThrow(/id 42.*nested quantifier/);
+  });
+
+  test('serialize/load round-trip finds the same hits, and load re-checks entries', () => {
+    const set = compileRegexSet([
+      { id: 3, source: 'hoa hong (?:tu|len den) \\d+' },
+      { id: 4, source: 'otp|ma xac nhan' },
+    ]);
+    const raw = 'Hoa hồng lên đến 30%, gửi mã xác nhận OTP';
+    const loaded = loadRegexSet(JSON.parse(JSON.stringify(set.serialize())));
+    expect(loaded.size).toBe(2);
+    expect(loaded.find(normalizeText(raw))).toEqual(set.find(normalizeText(raw)));
+    expect(set.find(normalizeText(raw)).length).toBe(3);
+    expect(() => loadRegexSet({ format: 1, entries: [{ id: 1, source: '(a+)+abc' }] })).toThrow(/id 1/);
+    expect(() => loadRegexSet({ format: 9, entries: [] })).toThrow();
+    expect(() => loadRegexSet(null)).toThrow();
+  });
+
+  test('hits always lie inside the original text (property)', () => {
+    const set = compileRegexSet([
+      { id: 1, source: 'nap tien \\d+' },
+      { id: 2, source: '[a-z]+ tien' },
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('nạp', 'tiền', 'NAP', '500k', '12', '.', ' ', '🔥', '\u200B', 'x'), { maxLength: 40 }), (parts) => {
+        const raw = parts.join(' ');
+        for (const hit of set.find(normalizeText(raw))) {
+          expect(hit.start).toBeGreaterThanOrEqual(0);
+          expect(hit.end).toBeGreaterThan(hit.start);
+          expect(hit.end).toBeLessThanOrEqual(raw.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('runs in roughly linear time on adversarial text', () => {
+    const set = compileRegexSet([
+      { id: 1, source: 'aaa.*b.*c' },
+      { id: 2, source: '(?:aa|b)+aaac' },
+    ]);
+    const timeOf = (raw: string): number => {
+      const n = normalizeText(raw);
+      let best = Infinity;
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        set.find(n);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return Math.max(best, 0.05);
+    };
+    const small = 'aaa '.repeat(25_000);
+    const large = 'aaa '.repeat(250_000);
+    timeOf(small);
+    expect(timeOf(large) / timeOf(small)).toBeLessThan(30);
+  });
+});
