@@ -1,13 +1,14 @@
 /**
  * Test support for the feed (not shipped): databases by version, a signer holding the TEST-ONLY key, and an
  * in-memory feed server whose `fetch` the sync uses. Forging bad-but-signed feeds is deliberate: a publisher bug
- * (wrong schema, unsafe regex, rollback) must be caught even when the signature is fine.
+ * (wrong schema, unsafe regex, rollback) must be caught even when the signature is fine. Relative imports: the E2E
+ * specs (no path aliases there) use it too.
  */
 import { readFileSync } from 'node:fs';
 import { webcrypto } from 'node:crypto';
 import { join } from 'node:path';
-import { MINI_DATABASE } from '@/src/engine/mini-database.fixture';
-import type { DatabaseSource, PatternSource } from '@/src/engine/types';
+import { MINI_DATABASE } from '../../engine/mini-database.fixture';
+import type { DatabaseSource, PatternSource } from '../../engine/types';
 import {
   FEED_FORMAT,
   canonicalJson,
@@ -18,7 +19,7 @@ import {
   signManifest,
   type FeedManifest,
   type ManifestBody,
-} from '@/src/shared/feed-format';
+} from '../../shared/feed-format';
 
 export const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const KEYS = join(import.meta.dirname, '../../../test/fixtures/feed-keys');
