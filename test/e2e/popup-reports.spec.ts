@@ -42,6 +42,37 @@ async function readReportRecord(sw: Worker, id: string) {
   );
 }
 
+/** Kills the extension's service worker through the DevTools protocol (like the browser stopping an idle worker). */
+async function stopServiceWorker(): Promise<void> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`));
+  expect(workers.length).toBeGreaterThan(0);
+  for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await waitFor(
+    async () => (await cdp.send('Target.getTargets')).targetInfos.every((t) => t.type !== 'service_worker' || !workers.some((w) => w.targetId === t.targetId)),
+    5_000,
+    'the service worker to stop',
+  );
+  await cdp.detach();
+  await page.close();
+}
+
+/** A service worker that answers (after a restart Playwright may still list the stopped one for a moment). */
+async function liveServiceWorker(): Promise<Worker> {
+  return waitFor(
+    async () => {
+      for (const worker of session.context.serviceWorkers()) {
+        if ((await worker.evaluate(() => 1).catch(() => 0)) === 1) return worker;
+      }
+      return undefined;
+    },
+    15_000,
+    'a live service worker',
+  );
+}
+
 async function openScamPage(): Promise<{ page: Page; tabId: number; url: string }> {
   const page = await session.context.newPage();
   const url = `${server.origin}${SCAM_PAGE}`;
@@ -153,24 +184,28 @@ describe('popup and reports', () => {
     expect(firstTry.lastError).toMatch(/^network/);
     const alarm = await sw.evaluate(() => chrome.alarms.get('canh-giac:report-outbox'));
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() - 1000);
+    await popup.close();
 
-    // Then the collector answers 503 for a while: the alarm retries, the report stays pending.
+    // The service worker is killed (as the browser does to idle workers): nothing is in memory, the report is only in
+    // IndexedDB, and the alarm wakes a new worker that retries it.
+    await sw.evaluate(() => void ((globalThis as { markedBeforeKill?: boolean }).markedBeforeKill = true));
+    await stopServiceWorker();
     await collector.setMode('unavailable');
-    await waitFor(() => collector.requests.some((r) => r.key === id && r.status === 503), 30_000, 'a retry answered 503');
-    sw = await session.serviceWorker();
+    await waitFor(() => collector.requests.some((r) => r.key === id && r.status === 503), 30_000, 'a retry (answered 503) by a new worker');
+    sw = await liveServiceWorker();
+    expect(await sw.evaluate(() => (globalThis as { markedBeforeKill?: boolean }).markedBeforeKill)).toBeUndefined();
     await waitFor(async () => (await readReportRecord(sw, id))?.lastError === 'HTTP 503: collector unavailable', 5_000, '503 recorded');
 
     // The collector comes back; the next alarm delivers the report.
     await collector.setMode('up');
     await waitFor(() => collector.accepted.has(id), 40_000, 'delivery after the collector came back');
-    sw = await session.serviceWorker();
+    sw = await liveServiceWorker();
     await waitFor(async () => (await readReportRecord(sw, id))?.state === 'sent', 5_000, 'the report marked sent');
     // Exactly once: one stored report for this key and no further POSTs after it was accepted.
     await new Promise((r) => setTimeout(r, 1500));
     expect([...collector.accepted.keys()].filter((k) => k === id)).toHaveLength(1);
     expect(collector.requests.filter((r) => r.key === id && r.status < 300)).toHaveLength(1);
     expect(await sw.evaluate(() => chrome.alarms.get('canh-giac:report-outbox'))).toBeUndefined();
-    await popup.close();
     await page.close();
   });
 
