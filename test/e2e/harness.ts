@@ -82,6 +82,11 @@ export async function startTlsFixtureServer(root: string = FIXTURE_PAGES): Promi
   return listen(server, routes, 'https');
 }
 
+interface TabsApi {
+  tabs: { query(query: object): Promise<{ id?: number; url?: string; pendingUrl?: string }[]> };
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+}
+
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
@@ -149,14 +154,25 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       return page;
     },
     async tabIdOf(page: Page) {
+      // Without the "tabs" permission tabs.query() hides web pages' URLs: then find the tab by the findings its
+      // content script reported (storage.session `tab:<id>`), waiting a little for the first report.
       const url = page.url();
-      const sw = await serviceWorker();
-      return sw.evaluate(async (target: string) => {
-        const tabs = await chrome.tabs.query({});
-        const tab = tabs.find((t) => t.url === target || t.pendingUrl === target);
-        if (tab?.id === undefined) throw new Error(`no tab for ${target}`);
-        return tab.id;
-      }, url);
+      return waitFor(
+        async () =>
+          (await serviceWorker()).evaluate(async (target: string) => {
+            const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
+            const tabs = await api.tabs.query({});
+            const tab = tabs.find((t) => t.url === target || t.pendingUrl === target);
+            if (tab?.id !== undefined) return tab.id;
+            const stored = await api.storage.session.get(null);
+            for (const [key, value] of Object.entries(stored)) {
+              if (key.startsWith('tab:') && (value as { url?: string } | null)?.url === target) return Number(key.slice(4));
+            }
+            return null;
+          }, url),
+        10_000,
+        `the tab of ${url}`,
+      );
     },
     async close() {
       await context.close();
