@@ -153,6 +153,11 @@ describe('feed sync (loopback feed, test key)', () => {
   });
 
   it('syncs a newly published version on "sync now" and flags its new phrase without reloading the extension', async () => {
+    // A page opened before the sync: its content script has reported (on the bundled database).
+    const openBefore = await session.context.newPage();
+    await openBefore.goto(`${server.origin}/new-phrase.html?opened-before-sync`);
+    await findingsFor(openBefore, () => true, 'first findings');
+
     const next = makeDatabase(bundledVersion + 1, [NEW_PHRASE]);
     feedFiles = await makeFeedFiles(next, { minCheckSeconds: 0 });
     const status = await sendFromExtensionPage<FeedStatus>('feed:sync-now');
@@ -176,6 +181,10 @@ describe('feed sync (loopback feed, test key)', () => {
     const { page, findings } = await openAndWaitForFlag('/new-phrase.html', 'job-extra-1');
     expect(findings.verdict).not.toBe('clean');
     await page.close();
+    // The page that was already open swaps engines live and is flagged too, without being reloaded.
+    const live = await findingsFor(openBefore, (f) => patternIds(f).includes('job-extra-1'), 'a live re-scan');
+    expect(live.verdict).not.toBe('clean');
+    await openBefore.close();
   });
 
   it('asks again with the ETag and gets 304 when nothing changed', async () => {

@@ -49,8 +49,8 @@ export const SCHEDULE = {
   /** Failures: 15 min × 2^(n−1) × (1 + random), capped at a day (Safe Browsing's update back-off). */
   backoffBaseMs: 15 * MINUTE,
   backoffCapMs: 24 * HOUR,
-  /** A sync holds a lease this long (longer than any run: three requests with timeouts plus a compile). */
-  leaseMs: 3 * MINUTE,
+  /** A sync holds a lease this long (longer than any run: 20 s + 2 × 90 s of requests plus a compile). */
+  leaseMs: 5 * MINUTE,
 } as const;
 
 export async function readFeedState(db: CanhGiacDatabase): Promise<FeedState> {

@@ -3,15 +3,32 @@ import { storage } from 'wxt/utils/storage';
 import { compileEngine, serializeEngine, type SerializedEngine } from '@/src/engine';
 import { checkSafeRegex } from '@/src/engine/regex-filter';
 import { parseDatabaseSource } from '@/src/patterns/database-schema';
-import { readBuildConfig } from '@/src/shared/build-config';
+import { readBuildConfig, type BuildConfig } from '@/src/shared/build-config';
 import { engineItem } from '@/src/shared/engine-item';
 import { settingsItem } from '@/src/shared/settings';
 import type { CanhGiacDatabase } from '../database';
 import { ensureEngine } from '../engine-store';
 import { SCHEDULE, readFeedState } from './feed-state';
-import { createFeedService, type FeedService, type FeedSyncDeps } from './sync-feed';
+import { createFeedService, type FeedConfig, type FeedService, type FeedSyncDeps } from './sync-feed';
 
 export const FEED_ALARM = 'canh-giac-feed';
+
+/**
+ * The feed URL is the options page's override when it is an http(s) URL, else the build's `WXT_FEED_URL`; the key is
+ * always the build's (`WXT_FEED_PUBLIC_KEY`): a key that settings could change would protect nothing.
+ */
+export function resolveFeedConfig(settingsFeedUrl: string | null | undefined, build: BuildConfig): FeedConfig {
+  const isHttpUrl = (text: string) => {
+    try {
+      return /^https?:$/.test(new URL(text).protocol);
+    } catch {
+      return false;
+    }
+  };
+  const override = settingsFeedUrl?.trim() ?? '';
+  const feedUrl = override && isHttpUrl(override) ? override : build.feedUrl.trim();
+  return { feedUrl: isHttpUrl(feedUrl) ? feedUrl : '', publicKey: build.feedPublicKey.trim() };
+}
 
 /**
  * Wires the feed sync to the browser: the feed alarm (first check about a minute after install, then every few
@@ -30,10 +47,7 @@ export function startFeedSync(db: CanhGiacDatabase): FeedService {
     subtle: crypto.subtle,
     now: () => Date.now(),
     random: () => Math.random(),
-    config: async () => {
-      const settings = await settingsItem.getValue();
-      return { feedUrl: settings.feedUrl?.trim() || build.feedUrl, publicKey: build.feedPublicKey };
-    },
+    config: async () => resolveFeedConfig((await settingsItem.getValue()).feedUrl, build),
     checks: {
       parse: parseDatabaseSource,
       checkRegex: (source) => {

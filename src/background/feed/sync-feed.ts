@@ -45,6 +45,7 @@ export interface FeedSyncDeps {
   log: (level: 'info' | 'warn', message: string) => void;
   /** Runs before each check (the composition root installs the bundled database first, so versions compare right). */
   prepare?: () => Promise<unknown>;
+  /** Per-request timeout (default 20 s for the manifest, 90 s for a snapshot or diff; the body counts). */
   timeoutMs?: number;
   limits?: { manifestBytes: number; databaseBytes: number };
 }
@@ -137,7 +138,8 @@ interface CheckResult {
 
 async function checkFeed(deps: FeedSyncDeps, config: FeedConfig, state: FeedState): Promise<CheckResult> {
   const base = folderUrl(config.feedUrl);
-  const timeoutMs = deps.timeoutMs ?? 30_000;
+  const manifestTimeoutMs = deps.timeoutMs ?? 20_000;
+  const timeoutMs = deps.timeoutMs ?? 90_000;
   const limits = deps.limits ?? FEED_LIMITS;
   const active = await readActiveSnapshot(deps.db);
   const activeVersion = active?.version ?? 0;
@@ -148,7 +150,7 @@ async function checkFeed(deps: FeedSyncDeps, config: FeedConfig, state: FeedStat
     if (state.lastModified) headers['if-modified-since'] = state.lastModified;
   }
   const response = await fetchLimited(deps.fetch, new URL('manifest.json', base).href, {
-    timeoutMs,
+    timeoutMs: manifestTimeoutMs,
     maxBytes: limits.manifestBytes,
     headers,
   });
