@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseSource, PatternSource } from '../engine/types.ts';
 import { checkDatabase, checkHouseRules } from './check-database.ts';
@@ -6,7 +6,13 @@ import { createEngineApi } from './engine-api.ts';
 import { assembleDatabase } from './index.ts';
 
 const engine = createEngineApi();
-const PRESS_RELEASE = readFileSync(new URL('../../../shared/corpus/press-release-phu-ly-2022-10-14.txt', import.meta.url), 'utf8');
+/** The police press release that must stay clean: in test/corpus once committed, in the shared folder before. */
+const PRESS_RELEASE_PATH = [
+  new URL('../../test/corpus/press-release-phu-ly-2022-10-14.txt', import.meta.url),
+  new URL('../../../shared/corpus/press-release-phu-ly-2022-10-14.txt', import.meta.url),
+].find((url) => existsSync(url));
+if (PRESS_RELEASE_PATH === undefined) throw new Error('press-release-phu-ly-2022-10-14.txt not found');
+const PRESS_RELEASE = readFileSync(PRESS_RELEASE_PATH, 'utf8');
 
 function family(id: string) {
   return {
