@@ -5,9 +5,6 @@ import type { Page, Worker } from 'playwright-core';
 import { launchExtension, ROOT, startFixtureServer, waitFor, type ExtensionSession, type FixtureServer } from './harness';
 import { startReportCollector, type ReportCollector } from './report-collector';
 
-// Callbacks passed to `worker.evaluate` run in the service worker, where `chrome` is the extension API.
-declare const chrome: typeof import('wxt/browser').browser;
-
 const SCREENSHOTS = join(ROOT, 'assets/screenshots');
 const SCAM_PAGE = '/reports/task-job-offer.html';
 
@@ -142,8 +139,17 @@ describe('popup and reports', () => {
     await popup.setViewportSize({ width: 420, height: 700 });
     await popup.getByRole('heading', { name: 'Dữ liệu nhận diện lừa đảo' }).waitFor();
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-dark.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
 
-    const preview = await openReportPreview(popup);
+    // Keyboard: opening the form focuses its heading; cancelling returns focus to the Report button.
+    await openReportPreview(popup);
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('report-heading');
+    await popup.getByRole('button', { name: 'Huỷ' }).click();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Báo cáo');
+    await popup.keyboard.press('Enter');
+    const preview = JSON.parse((await popup.getByTestId('report-preview').textContent()) ?? '') as Record<string, unknown>;
     expect(preview).toMatchObject({ schema: 'canh-giac.report/1', subject: 'page', url, title: await page.title() });
     expect(preview).not.toHaveProperty('text');
     // Nothing is sent before the person confirms.

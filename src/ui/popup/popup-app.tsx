@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readBuildConfig } from '@/src/shared/build-config';
 import type { FamilySummary, ReportSummary, TabFindings } from '@/src/shared/messages';
@@ -95,6 +95,12 @@ export function PopupApp() {
     return () => clearInterval(timer);
   }, [requestedTabId, draftId, refreshReports]);
 
+  const reportButton = useRef<HTMLButtonElement>(null);
+  // Closing the form puts keyboard focus back on the button that opened it.
+  const closeForm = () => {
+    setForm(null);
+    setTimeout(() => reportButton.current?.focus(), 0);
+  };
   const host = hostOf(target?.url);
   const paused = settings !== null && host !== null && isProtectionPaused(settings, host);
   const endpointConfigured = Boolean(settings?.reportUrl || readBuildConfig().reportUrl);
@@ -128,12 +134,12 @@ export function PopupApp() {
               language={language}
               t={t}
               onSubmitted={refreshReports}
-              onCancel={() => setForm(null)}
+              onCancel={closeForm}
             />
           ) : (
             host !== null && (
               <div class="row">
-                <button type="button" class="primary" onClick={openPageReport}>
+                <button type="button" class="primary" ref={reportButton} onClick={openPageReport}>
                   {t('popupReport')}
                 </button>
                 <span class="muted">{t('popupReportHint')}</span>
