@@ -24,6 +24,12 @@ export interface VerdictView {
 const DOMAIN_INDICATOR_KINDS = new Set<Indicator['kind']>(['domain', 'lookalike', 'brand-keyword-domain', 'brand-on-free-host', 'idn-homograph']);
 const MAX_SIGNS = 8;
 const MAX_REASONS = 6;
+const MAX_SIGN_LENGTH = 60;
+
+function shortenSign(match: string): string {
+  const sign = match.trim().replace(/\s+/g, ' ');
+  return sign.length > MAX_SIGN_LENGTH ? `${sign.slice(0, MAX_SIGN_LENGTH - 1).trimEnd()}…` : sign;
+}
 
 /** Whether an indicator is a dangerous domain (blocklisted, lookalike, homograph…) strong enough on its own. */
 export function isDangerousDomainIndicator(indicator: Indicator): boolean {
@@ -37,22 +43,25 @@ export function describeVerdict(
 ): VerdictView {
   const familyId = verdict.categories.find((id) => id !== 'generic') ?? verdict.categories[0] ?? null;
   const family = familyId ? families[familyId] : undefined;
+  const description = family ? family.description[language] : null;
   const signs: string[] = [];
   const reasons: string[] = [];
   let dangerousHost: string | null = null;
   for (const indicator of verdict.indicators) {
     if (indicator.signal === 'warning') continue;
-    const sign = indicator.match.trim().replace(/\s+/g, ' ');
-    if (sign && signs.length < MAX_SIGNS && !signs.some((s) => s.toLowerCase() === sign.toLowerCase())) signs.push(sign);
+    const sign = shortenSign(indicator.match);
+    if (!dangerousHost && isDangerousDomainIndicator(indicator) && !sign.includes('/')) dangerousHost = sign;
+    // A link on a host already named adds nothing: "vcb-xacminh.com" says it, not "http://vcb-xacminh.com/login".
+    const redundantLink = sign.includes('://') && signs.some((s) => sign.includes(`://${s}`));
+    if (sign && !redundantLink && signs.length < MAX_SIGNS && !signs.some((s) => s.toLowerCase() === sign.toLowerCase())) signs.push(sign);
     const reason = indicator.message[language] || indicator.message.vi;
-    if (reason && reasons.length < MAX_REASONS && !reasons.includes(reason)) reasons.push(reason);
-    if (!dangerousHost && isDangerousDomainIndicator(indicator)) dangerousHost = sign;
+    if (reason && reason !== description && reasons.length < MAX_REASONS && !reasons.includes(reason)) reasons.push(reason);
   }
   return {
     level: verdict.verdict,
     familyId,
     familyName: family ? family.name[language] : null,
-    description: family ? family.description[language] : null,
+    description,
     advice: family ? family.advice[language] : null,
     signs,
     reasons,

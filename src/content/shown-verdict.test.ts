@@ -57,6 +57,22 @@ describe('describeVerdict', () => {
   });
 });
 
+describe('describeVerdict (long matches, links, description)', () => {
+  it('shortens long matches, drops links on a host already named, and does not repeat the description', () => {
+    const family = { id: 'bank-phishing', name: { vi: 'G', en: 'F' }, description: { vi: 'mô tả', en: 'desc' }, advice: { vi: 'a', en: 'a' } };
+    const v = verdict('scam', [
+      indicator('bank-phishing', 'vcb-xacminh.com', { kind: 'lookalike', weight: 85 }),
+      indicator('bank-phishing', 'http://vcb-xacminh.com/login', { kind: 'url', weight: 85 }),
+      indicator('bank-phishing', 'x'.repeat(100), { message: { vi: 'mô tả', en: 'desc' } }),
+    ]);
+    const view = describeVerdict(v as Verdict & { verdict: 'scam' }, { 'bank-phishing': family }, 'vi');
+    expect(view.signs).toHaveLength(2);
+    expect(view.signs[1]!.length).toBeLessThanOrEqual(60);
+    expect(view.signs[1]!.endsWith('…')).toBe(true);
+    expect(view.reasons).not.toContain('mô tả');
+  });
+});
+
 describe('addDismissed', () => {
   it('keeps the newest entries up to the cap', () => {
     let list = {};
