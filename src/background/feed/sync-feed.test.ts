@@ -174,6 +174,14 @@ describe('runFeedSync: a good feed', () => {
     expect(h.selectors).toEqual([SELECTORS]);
   });
 
+  it('accepts a snapshot a host reformatted (the checksum is over the canonical form)', async () => {
+    const h = await makeHarness({ base: makeDatabase(1) });
+    const files = await makeFeedFiles(makeDatabase(2));
+    files.set('snapshot-2.json', JSON.stringify(JSON.parse(files.get('snapshot-2.json') ?? ''), null, 2));
+    h.server.serve(files);
+    expect(await runFeedSync(h.deps, true)).toMatchObject({ kind: 'installed', version: 2 });
+  });
+
   it('keeps only the new database and the last good one', async () => {
     const h = await makeHarness({ base: makeDatabase(1) });
     h.server.serve(await makeFeedFiles(makeDatabase(2)));

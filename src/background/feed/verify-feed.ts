@@ -62,6 +62,17 @@ export async function readManifest(subtle: SubtleCrypto, publicKeyText: string, 
   return parsed.data;
 }
 
+/**
+ * Checks that `json` (parsed from `text`, when there is a text) has the canonical SHA-256 `expected`. Feeds serve
+ * canonical files, so the raw text's hash usually matches and the costly canonicalization is skipped; a host that
+ * reformatted the file still passes through the canonical form.
+ */
+async function checkChecksum(subtle: SubtleCrypto, json: unknown, text: string | null, expected: string, what: string): Promise<void> {
+  if (text !== null && (await sha256Hex(subtle, text)) === expected) return;
+  const actual = await sha256Hex(subtle, canonicalJson(json));
+  if (actual !== expected) throw new FeedError('checksum', `${what} has SHA-256 ${actual}, the manifest says ${expected}`);
+}
+
 /** Validates a candidate database whose canonical SHA-256 must be `expectedSha256` and whose version must be `version`. */
 export async function checkDatabase(
   subtle: SubtleCrypto,
@@ -70,9 +81,9 @@ export async function checkDatabase(
   expectedSha256: string,
   version: number,
   what: string,
+  text: string | null = null,
 ): Promise<DatabaseSource> {
-  const actual = await sha256Hex(subtle, canonicalJson(candidate));
-  if (actual !== expectedSha256) throw new FeedError('checksum', `${what} has SHA-256 ${actual}, the manifest says ${expectedSha256}`);
+  await checkChecksum(subtle, candidate, text, expectedSha256, what);
   const parsed = checks.parse(candidate);
   if (!parsed.ok) {
     throw new FeedError('schema', `${what} is not a valid database: ${parsed.errors.slice(0, 3).join('; ')}`);
@@ -92,7 +103,7 @@ export async function checkDatabase(
 export async function readSnapshot(subtle: SubtleCrypto, checks: DatabaseChecks, manifest: FeedManifest, text: string): Promise<DatabaseSource> {
   const what = `snapshot ${manifest.snapshot.path}`;
   const json = parseFeedJson(text, what);
-  return checkDatabase(subtle, checks, json, manifest.sha256, manifest.version, what);
+  return checkDatabase(subtle, checks, json, manifest.sha256, manifest.version, what, text);
 }
 
 /** Reads a diff file and applies it to the installed database; the result is checked like a snapshot. */
@@ -106,8 +117,7 @@ export async function readDiff(
 ): Promise<DatabaseSource> {
   const what = `diff ${entry.path}`;
   const json = parseFeedJson(text, what);
-  const actual = await sha256Hex(subtle, canonicalJson(json));
-  if (actual !== entry.sha256) throw new FeedError('checksum', `${what} has SHA-256 ${actual}, the manifest says ${entry.sha256}`);
+  await checkChecksum(subtle, json, text, entry.sha256, what);
   checkFormat(json, what);
   const parsed = diffSchema.safeParse(json);
   if (!parsed.success) {
