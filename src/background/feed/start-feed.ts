@@ -76,6 +76,10 @@ export function startFeedSync(db: CanhGiacDatabase): FeedService {
   browser.runtime.onInstalled.addListener(() => {
     void scheduleAlarm(Date.now() + SCHEDULE.firstCheckMs + Math.random() * SCHEDULE.firstCheckJitterMs);
   });
+  // A feed URL set or changed in the options: check soon (the new URL starts without validators).
+  settingsItem.watch((next, previous) => {
+    if ((next?.feedUrl ?? null) !== (previous?.feedUrl ?? null)) void scheduleAlarm(Date.now() + SCHEDULE.firstCheckMs);
+  });
   // A worker that starts without an alarm (first start, or alarms cleared) schedules one from the stored state.
   void browser.alarms
     .get(FEED_ALARM)

@@ -522,6 +522,10 @@ describe('back-off, deduplication and crashes', () => {
     expect(await acquireLease(h.db, 'other-worker', h.clock.now)).toBe(true);
     expect(await runFeedSync(h.deps, true)).toEqual({ kind: 'busy' });
     expect(h.server.requests).toHaveLength(0);
+    expect(h.alarms).toEqual([]);
+    // An alarm-driven run that finds the lease taken looks again when the lease has expired.
+    expect(await runFeedSync(h.deps, false)).toEqual({ kind: 'busy' });
+    expect(h.alarms).toEqual([h.clock.now + SCHEDULE.leaseMs]);
     h.clock.now += SCHEDULE.leaseMs + 1;
     expect(await runFeedSync(h.deps, true)).toMatchObject({ kind: 'installed', version: 2 });
   });

@@ -4,6 +4,7 @@ import type { FeedStatus } from '@/src/shared/messages';
 import type { CanhGiacDatabase } from '../database';
 import { FeedError, describeFeedError } from './feed-error';
 import {
+  SCHEDULE,
   acquireLease,
   computeBackoffMs,
   computeNextCheck,
@@ -92,6 +93,8 @@ export async function runFeedSync(deps: FeedSyncDeps, manual: boolean): Promise<
   const owner = `${start.toString(36)}-${Math.floor(deps.random() * 1e12).toString(36)}`;
   if (!(await acquireLease(db, owner, start))) {
     deps.log('info', 'feed: another sync is running');
+    // The alarm that woke us is spent: look again once that run's lease has surely ended.
+    if (!manual) await deps.scheduleAlarm(start + SCHEDULE.leaseMs);
     return { kind: 'busy' };
   }
   try {
