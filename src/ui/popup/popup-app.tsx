@@ -121,9 +121,27 @@ export function PopupApp() {
               {target.title || target.url}
             </p>
           )}
-          <TabStatus findings={target.findings} scannable={host !== null} paused={paused} families={families} language={language} t={t} />
+          <TabStatus
+            findings={target.findings}
+            scannable={host !== null}
+            paused={paused}
+            families={families}
+            language={language}
+            t={t}
+            action={
+              host !== null &&
+              !form && (
+                <div class="row">
+                  <button type="button" class="primary" ref={reportButton} onClick={openPageReport}>
+                    {t('popupReport')}
+                  </button>
+                  <span class="muted">{t('popupReportHint')}</span>
+                </div>
+              )
+            }
+          />
           {draftMissing && <p class="error">{t('reportDraftExpired')}</p>}
-          {form ? (
+          {form && (
             <ReportForm
               key={form.draftId ?? 'page'}
               basis={form.basis}
@@ -136,15 +154,6 @@ export function PopupApp() {
               onSubmitted={refreshReports}
               onCancel={closeForm}
             />
-          ) : (
-            host !== null && (
-              <div class="row">
-                <button type="button" class="primary" ref={reportButton} onClick={openPageReport}>
-                  {t('popupReport')}
-                </button>
-                <span class="muted">{t('popupReportHint')}</span>
-              </div>
-            )
           )}
           {settings && <ProtectionControls host={host} settings={settings} save={save} language={language} t={t} />}
         </>

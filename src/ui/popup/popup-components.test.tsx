@@ -55,7 +55,19 @@ describe('TabStatus', () => {
     expect(el.textContent).toContain('2 posts or comments were flagged');
     expect(el.textContent).toContain('Type of scam: Task job scam');
     expect(el.querySelectorAll('.indicators li')).toHaveLength(1);
-    expect(el.querySelector('.indicators li')?.textContent).toBe('nạp tiền — Asks for money up front');
+    expect(el.querySelector('.indicators li')?.textContent).toBe('Asks for money up front (“nạp tiền”)');
+  });
+
+  it('lists indicators that share an explanation once, with every match', () => {
+    const shared = { vi: 'Dấu hiệu chung', en: 'A common sign' };
+    const item = post({
+      indicators: [
+        { patternId: 'g1', family: 'generic', signal: 'channel', kind: 'phrase', match: 'ib zalo', message: shared },
+        { patternId: 'g2', family: 'generic', signal: 'pressure', kind: 'phrase', match: 'gấp', message: shared },
+      ],
+    });
+    const el = mount(<TabStatus findings={findings({ verdict: 'suspicious', items: [item] })} scannable paused={false} families={families} language="en" t={t} />);
+    expect([...el.querySelectorAll('.indicators li')].map((li) => li.textContent)).toEqual(['A common sign (“ib zalo”, “gấp”)']);
   });
 
   it('says protection is paused instead of showing findings', () => {

@@ -4,6 +4,8 @@ import { isScamType } from '@/src/ui/report/compose-report';
 import type { Translate } from '@/src/ui/use-language';
 
 interface Props {
+  /** Rendered right under the verdict (the Report button), before the details. */
+  action?: preact.ComponentChildren;
   findings: TabFindings | null;
   /** Whether Cảnh Giác checks this kind of page at all (http/https). */
   scannable: boolean;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** The tab at a glance: scam / suspicious / nothing found (never "safe"), what was found and why. */
-export function TabStatus({ findings, scannable, paused, families, language, t }: Props) {
+export function TabStatus({ action, findings, scannable, paused, families, language, t }: Props) {
   const familyName = (id: string) => families.find((f) => f.id === id)?.name[language] ?? id;
   let tone: 'scam' | 'suspicious' | 'none' | 'paused';
   let heading: string;
@@ -38,12 +40,14 @@ export function TabStatus({ findings, scannable, paused, families, language, t }
   }
   const items = findings && !paused ? findings.items : [];
   const posts = items.filter((item) => item.kind !== 'page').length;
-  const indicators = new Map<string, { message: string; match: string; family: string }>();
+  // Indicators that share an explanation (e.g. a family's description) are listed once, with what matched.
+  const indicators = new Map<string, string[]>();
   for (const item of items) {
     for (const indicator of item.indicators) {
-      if (!indicators.has(indicator.patternId)) {
-        indicators.set(indicator.patternId, { message: indicator.message[language], match: indicator.match, family: indicator.family });
-      }
+      const message = indicator.message[language];
+      const matches = indicators.get(message) ?? [];
+      if (!matches.includes(indicator.match)) matches.push(indicator.match);
+      indicators.set(message, matches);
     }
   }
   const categories = [...new Set(items.flatMap((item) => item.categories))].filter(isScamType);
@@ -57,15 +61,17 @@ export function TabStatus({ findings, scannable, paused, families, language, t }
         <strong>{heading}</strong>
         <span>{detail}</span>
       </div>
+      {action}
       {posts > 0 && <p>{t('popupFlaggedPosts', [posts])}</p>}
       {categories.length > 0 && <p>{t('popupFamiliesFound', [categories.map(familyName).join(', ')])}</p>}
       {indicators.size > 0 && (
         <>
           <h3>{t('popupIndicatorsHeading')}</h3>
           <ul class="indicators">
-            {[...indicators.entries()].map(([id, indicator]) => (
-              <li key={id}>
-                <q>{indicator.match}</q> — {indicator.message}
+            {[...indicators.entries()].map(([message, matches]) => (
+              <li key={message}>
+                {message}{' '}
+                <span class="muted">({matches.map((m) => `“${m}”`).join(', ')})</span>
               </li>
             ))}
           </ul>
