@@ -7,6 +7,7 @@ import {
   loadEngine,
   scanItem,
   serializeEngine,
+  hashString,
   type ScanInput,
   type Verdict,
 } from './index.ts';
@@ -189,10 +190,22 @@ describe('serialization', () => {
   });
 
   it('rejects tampered data', () => {
-    const copy = JSON.parse(JSON.stringify(serialized)) as typeof serialized;
-    const first = copy.data.patterns[0];
-    if (first) first.weight = 100;
+    const copy = { ...serialized, data: serialized.data.replace(/"weight":\d+/, '"weight":100') };
+    expect(copy.data).not.toBe(serialized.data);
     expect(() => loadEngine(copy)).toThrow(/checksum/);
+  });
+
+  it('loads after a store that reorders object keys (Chromium storage.local sorts them)', () => {
+    const sortKeys = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sortKeys)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+          : value;
+    const stored = sortKeys(JSON.parse(JSON.stringify(serialized)));
+    expect(Object.keys(stored as object)).not.toEqual(Object.keys(serialized));
+    const loaded = loadEngine(stored);
+    for (const [, input] of CASES) expect(scanItem(loaded, input)).toEqual(scanItem(engine, input));
   });
 
   it.each([
@@ -200,6 +213,7 @@ describe('serialization', () => {
     ['wrong magic', { ...serialized, magic: 'something-else' }, /magic/],
     ['not an object', 'nope', /not a serialized engine/],
     ['no data', { ...serialized, data: null }, /data/],
+    ['data that is not JSON', { ...serialized, data: '{nope', checksum: hashString('{nope') }, /not JSON/],
   ])('rejects %s', (_name, value, message) => {
     expect(() => loadEngine(value)).toThrow(message);
   });

@@ -15,7 +15,7 @@ import type { FamilyId, FamilySource } from './types.ts';
 import { loadUrlIndex, type UrlPatternSource } from './urls.ts';
 
 export const ENGINE_MAGIC = 'canhgiac-engine';
-export const ENGINE_FORMAT = 1;
+export const ENGINE_FORMAT = 2;
 
 export interface SerializedEngineData {
   version: number;
@@ -35,9 +35,13 @@ export interface SerializedEngine {
   magic: typeof ENGINE_MAGIC;
   format: number;
   dbVersion: number;
-  /** cyrb53 of `JSON.stringify(data)`, 14 hex digits. */
+  /** cyrb53 of `data` (the JSON text), 14 hex digits. */
   checksum: string;
-  data: SerializedEngineData;
+  /**
+   * The engine's data as JSON text. A string, not an object: stores such as Chromium's `storage.local` give objects
+   * back with their keys reordered, which would break a checksum over re-stringified data (format 1's bug).
+   */
+  data: string;
 }
 
 /** cyrb53: a fast 53-bit non-cryptographic string hash (public domain, bryc). Detects corruption, not tampering. */
@@ -57,6 +61,7 @@ export function hashString(input: string, seed = 0): string {
   return value.toString(16).padStart(14, '0');
 }
 
+/** Serializes a compiled engine (see `SerializedEngine`); `loadEngine` reverses it without recompiling. */
 export function serializeEngine(engine: Engine): SerializedEngine {
   const data: SerializedEngineData = {
     version: engine.version,
@@ -71,15 +76,8 @@ export function serializeEngine(engine: Engine): SerializedEngine {
     numbers: engine.numbers.serialize(),
     skipped: [...engine.skipped],
   };
-  // Round-trip through JSON so the checksum covers exactly what a store gives back.
   const json = JSON.stringify(data);
-  return {
-    magic: ENGINE_MAGIC,
-    format: ENGINE_FORMAT,
-    dbVersion: engine.version,
-    checksum: hashString(json),
-    data: JSON.parse(json) as SerializedEngineData,
-  };
+  return { magic: ENGINE_MAGIC, format: ENGINE_FORMAT, dbVersion: engine.version, checksum: hashString(json), data: json };
 }
 
 export class EngineLoadError extends Error {
@@ -96,9 +94,16 @@ export function loadEngine(serialized: unknown): Engine {
   if (serialized['format'] !== ENGINE_FORMAT) {
     throw new EngineLoadError(`unsupported format ${String(serialized['format'])} (expected ${ENGINE_FORMAT})`);
   }
-  const data = serialized['data'];
-  if (!isRecord(data)) throw new EngineLoadError('missing data');
-  if (hashString(JSON.stringify(data)) !== serialized['checksum']) throw new EngineLoadError('checksum mismatch');
+  const json = serialized['data'];
+  if (typeof json !== 'string') throw new EngineLoadError('missing data');
+  if (hashString(json) !== serialized['checksum']) throw new EngineLoadError('checksum mismatch');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new EngineLoadError('malformed data: not JSON');
+  }
+  if (!isRecord(data)) throw new EngineLoadError('malformed data');
   const d = data as unknown as SerializedEngineData;
   if (
     typeof d.version !== 'number' ||
