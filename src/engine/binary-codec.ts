@@ -15,17 +15,13 @@ const asciiDecoder: TextDecoderLike | undefined = (() => {
   return ctor === undefined ? undefined : new ctor('utf-8');
 })();
 
-/** A string from ASCII codes (TextDecoder where available, else chunked String.fromCharCode). */
+/** A string from ASCII codes (TextDecoder for long runs where available, else String.fromCharCode in chunks). */
 export function decodeAscii(codes: Uint8Array): string {
-  if (asciiDecoder !== undefined && codes.length > 64) return asciiDecoder.decode(codes);
+  if (codes.length <= 1024) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  if (asciiDecoder !== undefined) return asciiDecoder.decode(codes);
   let text = '';
-  const CHUNK = 4096;
-  const buffer: number[] = [];
-  for (let k = 0; k < codes.length; k += CHUNK) {
-    buffer.length = 0;
-    const end = Math.min(codes.length, k + CHUNK);
-    for (let j = k; j < end; j++) buffer.push(codes[j] ?? 32);
-    text += String.fromCharCode.apply(null, buffer);
+  for (let k = 0; k < codes.length; k += 1024) {
+    text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(codes.length, k + 1024)) as unknown as number[]);
   }
   return text;
 }

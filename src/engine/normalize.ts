@@ -13,7 +13,8 @@
  *    lowercase. Invisible characters (zero-width, soft hyphen, bidi marks, variation selectors — Unicode's
  *    Default_Ignorable_Code_Point and format characters) are skipped without breaking the word; combining marks extend
  *    the previous letter's range (or are dropped when stray). Letters of other scripts and punctuation break words.
- * 2. Words: maximal runs of letters/digits. "@" and "$" count as letters only between word characters ("l@m").
+ * 2. Words: maximal runs of letters/digits. "@" and "$" count as letters only after a letter and before a word
+ *    character ("l@m"); elsewhere they separate.
  * 3. Letter-spaced runs: two or more single-letter words separated only by spaces and "marker" characters
  *    (. - _ * / | ~ + emoji, symbols…) are joined into one word: "l 🔥 ừ a" → "lua", "n-ạ-p" → "nap". When a run has
  *    tight markers ("c.ộ.n.g") and also plain-space gaps, a plain space next to a tight gap stays a word break:
@@ -265,13 +266,15 @@ for (const [from, to] of Object.entries(teencode.leet)) leetMap[from.charCodeAt(
 const leetLeadingOne = teencode.leetLeadingOneBeforeVowel.charCodeAt(0);
 /** Longest key of the word-level tables: longer words skip the lookups. */
 let maxTableKey = 0;
-for (const key of [
+const tableKeys = [
   ...Object.keys(teencode.words),
   ...Object.keys(teencode.amountUnits),
   ...Object.keys(teencode.pairs).flatMap((k) => k.split(' ')),
-]) {
-  maxTableKey = Math.max(maxTableKey, key.length);
-}
+];
+for (const key of tableKeys) maxTableKey = Math.max(maxTableKey, key.length);
+/** Quick filter: 1 at [length * 128 + first char] when some table key has that length and first char. */
+const tableKeyFilter = new Uint8Array((maxTableKey + 1) * 128);
+for (const key of tableKeys) tableKeyFilter[key.length * 128 + (key.charCodeAt(0) & 127)] = 1;
 
 function isVowelCode(code: number): boolean {
   return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
@@ -375,7 +378,11 @@ function scanWords(raw: string): number {
       if (cls === KIND_UNKNOWN) cls = classOfBmp(code);
     }
     const kind = cls & 15;
-    if (kind === KIND_LETTER || kind === KIND_DIGIT || (kind === KIND_LEET_SYMBOL && inWord)) {
+    if (
+      kind === KIND_LETTER ||
+      kind === KIND_DIGIT ||
+      (kind === KIND_LEET_SYMBOL && inWord && (codes[chars - 1] ?? 0) >= 97 && (codes[chars - 1] ?? 0) <= 122)
+    ) {
       if (!inWord) {
         if (words >= wordFrom.length) growWords(words + 1);
         wordFrom[words] = chars;
@@ -661,7 +668,7 @@ function normalizeWords(words: number): void {
           continue;
         }
       }
-      if (digits === 0 && length <= maxTableKey) {
+      if (digits === 0 && length <= maxTableKey && tableKeyFilter[length * 128 + (charCodes[from] ?? 0)] === 1) {
         const h = hashCodes(from, to);
         if (previousWasNumber) {
           const unit = amountUnits.find(charCodes, from, to, h);

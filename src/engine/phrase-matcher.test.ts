@@ -337,13 +337,19 @@ describe('adversarial inputs run in roughly linear time', () => {
     { id: 33, phrase: 'aaa aa a aaa b' },
   ]);
 
+  /** This process's CPU time in ms (the test machine may be shared: wall time would measure the other jobs). */
+  function cpuNow(): number {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+
   /** Best of 5 runs, in ms; a small input runs 10 times per sample so that timer resolution does not matter. */
   function timeOf(raw: string, repeat: number): number {
     let best = Infinity;
     for (let run = 0; run < 5; run++) {
-      const t0 = performance.now();
+      const t0 = cpuNow();
       for (let r = 0; r < repeat; r++) adversarial.find(raw);
-      best = Math.min(best, (performance.now() - t0) / repeat);
+      best = Math.min(best, (cpuNow() - t0) / repeat);
     }
     return best;
   }
@@ -364,7 +370,7 @@ describe('adversarial inputs run in roughly linear time', () => {
     const small = unit.repeat(Math.ceil(100_000 / unit.length));
     const large = unit.repeat(Math.ceil(1_000_000 / unit.length));
     timeOf(small, 3); // warm up
-    const ratio = timeOf(large, 1) / Math.max(timeOf(small, 10), 0.05);
+    const ratio = timeOf(large, 1) / Math.max(timeOf(small, 10), 0.2);
     expect(ratio).toBeLessThan(30);
   });
 });

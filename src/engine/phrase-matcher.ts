@@ -452,9 +452,46 @@ function sortUnique(hits: PhraseHit[]): PhraseHit[] {
   return out;
 }
 
+/** Word interning during compile: char codes of a string range → word id, slicing only new words. */
+class WordInterner {
+  readonly words: string[] = [];
+  private slots = new Int32Array(1024).fill(EMPTY);
+
+  intern(text: string, from: number, to: number): number {
+    let h = HASH_SEED;
+    for (let k = from; k < to; k++) h = stepHash(h, text.charCodeAt(k));
+    const mask = this.slots.length - 1;
+    let slot = finishHash(h) & mask;
+    for (;;) {
+      const id = this.slots[slot] ?? EMPTY;
+      if (id === EMPTY) break;
+      const word = this.words[id] ?? '';
+      if (word.length === to - from && text.startsWith(word, from)) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.words.length;
+    this.words.push(text.slice(from, to));
+    this.slots[slot] = id;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+    const mask = this.slots.length - 1;
+    this.words.forEach((word, id) => {
+      let h = HASH_SEED;
+      for (let k = 0; k < word.length; k++) h = stepHash(h, word.charCodeAt(k));
+      let slot = finishHash(h) & mask;
+      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.slots[slot] = id;
+    });
+  }
+}
+
 export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
-  const wordIds = new Map<string, number>();
-  const words: string[] = [];
+  const interner = new WordInterner();
+  const words = interner.words;
   // Folded phrases as token ids, flat: phrase k is tokenBuf[tokenStart[k], tokenStart[k + 1]).
   const tokenBuf: number[] = [];
   const tokenStart: number[] = [0];
@@ -468,14 +505,7 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
     while (from <= fold.length) {
       let to = fold.indexOf(' ', from);
       if (to < 0) to = fold.length;
-      const word = fold.slice(from, to);
-      let id = wordIds.get(word);
-      if (id === undefined) {
-        id = words.length;
-        words.push(word);
-        wordIds.set(word, id);
-      }
-      tokenBuf.push(id);
+      tokenBuf.push(interner.intern(fold, from, to));
       from = to + 1;
     }
     const length = tokenBuf.length - (tokenStart[tokenStart.length - 1] ?? 0);
