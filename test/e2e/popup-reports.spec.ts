@@ -117,7 +117,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await collector.setMode('up');
-  await patchSettings(await session.serviceWorker(), { language: 'vi', reportUrl: collector.url, sitePauses: {} });
+  await patchSettings(await session.serviceWorker(), { language: 'vi', reportUrl: collector.url, sitePauses: {}, warnOn: 'suspicious', trustedSites: [], disabledFamilies: [] });
 });
 
 describe('popup and reports', () => {
@@ -305,6 +305,18 @@ describe('popup and reports', () => {
     await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
     await options.getByRole('button', { name: 'Bật lại bảo vệ trên shop.example.vn' }).click();
     await expect.poll(async () => (await readSettings()).sitePauses).toEqual({});
+
+    // Import: an invalid file changes nothing and says why; a valid export is applied.
+    const importFile = options.getByLabel('Nhập từ tệp:');
+    await importFile.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"canh-giac.settings/1","settings":{"warnOn":"all"}}') });
+    await expect.poll(() => options.getByTestId('transfer-status').textContent()).toMatch(/Tệp không hợp lệ.*warnOn/);
+    expect((await readSettings()).warnOn).toBe('suspicious');
+    const file = { format: 'canh-giac.settings/1', settings: { warnOn: 'scam', language: 'vi', reportUrl: collector.url, trustedSites: ['example.org'] } };
+    await importFile.setInputFiles({ name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect.poll(async () => (await readSettings()).trustedSites).toEqual(['example.org']);
+    expect(await readSettings()).toMatchObject({ warnOn: 'scam', reportUrl: collector.url, sitePauses: {} });
+    await options.getByRole('button', { name: 'Bỏ tin cậy example.org' }).click();
+    await expect.poll(async () => (await readSettings()).trustedSites).toEqual([]);
     await options.close();
   });
 });
