@@ -215,7 +215,7 @@ describe('popup and reports', () => {
     expect(collector.requests.filter((r) => r.key === id && r.status < 300)).toHaveLength(1);
     expect(await sw.evaluate(() => chrome.alarms.get('canh-giac:report-outbox'))).toBeUndefined();
     await page.close();
-  });
+  }, 90_000);
 
   it('previews a report draft (inline warning or context menu) with the post text left out until ticked', async () => {
     const { page, tabId, url } = await openScamPage();
@@ -250,6 +250,19 @@ describe('popup and reports', () => {
     // "Report to the authorities" links are the official portals.
     const hrefs = await popup.locator('a[href^="https://"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs).toEqual(expect.arrayContaining(['https://canhbao.khonggianmang.vn/', 'https://tinnhiemmang.vn/']));
+    await popup.close();
+    await page.close();
+  });
+
+  it('names the report button "Report" in English and "Báo cáo" in Vietnamese', async () => {
+    const { page, tabId } = await openScamPage();
+    const sw = await session.serviceWorker();
+    await patchSettings(sw, { language: 'en' });
+    const popup = await session.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Report', exact: true }).waitFor();
+    await expect.poll(() => popup.locator('html').getAttribute('lang')).toBe('en');
+    await patchSettings(sw, { language: 'vi' });
+    await popup.getByRole('button', { name: 'Báo cáo', exact: true }).waitFor();
     await popup.close();
     await page.close();
   });

@@ -64,10 +64,12 @@ describe('TabStatus', () => {
       indicators: [
         { patternId: 'g1', family: 'generic', signal: 'channel', kind: 'phrase', match: 'ib zalo', message: shared },
         { patternId: 'g2', family: 'generic', signal: 'pressure', kind: 'phrase', match: 'gấp', message: shared },
+        { patternId: 'g3', family: 'generic', signal: 'channel', kind: 'phrase', match: 'IB ZALO', message: shared },
+        ...['a1', 'a2', 'a3'].map((m) => ({ patternId: m, family: 'generic', signal: 'channel' as const, kind: 'phrase' as const, match: m, message: shared })),
       ],
     });
     const el = mount(<TabStatus findings={findings({ verdict: 'suspicious', items: [item] })} scannable paused={false} families={families} language="en" t={t} />);
-    expect([...el.querySelectorAll('.indicators li')].map((li) => li.textContent)).toEqual(['A common sign (“ib zalo”, “gấp”)']);
+    expect([...el.querySelectorAll('.indicators li')].map((li) => li.textContent)).toEqual(['A common sign (“ib zalo”, “gấp”, “a1”, “a2”, +1)']);
   });
 
   it('says protection is paused instead of showing findings', () => {

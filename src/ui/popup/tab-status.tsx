@@ -3,6 +3,9 @@ import type { FamilySummary, TabFindings } from '@/src/shared/messages';
 import { isScamType } from '@/src/ui/report/compose-report';
 import type { Translate } from '@/src/ui/use-language';
 
+/** Matched words shown per explanation (the rest are counted). */
+const MAX_MATCHES_SHOWN = 4;
+
 interface Props {
   /** Rendered right under the verdict (the Report button), before the details. */
   action?: preact.ComponentChildren;
@@ -46,7 +49,8 @@ export function TabStatus({ action, findings, scannable, paused, families, langu
     for (const indicator of item.indicators) {
       const message = indicator.message[language];
       const matches = indicators.get(message) ?? [];
-      if (!matches.includes(indicator.match)) matches.push(indicator.match);
+      const lower = indicator.match.toLocaleLowerCase();
+      if (!matches.some((m) => m.toLocaleLowerCase() === lower)) matches.push(indicator.match);
       indicators.set(message, matches);
     }
   }
@@ -71,7 +75,10 @@ export function TabStatus({ action, findings, scannable, paused, families, langu
             {[...indicators.entries()].map(([message, matches]) => (
               <li key={message}>
                 {message}{' '}
-                <span class="muted">({matches.map((m) => `“${m}”`).join(', ')})</span>
+                <span class="muted">
+                  ({matches.slice(0, MAX_MATCHES_SHOWN).map((m) => `“${m}”`).join(', ')}
+                  {matches.length > MAX_MATCHES_SHOWN ? `, +${matches.length - MAX_MATCHES_SHOWN}` : ''})
+                </span>
               </li>
             ))}
           </ul>
