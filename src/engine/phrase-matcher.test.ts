@@ -126,10 +126,11 @@ describe('serialization', () => {
 
   test('rejects corrupt data', () => {
     const data = matcher.serialize();
-    expect(() => loadPhraseMatcher({ ...data, parents: '!!!!' })).toThrow();
-    expect(() => loadPhraseMatcher({ ...data, tokens: data.entries })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, edges: '!!!!' })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, edges: 'AAAAAAAAAAA=' })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, entries: 'AQAAAA==' })).toThrow();
     expect(() => loadPhraseMatcher({ ...data, maxDepth: 0 })).toThrow();
-    expect(() => loadPhraseMatcher({ ...data, format: 1 as unknown as 2 })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, format: 1 as unknown as 3 })).toThrow();
   });
 });
 
@@ -276,8 +277,12 @@ describe('property: the matcher', () => {
             expect(hit.start).toBeGreaterThanOrEqual(0);
             expect(hit.end).toBeGreaterThan(hit.start);
             expect(hit.end).toBeLessThanOrEqual(raw.length);
+            // Letter-spacing loses word breaks, so compare without spaces; and a run that spells a teencode key
+            // ("c 🔥 h … k 🔥 h 🔥 o 🔥 ả 🔥 n" → "chuyenkhoan" → "chuyen khoan") maps every expanded char to the whole
+            // run, so the slice may fold to more than the phrase — but always contains it.
             const folded = foldPhrase(raw.slice(hit.start, hit.end)).replace(/ /g, '');
-            expect(folded).toBe(foldPhrase(entries[hit.id]?.phrase ?? '').replace(/ /g, ''));
+            const phrase = foldPhrase(entries[hit.id]?.phrase ?? '').replace(/ /g, '');
+            if (folded !== phrase) expect(folded).toContain(phrase);
           }
         },
       ),

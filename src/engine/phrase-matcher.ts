@@ -3,8 +3,8 @@
  *
  * Design (token trie): every phrase is folded with `foldPhrase` and split into words; each distinct word gets a token
  * id (the vocabulary). The phrases form a trie over token ids, stored in one open-addressing hash table keyed by
- * (parent node, token) whose slot index IS the child node id — two Int32Arrays (`edgeParent`, `edgeToken`) plus
- * `terminal` (first phrase entry ending at the node). Matching maps each word of the normalized text to a token id
+ * (parent node, token) whose slot index IS the child node id — one Int32Array holding, per slot, parent, token and
+ * the first phrase entry ending at the node, side by side; the root's children are also in a small direct array. Matching maps each word of the normalized text to a token id
  * (one hash probe in a vocabulary table, no string allocation; unknown words break every walk) and walks the trie from
  * every word. Matches are whole words by construction and the work is linear: each start walks at most as many words
  * as the longest phrase has, and stops at the first word the trie does not continue with.
@@ -19,7 +19,7 @@
  * phrase's.
  *
  * Serialized form: the vocabulary as one space-separated string and the trie's hash table itself (parent and token
- * per slot) as base64 Int32Arrays; loading decodes them and uses them as they are — no folding, no rehashing.
+ * per slot) as a base64 Int32Array; loading decodes and copies it — no folding, no rehashing.
  */
 import { decodeInt32s, encodeInt32s } from './binary-codec.ts';
 import { finishHash, foldAccented, foldPhrase, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText } from './normalize.ts';
@@ -38,13 +38,12 @@ export interface PhraseHit {
 }
 
 export interface SerializedPhraseMatcher {
-  format: 2;
+  format: 3;
   /** Vocabulary words separated by single spaces; token id = position. */
   vocab: string;
-  /** The trie's hash table as stored in memory (size = a power of two; the root is node `size`): base64 Int32Arrays
-   *  of each slot's parent node and token (-1 = empty slot). Loading uses them as they are. */
-  parents: string;
-  tokens: string;
+  /** The trie's hash table as stored in memory (size = a power of two; the root is node `size`): base64 Int32Array
+   *  of (parent node, token) per slot, token -1 = empty slot. Loading copies it in place, without rehashing. */
+  edges: string;
   /** base64 Int32Array of (node, phrase id) pairs, one per phrase entry, in entry order. */
   entries: string;
   /** Accent-sensitive entries: [entry index, accent key]. */
@@ -142,50 +141,87 @@ class Vocabulary {
   }
 }
 
-/** The trie's edge table. Node ids are slot indexes; the root is `root` (= table size, never a slot). */
+/**
+ * The trie's edge table. Node ids are slot indexes; the root is `root` (= table size, never a slot). Each slot holds
+ * three Int32s side by side in `cells` — parent, token (-1 = empty), first entry index + 1 ending there (0 = none) —
+ * so one walk step touches one cache line.
+ */
 class TrieTable {
-  readonly parent: Int32Array;
-  readonly token: Int32Array;
-  /** First entry index + 1 ending at each node (0 = none). */
-  readonly terminal: Int32Array;
+  readonly cells: Int32Array;
+  readonly size: number;
   readonly mask: number;
   readonly root: number;
   nodeCount = 0;
 
-  constructor(capacity: number, parent?: Int32Array, token?: Int32Array) {
-    const size = parent !== undefined ? parent.length : tableSizeFor(capacity, MAX_LOAD);
-    this.parent = parent ?? new Int32Array(size);
-    this.token = token ?? new Int32Array(size).fill(EMPTY);
-    this.terminal = new Int32Array(size);
+  constructor(capacity: number, edges?: Int32Array) {
+    const size = edges !== undefined ? edges.length / 2 : tableSizeFor(capacity, MAX_LOAD);
+    this.size = size;
+    this.cells = new Int32Array(size * 3);
+    if (edges === undefined) {
+      for (let slot = 0; slot < size; slot++) this.cells[3 * slot + 1] = EMPTY;
+    } else {
+      for (let slot = 0; slot < size; slot++) {
+        this.cells[3 * slot] = edges[2 * slot] ?? 0;
+        const token = edges[2 * slot + 1] ?? EMPTY;
+        this.cells[3 * slot + 1] = token;
+        if (token !== EMPTY) this.nodeCount++;
+      }
+    }
     this.mask = size - 1;
     this.root = size;
   }
 
+  parentAt(slot: number): number {
+    return this.cells[3 * slot] ?? this.root;
+  }
+
+  tokenAt(slot: number): number {
+    return this.cells[3 * slot + 1] ?? EMPTY;
+  }
+
+  terminalAt(slot: number): number {
+    return this.cells[3 * slot + 2] ?? 0;
+  }
+
+  setTerminal(slot: number, value: number): void {
+    this.cells[3 * slot + 2] = value;
+  }
+
   child(node: number, token: number): number {
-    const tokens = this.token;
-    const parents = this.parent;
+    const cells = this.cells;
     let slot = mixEdge(node, token) & this.mask;
     for (;;) {
-      const t = tokens[slot] ?? EMPTY;
+      const t = cells[3 * slot + 1] ?? EMPTY;
       if (t === EMPTY) return EMPTY;
-      if (t === token && parents[slot] === node) return slot;
+      if (t === token && cells[3 * slot] === node) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
   addChild(node: number, token: number): number {
+    const cells = this.cells;
     let slot = mixEdge(node, token) & this.mask;
     for (;;) {
-      const t = this.token[slot] ?? EMPTY;
+      const t = cells[3 * slot + 1] ?? EMPTY;
       if (t === EMPTY) {
-        this.token[slot] = token;
-        this.parent[slot] = node;
+        cells[3 * slot + 1] = token;
+        cells[3 * slot] = node;
         this.nodeCount++;
         return slot;
       }
-      if (t === token && this.parent[slot] === node) return slot;
+      if (t === token && cells[3 * slot] === node) return slot;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** Parent and token of every slot, interleaved (the serialized form). */
+  exportEdges(): Int32Array {
+    const edges = new Int32Array(this.size * 2);
+    for (let slot = 0; slot < this.size; slot++) {
+      edges[2 * slot] = this.cells[3 * slot] ?? 0;
+      edges[2 * slot + 1] = this.cells[3 * slot + 1] ?? EMPTY;
+    }
+    return edges;
   }
 }
 
@@ -222,6 +258,8 @@ class TokenTrieMatcher implements PhraseMatcher {
   private readonly entryNode: Int32Array;
   private readonly accentKeys: Map<number, string>;
   private readonly maxDepth: number;
+  /** The root's child per token (or -1): the first step of every walk, without probing the big table. */
+  private readonly rootChild: Int32Array;
 
   constructor(
     vocab: Vocabulary,
@@ -238,11 +276,16 @@ class TokenTrieMatcher implements PhraseMatcher {
     this.entryNext = new Int32Array(entryId.length);
     this.accentKeys = accentKeys;
     this.maxDepth = maxDepth;
+    this.rootChild = new Int32Array(vocab.size).fill(EMPTY);
+    for (let slot = 0; slot < trie.size; slot++) {
+      const token = trie.tokenAt(slot);
+      if (token >= 0 && token < vocab.size && trie.parentAt(slot) === trie.root) this.rootChild[token] = slot;
+    }
     // Chain the entries of each node (kept in entry order).
     for (let e = entryId.length - 1; e >= 0; e--) {
       const node = entryNode[e] ?? 0;
-      this.entryNext[e] = trie.terminal[node] ?? 0;
-      trie.terminal[node] = e + 1;
+      this.entryNext[e] = trie.terminalAt(node);
+      trie.setTerminal(node, e + 1);
     }
   }
 
@@ -283,8 +326,9 @@ class TokenTrieMatcher implements PhraseMatcher {
     const vocab = this.vocab;
     const maxWordLength = vocab.maxWordLength;
     const trie = this.trie;
-    const terminal = trie.terminal;
+    const cells = trie.cells;
     const root = trie.root;
+    const rootChild = this.rootChild;
 
     // 1. Words → tokens (one vocabulary probe per word).
     ensureScratch((length >> 1) + 2);
@@ -335,9 +379,9 @@ class TokenTrieMatcher implements PhraseMatcher {
       }
       const first = tokens[w] ?? EMPTY;
       if (first === EMPTY) continue;
-      let node = trie.child(root, first);
+      let node = rootChild[first] ?? EMPTY;
       if (node === EMPTY) continue;
-      if ((terminal[node] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
+      if ((cells[3 * node + 2] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
       let j = w + 1;
       const limit = Math.min(words, w + maxDepth);
       while (j < limit) {
@@ -352,7 +396,7 @@ class TokenTrieMatcher implements PhraseMatcher {
         if (token === EMPTY) break;
         node = trie.child(node, token);
         if (node === EMPTY) break;
-        if ((terminal[node] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
+        if ((cells[3 * node + 2] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
         j++;
       }
     }
@@ -379,7 +423,7 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (token === EMPTY) continue;
       const child = trie.child(node, token);
       if (child === EMPTY) continue;
-      if ((trie.terminal[child] ?? 0) !== 0) this.emit(child, startChar, q);
+      if (trie.terminalAt(child) !== 0) this.emit(child, startChar, q);
       if (q < end) {
         budget = this.walkJoined(w, q, startChar, child, depth + 1, budget);
       } else {
@@ -400,7 +444,7 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (token === EMPTY) return budget;
       current = this.trie.child(current, token);
       if (current === EMPTY) return budget;
-      if ((this.trie.terminal[current] ?? 0) !== 0) this.emit(current, startChar, scratchTo[j] ?? 0);
+      if (this.trie.terminalAt(current) !== 0) this.emit(current, startChar, scratchTo[j] ?? 0);
     }
     return budget;
   }
@@ -409,7 +453,7 @@ class TokenTrieMatcher implements PhraseMatcher {
   private emit(node: number, fromChar: number, toChar: number): void {
     const start = curStart[fromChar] ?? 0;
     const end = curEnd[toChar - 1] ?? start;
-    let e = (this.trie.terminal[node] ?? 0) - 1;
+    let e = this.trie.terminalAt(node) - 1;
     let accentKey: string | undefined;
     while (e >= 0) {
       const key = this.accentKeys.size > 0 ? this.accentKeys.get(e) : undefined;
@@ -430,10 +474,9 @@ class TokenTrieMatcher implements PhraseMatcher {
       entries[2 * e + 1] = this.entryId[e] ?? 0;
     }
     return {
-      format: 2,
+      format: 3,
       vocab: this.vocab.text,
-      parents: encodeInt32s(this.trie.parent),
-      tokens: encodeInt32s(this.trie.token),
+      edges: encodeInt32s(this.trie.exportEdges()),
       entries: encodeInt32s(entries),
       accentKeys: [...this.accentKeys.entries()],
       maxDepth: this.maxDepth,
@@ -524,13 +567,13 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
   for (let e = 0; e < count; e++) {
     const from = tokenStart[e] ?? 0;
     const to = tokenStart[e + 1] ?? 0;
-    if (trie.nodeCount + (to - from) + 1 > trie.token.length * MAX_LOAD) {
-      const grown = new TrieTable((trie.token.length * 2 * MAX_LOAD) | 0);
-      const remap = new Int32Array(trie.token.length + 1);
+    if (trie.nodeCount + (to - from) + 1 > trie.size * MAX_LOAD) {
+      const grown = new TrieTable((trie.size * 2 * MAX_LOAD) | 0);
+      const remap = new Int32Array(trie.size + 1);
       remap[trie.root] = grown.root;
       for (let k = 0; k < trie.nodeCount; k++) {
         const slot = order[k] ?? 0;
-        const next = grown.addChild(remap[trie.parent[slot] ?? trie.root] ?? grown.root, trie.token[slot] ?? 0);
+        const next = grown.addChild(remap[trie.parentAt(slot)] ?? grown.root, trie.tokenAt(slot));
         remap[slot] = next;
         order[k] = next;
       }
@@ -550,14 +593,14 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
   const kept: number[] = [];
   for (let e = 0; e < count; e++) {
     const node = entryNode[e] ?? 0;
-    let k = (trie.terminal[node] ?? 0) - 1;
+    let k = trie.terminalAt(node) - 1;
     while (k >= 0 && !(ids[k] === ids[e] && keys[k] === keys[e])) k = (next[k] ?? 0) - 1;
     if (k >= 0) continue;
-    next[e] = trie.terminal[node] ?? 0;
-    trie.terminal[node] = e + 1;
+    next[e] = trie.terminalAt(node);
+    trie.setTerminal(node, e + 1);
     kept.push(e);
   }
-  trie.terminal.fill(0);
+  for (const e of kept) trie.setTerminal(entryNode[e] ?? 0, 0);
   const keptNode = new Int32Array(kept.length);
   const keptId = new Int32Array(kept.length);
   const accentKeys = new Map<number, string>();
@@ -571,23 +614,22 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
 }
 
 export function loadPhraseMatcher(data: SerializedPhraseMatcher): PhraseMatcher {
-  if (data.format !== 2) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
+  if (data.format !== 3) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
   const words = data.vocab.length === 0 ? [] : data.vocab.split(' ');
   const vocab = new Vocabulary(words);
-  const parents = decodeInt32s(data.parents);
-  const tokens = decodeInt32s(data.tokens);
+  const edges = decodeInt32s(data.edges);
   const entries = decodeInt32s(data.entries);
-  const size = parents.length;
-  if (size !== tokens.length || size < 16 || (size & (size - 1)) !== 0 || entries.length % 2 !== 0) {
+  const size = edges.length / 2;
+  if (!Number.isInteger(size) || size < 16 || (size & (size - 1)) !== 0 || entries.length % 2 !== 0) {
     throw new Error('corrupt phrase matcher');
   }
-  const trie = new TrieTable(size, parents, tokens);
+  const trie = new TrieTable(size, edges);
   const count = entries.length / 2;
   const entryNode = new Int32Array(count);
   const entryId = new Int32Array(count);
   for (let e = 0; e < count; e++) {
     const node = entries[2 * e] ?? -1;
-    if (node < 0 || node >= size || (tokens[node] ?? EMPTY) < 0) throw new Error('corrupt phrase matcher');
+    if (node < 0 || node >= size || trie.tokenAt(node) < 0) throw new Error('corrupt phrase matcher');
     entryNode[e] = node;
     entryId[e] = entries[2 * e + 1] ?? 0;
   }
