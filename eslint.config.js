@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /**
  * Architecture boundaries, enforced (Dark Reader's import zones, done with `no-restricted-imports` per folder):
@@ -27,9 +28,20 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-eval': 'error',
+      'no-empty': ['error', { allowEmptyCatch: true }],
       'no-implied-eval': 'error',
       'no-new-func': 'error',
     },
+  },
+  {
+    // Plain JS: Node scripts, and the fixture pages' own scripts (they run in the page).
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['test/fixtures/pages/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['src/engine/**/*.ts'],
