@@ -30,14 +30,22 @@ export const DEFAULT_SETTINGS: Settings = {
   trustedSites: [],
 };
 
-/**
- * Settings live in `storage.local` (not IndexedDB) so content scripts can read and watch them live.
- * v1 is the first released shape; bump `version` and add a migration for any change to it.
- */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
+const rawSettingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+  fallback: {},
   version: 1,
 });
+
+/**
+ * Settings live in `storage.local` (not IndexedDB) so content scripts can read and watch them live.
+ * v1 is the first released shape; bump `version` and add a migration for any change to it. Every read goes through
+ * `withDefaults`, so a stored object missing fields (older, imported or hand-edited) still yields complete settings.
+ */
+export const settingsItem = {
+  getValue: async (): Promise<Settings> => withDefaults(await rawSettingsItem.getValue()),
+  setValue: (value: Settings): Promise<void> => rawSettingsItem.setValue(value),
+  watch: (callback: (next: Settings, previous: Settings) => void): (() => void) =>
+    rawSettingsItem.watch((next, previous) => callback(withDefaults(next), withDefaults(previous))),
+};
 
 /** Fills in defaults for fields an older or imported settings object lacks. */
 export function withDefaults(partial: Partial<Settings> | null | undefined): Settings {
