@@ -8,6 +8,8 @@ export default defineConfig({
   publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip (for store review) holds what builds the extension, not tests, fixtures or screenshots.
+  zip: { excludeSources: ['test/**', 'assets/screenshots/**', '.ci/**', 'coverage/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
