@@ -47,6 +47,8 @@ export interface FeedStatus {
   lastError: string | null;
   lastErrorAt: number | null;
   nextCheck: number | null;
+  /** Whether feed updates are on; off when the build has no feed public key or no feed URL is set (not an error). */
+  updates: 'on' | 'no-key' | 'no-url';
 }
 
 /** What a report is about: the page, one flagged post/comment, a link or a text selection (context menu). */

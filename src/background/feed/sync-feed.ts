@@ -79,7 +79,8 @@ export async function runFeedSync(deps: FeedSyncDeps, manual: boolean): Promise<
   if (!config.publicKey || !config.feedUrl) {
     const reason = !config.publicKey ? NO_KEY_MESSAGE : NO_URL_MESSAGE;
     const state = await readFeedState(db);
-    await writeFeedState(db, { ...state, lastError: reason, lastErrorAt: deps.now(), nextCheck: null });
+    // Off by configuration: a state the status reports (`updates`), not an error to show.
+    await writeFeedState(db, { ...state, nextCheck: null });
     deps.log('info', `feed: ${reason}`);
     return { kind: 'disabled', reason };
   }
@@ -211,15 +212,18 @@ async function checkFeed(deps: FeedSyncDeps, config: FeedConfig, state: FeedStat
 /** The status the popup/options show. */
 export async function readFeedStatus(deps: Pick<FeedSyncDeps, 'db' | 'config'>): Promise<FeedStatus> {
   const [active, state, config] = await Promise.all([readActiveSnapshot(deps.db), readFeedState(deps.db), deps.config()]);
-  const disabled = !config.publicKey ? NO_KEY_MESSAGE : !config.feedUrl ? NO_URL_MESSAGE : null;
+  const updates = !config.publicKey ? 'no-key' : !config.feedUrl ? 'no-url' : 'on';
+  const disabled = updates !== 'on';
   return {
     version: active?.version ?? 0,
     patternCount: active?.source.patterns.length ?? 0,
     source: active?.origin ?? 'bundled',
     lastSuccess: state.lastSuccess,
-    lastError: disabled ?? state.lastError,
+    // Updates that are off by configuration are a state, not an error: the popup explains it in the person's language.
+    lastError: disabled ? null : state.lastError,
     lastErrorAt: disabled ? null : state.lastErrorAt,
     nextCheck: disabled ? null : state.nextCheck,
+    updates,
   };
 }
 

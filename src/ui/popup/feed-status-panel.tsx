@@ -23,7 +23,13 @@ export function FeedStatusPanel({ language, t }: { language: Language; t: Transl
       const next = await sendMessage('feed:sync-now', null);
       setStatus(next);
       setError(null);
-      setAnnouncement(next.lastError ? t('popupFeedSyncFailed', [next.lastError]) : t('popupFeedSynced', [next.version]));
+      setAnnouncement(
+        next.updates !== 'on'
+          ? t(next.updates === 'no-key' ? 'popupFeedOffNoKey' : 'popupFeedOffNoUrl')
+          : next.lastError
+            ? t('popupFeedSyncFailed', [next.lastError])
+            : t('popupFeedSynced', [next.version]),
+      );
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       setError(text);
@@ -45,6 +51,11 @@ export function FeedStatusPanel({ language, t }: { language: Language; t: Transl
           <p class="muted">
             {status.lastSuccess ? t('popupFeedLastSync', [formatTime(status.lastSuccess, language)]) : t('popupFeedNeverSynced')}
           </p>
+          {status.updates !== 'on' && (
+            <p class="muted" data-testid="feed-updates-off">
+              {t(status.updates === 'no-key' ? 'popupFeedOffNoKey' : 'popupFeedOffNoUrl')}
+            </p>
+          )}
           {status.lastError && (
             <p class="error">
               {t('popupFeedLastError', [status.lastError, status.lastErrorAt ? formatTime(status.lastErrorAt, language) : '—'])}
@@ -55,7 +66,7 @@ export function FeedStatusPanel({ language, t }: { language: Language; t: Transl
       {!status && !error && <p class="muted">{t('popupLoading')}</p>}
       {error && <p class="error">{t('popupFeedError', [error])}</p>}
       <div class="row">
-        <button type="button" disabled={syncing} onClick={() => void syncNow()}>
+        <button type="button" disabled={syncing || (status !== null && status.updates !== 'on')} onClick={() => void syncNow()}>
           {t('popupFeedSyncNow')}
         </button>
       </div>
