@@ -4,7 +4,7 @@
  */
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
 import type { FamilySource, Indicator, Localized, ScanInput, Verdict } from './types.ts';
 import { unwrapRedirect } from './urls.ts';
@@ -89,6 +89,72 @@ function buildDomainIndicator(engine: Engine, hit: DomainHit, where: Where): Ind
   return ind;
 }
 
+/** Quotation pairs: straight double quotes pair up in order; typographic quotes open and close. */
+const QUOTE_CLOSERS: Readonly<Record<string, string>> = { '“': '”', '«': '»', '‘': '’', '„': '“', '「': '」' };
+const MAX_QUOTE = 160;
+
+/** Spans [start, end) of the original text inside quotation marks (short ones: a long "quote" is an unmatched mark). */
+export function findQuotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    let close: string | undefined;
+    if (c === '"') close = '"';
+    else if (Object.hasOwn(QUOTE_CLOSERS, c)) close = QUOTE_CLOSERS[c];
+    else if (c === "'" && (i === 0 || /[\s(]/.test(text[i - 1] ?? ''))) close = "'";
+    if (close === undefined) continue;
+    let j = text.indexOf(close, i + 1);
+    if (close === "'") {
+      while (j !== -1 && /[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) j = text.indexOf(close, j + 1); // it's, don't
+    }
+    if (j === -1 || j - i > MAX_QUOTE) continue;
+    spans.push([i + 1, j]);
+    i = j;
+  }
+  return spans;
+}
+
+/**
+ * Reported speech: from a marker ("đối tượng yêu cầu", "kẻ gian", "họ bảo", "có người nhắn", "scammers", "they asked")
+ * to the end of its sentence, the words are someone else's, reported — not the text's own request.
+ */
+const REPORTED_SPEECH =
+  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan) bao\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b/g;
+
+function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
+    const start = normalized.start[m.index] ?? 0;
+    const rest = text.slice(start);
+    const stop = /[.!?;\n]/.exec(rest);
+    spans.push([start, stop ? start + stop.index : text.length]);
+  }
+  return spans;
+}
+
+/** The text asks the reader to pay into an account or phone number: a payment word, then a number (masked or not). */
+const LIVE_REQUEST =
+  /\b(?:so tai khoan|chuyen khoan|chuyen tien|chuyen vao|nap tien|ung ho qua|ung ho vao|tai khoan|momo|vi dien tu|account number|send money to|pay to)\b[a-z ]{0,30}?\b\d[\dx]{1,5}(?: ?[\dx]{2,}){1,4}\b/g;
+
+function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number, number]>): boolean {
+  for (const m of normalized.text.matchAll(LIVE_REQUEST)) {
+    const digits = m[0].replace(/[^\dx]/g, '');
+    if (digits.length < 8) continue;
+    const start = normalized.start[m.index] ?? 0;
+    if (!mentionSpans.some(([a, b]) => start >= a && start < b)) return true;
+  }
+  return false;
+}
+
+/** "không lừa đảo", "uy tín ko lừa đảo", "no scam": scammers deny the word; a negated warning is no warning. */
+const NEGATION_BEFORE = /\b(?:khong|chang|cam|no|not|never|zero|noi khong voi)\s*$/;
+
+function isNegated(text: string, start: number | undefined): boolean {
+  if (start === undefined || start === 0) return false;
+  const before = normalizeText(text.slice(Math.max(0, start - 24), start)).text;
+  return NEGATION_BEFORE.test(before);
+}
+
 export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const text = typeof input.text === 'string' ? input.text : '';
   const indicators: Indicator[] = [];
@@ -107,8 +173,16 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     for (const pattern of engine.urls.match(url)) add(buildPatternIndicator(engine, pattern, where));
   };
 
+  let mentionSpans: Array<[number, number]> = [];
+  // Hosts written in the text: Facebook turns them into links too, so a link to one of them echoes the text (which
+  // may be asking or warning about it) rather than being a link the post itself carries.
+  const hostsInText = new Set<string>();
+  const echoLinks = new Set<Indicator>();
+  let liveRequest = false;
   if (text.length > 0) {
     const normalized = normalizeText(text);
+    mentionSpans = [...findQuotedSpans(text), ...findReportedSpans(text, normalized)];
+    liveRequest = findLiveRequest(normalized, mentionSpans);
     for (const hit of engine.phrases.find(text, normalized)) {
       add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
@@ -118,7 +192,10 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     for (const hit of engine.numbers.find(text)) {
       add(buildPatternIndicator(engine, hit.pattern, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
-    for (const u of findUrlsInText(text)) checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match });
+    for (const u of findUrlsInText(text)) {
+      checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match });
+      hostsInText.add(u.host.toLowerCase().replace(/^www\./, ''));
+    }
   }
 
   const targets = [...(input.links ?? []), ...(input.url ? [input.url] : [])];
@@ -132,8 +209,20 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     if (/^[a-z][a-z0-9+-]*:(?!\d)/i.test(target) && !/^(?:https?|h(?:xx|\*\*)ps?):/i.test(target)) continue; // mailto:, javascript:…
     const hostMatch = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]+)/i.exec(target.trim()) ?? /^([^/?#\s]+)/.exec(target.trim());
     const host = hostMatch?.[1] ?? '';
+    const before = indicators.length;
     checkUrl(host, target, { match: target });
+    if (hostsInText.has(host.toLowerCase().replace(/^www\./, ''))) {
+      for (const ind of indicators.slice(before)) echoLinks.add(ind);
+    }
   }
 
-  return scoreIndicators(indicators, allowlisted);
+  const mentioned = new Set<Indicator>();
+  const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegated(text, ind.start)));
+  for (const ind of kept) {
+    if (ind.start === undefined || ind.end === undefined) continue;
+    const { start, end } = ind;
+    if (mentionSpans.some(([a, b]) => start < b && end > a)) mentioned.add(ind);
+    else if (ind.kind === 'number') liveRequest = true;
+  }
+  return scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
 }

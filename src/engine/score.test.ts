@@ -96,6 +96,50 @@ describe('scoreIndicators', () => {
     expect(weak.score).toBe(110);
   });
 
+  it('warning context caps a text-only score below suspicious, however many scam phrases the text quotes', () => {
+    const quoted = [
+      ind('a', 'impersonation-authority', 'hallmark', 75),
+      ind('b', 'impersonation-authority', 'payment', 60),
+      ind('c', 'impersonation-authority', 'authority', 35),
+      ind('d', 'generic', 'pressure', 30),
+    ];
+    const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20)];
+    expect(scoreIndicators(quoted).verdict).toBe('scam');
+    const v = scoreIndicators([...quoted, ...warnings]);
+    expect(v.warningContext).toBe(true);
+    expect(v.score).toBe(45);
+    expect(v.verdict).toBe('clean');
+  });
+
+  it('a live request (payment into a number addressed to the reader) keeps the full score despite warning wording', () => {
+    const items = [ind('a', 'charity', 'lure', 40), ind('b', 'charity', 'payment', 50)];
+    const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20)];
+    const v = scoreIndicators([...items, ...warnings], [], { liveRequest: true });
+    expect(v.warningContext).toBe(true);
+    expect(v.score).toBe(90);
+    expect(v.verdict).toBe('suspicious');
+  });
+
+  it('mentioned indicators weigh 0.4 where the text has warning weight; two of them add warning weight', () => {
+    const a = ind('a', 'job-task', 'hallmark', 75);
+    const b = ind('b', 'job-task', 'lure', 35, { start: 10, end: 20 });
+    // Quoted scam wording in a scam's own text (no warning weight) keeps its full weight.
+    expect(scoreIndicators([a], [], { mentioned: new Set([a]) }).score).toBe(75);
+    // With some warning weight, a mention weighs 0.4.
+    const w = ind('w', 'warning', 'warning', 20);
+    expect(scoreIndicators([a, w], [], { mentioned: new Set([a]) }).score).toBe(30);
+    // Two mentions + 20 of warning wording reach the warning threshold: capped and clean.
+    const v = scoreIndicators([a, b, w], [], { mentioned: new Set([a, b]) });
+    expect(v.warningContext).toBe(true);
+    expect(v.verdict).toBe('clean');
+    // Two mentioned matches inside one quote are one place: no warning weight from them.
+    const inner = ind('c', 'job-task', 'payment', 40);
+    expect(scoreIndicators([a, inner], [], { mentioned: new Set([a, inner]) }).score).toBe(115);
+    // A used occurrence of a pattern beats a mentioned one.
+    const aUsed = ind('a', 'job-task', 'hallmark', 75, { start: 40, end: 50 });
+    expect(scoreIndicators([a, aUsed, w], [], { mentioned: new Set([a]) }).score).toBe(75);
+  });
+
   it('a host written in the text counts its weight but does not force scam; a real link does', () => {
     const warning = [ind('w1', 'warning', 'warning', 50)];
     const inText = ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: 10, end: 30 });

@@ -3,10 +3,16 @@
  * - a pattern counts once per item (every occurrence is still reported);
  * - the item score is the strongest family's weights + the `generic` family's weights (capped at 60); with no other
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious`;
- * - `warning` indicators add up; at ≥ 40 the item is a warning/news text and its score is multiplied by 0.3;
+ * - use vs. mention: indicators the caller marks as `mentioned` (inside quotation marks or reported speech such as
+ *   "đối tượng yêu cầu…") count for 0.4 of their weight when the text has any warning weight; two or more distinct
+ *   mentioned indicators add 20 to the warning sum (quoting scam wording is a way of talking about it);
+ * - `warning` indicators add up; at ≥ 40 the item is a warning/news/question about scams: its score is multiplied by
+ *   0.3 and capped at 45 (below `suspicious`), unless the caller found a live request (a payment instruction with an
+ *   account/phone number addressed to the reader, or a blocklisted number), in which case the score is not lowered;
  * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic), or when a domain-level
  *   indicator of weight ≥ 80 is present on a link or the page URL (blocklisted domain or `url`, lookalike, brand
- *   combo, brand on a free host, IDN homograph). Refinement: a host merely *written in the text* adds its weight like
+ *   combo, brand on a free host, IDN homograph) — except, in a warning context, a link to a host the text itself
+ *   writes (it echoes the text asking or warning about that host). Refinement: a host merely *written in the text* adds its weight like
  *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
  * - `suspicious` when score ≥ 50; otherwise `clean`.
  */
@@ -18,6 +24,10 @@ export const SCORE_RULES = {
   genericAloneFactor: 0.5,
   warningThreshold: 40,
   warningFactor: 0.3,
+  warningCap: 45,
+  mentionFactor: 0.4,
+  mentionWarning: 20,
+  mentionWarningMin: 2,
   scamScore: 100,
   scamSignals: 2,
   suspiciousScore: 50,
@@ -41,22 +51,54 @@ function orderIndicators(a: Indicator, b: Indicator): number {
   return (a.end ?? 0) - (b.end ?? 0) || b.weight - a.weight || a.patternId.localeCompare(b.patternId);
 }
 
-export function scoreIndicators(indicators: readonly Indicator[], allowlisted: readonly string[] = []): Verdict {
+/** What the caller (scanItem) knows about the text beyond the indicators themselves. */
+export interface ScoreContext {
+  /** Indicators that occur only as a mention (quoted, reported speech), not as the text's own words. */
+  mentioned?: ReadonlySet<Indicator>;
+  /** The text itself asks the reader to pay into an account/phone number (or names a blocklisted number). */
+  liveRequest?: boolean;
+  /** Link indicators whose host is also written in the text (the link echoes the text's own words). */
+  echoLinks?: ReadonlySet<Indicator>;
+}
+
+/** How many separate places the mentioned indicators occupy (matches starting at the same word count once). */
+function countMentionPlaces(mentioned: readonly Indicator[]): number {
+  return new Set(mentioned.map((i) => i.start ?? -1)).size;
+}
+
+export function scoreIndicators(
+  indicators: readonly Indicator[],
+  allowlisted: readonly string[] = [],
+  context: ScoreContext = {},
+): Verdict {
+  const mentioned = context.mentioned;
+  const isMention = (ind: Indicator): boolean => mentioned?.has(ind) === true;
+  // A pattern counts once: a used occurrence beats a mentioned one, then the strongest.
   const unique = new Map<string, Indicator>();
   for (const ind of indicators) {
     const prev = unique.get(ind.patternId);
-    if (!prev || prev.weight < ind.weight) unique.set(ind.patternId, ind);
+    if (!prev) unique.set(ind.patternId, ind);
+    else if (isMention(prev) !== isMention(ind)) {
+      if (isMention(prev)) unique.set(ind.patternId, ind);
+    } else if (prev.weight < ind.weight) unique.set(ind.patternId, ind);
   }
 
   let warningSum = 0;
+  const mentionedInds: Indicator[] = [];
+  for (const ind of unique.values()) {
+    if (ind.signal === 'warning') warningSum += ind.weight;
+    else if (isMention(ind)) mentionedInds.push(ind);
+  }
+  if (countMentionPlaces(mentionedInds) >= SCORE_RULES.mentionWarningMin) warningSum += SCORE_RULES.mentionWarning;
+  // Mentions weigh less only where the text talks about scams at all (a scam may quote its own bait).
+  const mentionFactor = warningSum > 0 ? SCORE_RULES.mentionFactor : 1;
+
   const familySums = new Map<FamilyId, number>();
   const familySignals = new Map<FamilyId, Set<Signal>>();
   for (const ind of unique.values()) {
-    if (ind.signal === 'warning') {
-      warningSum += ind.weight;
-      continue;
-    }
-    familySums.set(ind.family, (familySums.get(ind.family) ?? 0) + ind.weight);
+    if (ind.signal === 'warning') continue;
+    const weight = isMention(ind) ? ind.weight * mentionFactor : ind.weight;
+    familySums.set(ind.family, (familySums.get(ind.family) ?? 0) + weight);
     const signals = familySignals.get(ind.family) ?? new Set<Signal>();
     signals.add(ind.signal);
     familySignals.set(ind.family, signals);
@@ -79,15 +121,21 @@ export function scoreIndicators(indicators: readonly Indicator[], allowlisted: r
   }
 
   const warningContext = warningSum >= SCORE_RULES.warningThreshold;
-  if (warningContext) score *= SCORE_RULES.warningFactor;
+  if (warningContext && !context.liveRequest) {
+    score = Math.min(score * SCORE_RULES.warningFactor, SCORE_RULES.warningCap);
+  }
   score = Math.round(score);
 
-  const domainOverride = [...unique.values()].some(
+  // Over every indicator, not the deduped ones: a link must force `scam` even when the same host is also written
+  // in the text (the dedupe keeps one of the two). A link echoing a host the text writes does not force it in a
+  // warning context (people paste the link they ask about).
+  const domainOverride = indicators.some(
     (ind) =>
       DOMAIN_KINDS.has(ind.kind) &&
       ind.signal !== 'warning' &&
       ind.weight >= SCORE_RULES.domainScamWeight &&
-      ind.start === undefined,
+      ind.start === undefined &&
+      !(warningContext && context.echoLinks?.has(ind) === true),
   );
 
   const verdict =

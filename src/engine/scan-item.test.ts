@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { compileEngine } from './compile.ts';
+import { MINI_DATABASE } from './mini-database.fixture.ts';
+import { findQuotedSpans, scanItem } from './scan-item.ts';
+
+const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
+
+describe('findQuotedSpans', () => {
+  it('finds straight, typographic and guillemet quotes; skips apostrophes and over-long spans', () => {
+    const text = 'họ bảo "nạp tiền" rồi “kết bạn zalo” và «inbox»; it\'s fine';
+    const spans = findQuotedSpans(text).map(([a, b]) => text.slice(a, b));
+    expect(spans).toEqual(['nạp tiền', 'kết bạn zalo', 'inbox']);
+    expect(findQuotedSpans(`"${'x'.repeat(300)}"`)).toEqual([]);
+  });
+});
+
+describe('scanItem: use vs. mention', () => {
+  const scam = 'Tuyển cộng tác viên, việc nhẹ lương cao, nạp tiền làm nhiệm vụ, kết bạn zalo trong 24 giờ';
+
+  it('the scam itself is flagged', () => {
+    expect(scanItem(engine, { text: scam }).verdict).toBe('scam');
+  });
+
+  it('the same wording quoted in a warning is clean (capped below suspicious)', () => {
+    const text = `Công an khuyến cáo, cảnh giác với tin "việc nhẹ lương cao", "nạp tiền làm nhiệm vụ", "kết bạn zalo": đây là lừa đảo.`;
+    const v = scanItem(engine, { text });
+    expect(v.warningContext).toBe(true);
+    expect(v.verdict).toBe('clean');
+  });
+
+  it('quoted bait in a text without warning wording keeps its weight (scams quote their own bait)', () => {
+    expect(scanItem(engine, { text: 'Bên em cần người "nạp tiền làm nhiệm vụ", inbox nhé' }).score).toBeGreaterThanOrEqual(70);
+  });
+
+  it('reported speech ("đối tượng yêu cầu…") is a mention', () => {
+    const text = 'Cảnh giác! Đối tượng yêu cầu nạp tiền làm nhiệm vụ và kết bạn zalo trong 24 giờ. Việc nhẹ lương cao là bẫy.';
+    const v = scanItem(engine, { text });
+    expect(v.verdict).toBe('clean');
+  });
+
+  it('warning wording does not hide a live request: a payment instruction with an account number to the reader', () => {
+    const text = 'Cảnh giác page giả! Công an khuyến cáo. Việc nhẹ lương cao, nạp tiền làm nhiệm vụ: chuyển khoản vào stk 1903 4455 2210 nhé';
+    const v = scanItem(engine, { text });
+    expect(v.warningContext).toBe(true);
+    expect(v.verdict).not.toBe('clean');
+  });
+
+  it('a negated warning word ("không cảnh giác" style denial) is not a warning', () => {
+    const plain = scanItem(engine, { text: 'việc nhẹ lương cao, cảnh giác' });
+    const negated = scanItem(engine, { text: 'việc nhẹ lương cao, không cảnh giác' });
+    expect(plain.indicators.some((i) => i.patternId === 'warn-be-careful')).toBe(true);
+    expect(negated.indicators.some((i) => i.patternId === 'warn-be-careful')).toBe(false);
+  });
+
+  it('a link to a host the text quotes while asking about it does not force scam', () => {
+    const host = 'vcb-xacminh.web.app';
+    const asking = scanItem(engine, {
+      text: `Có người gửi mình link "${host}" bảo cập nhật, cảnh giác nhé, công an khuyến cáo rồi`,
+      links: [`https://${host}/`],
+    });
+    expect(asking.verdict).toBe('clean');
+    const inviting = scanItem(engine, { text: `Cập nhật tại ${host} ngay`, links: [`https://${host}/`] });
+    expect(inviting.verdict).toBe('scam');
+  });
+});
