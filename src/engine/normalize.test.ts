@@ -33,6 +33,8 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['underscores and asterisks', 'n_ạ_p t*i*ề*n', 'nap tien'],
     ['emoji between letters', 'l 🔥 ừ a', 'lua'],
     ['emoji glued between letters', 'l🔥ừ🔥a đảo', 'lua dao'],
+    ['emoji splitting a first letter off its word', 't🎉rúng t🎉hưởng, b📦ưu p🌸hẩm', 'trung thuong buu pham'],
+    ['emoji between whole words stays a break', 'sale🔥giảm giá', 'sale giam gia'],
     ['uniform spacing joins the whole run', 'c o n g t a c v i e n', 'congtacvien'],
     ['spaced dashes', 'n - ạ - p', 'nap'],
     ['Cyrillic homoglyphs', 'сộng tас viеn', 'cong tac vien'],

@@ -292,6 +292,8 @@ let wordTo = new Uint32Array(256);
 let wordGap = new Uint8Array(256);
 /** 1 when the word has a char that is not a letter (digit, "@", "$"). */
 let wordMixed = new Uint8Array(256);
+/** 1 when the gap before the word is only non-ASCII markers (emoji, symbols): "t🎉rúng". */
+let wordEmojiGap = new Uint8Array(256);
 
 let outCodes = new Uint8Array(1024);
 let outStart = new Uint32Array(1024);
@@ -327,6 +329,9 @@ function growWords(need: number): void {
   const mixed = new Uint8Array(size);
   mixed.set(wordMixed);
   wordMixed = mixed;
+  const emojiGap = new Uint8Array(size);
+  emojiGap.set(wordEmojiGap);
+  wordEmojiGap = emojiGap;
 }
 
 function growOut(need: number): void {
@@ -358,6 +363,7 @@ function scanWords(raw: string): number {
   let wordStartChar = 0;
   let inWord = false;
   let gap = 0;
+  let emojiOnly = false;
   let i = 0;
   while (i < n) {
     const code = raw.charCodeAt(i);
@@ -387,6 +393,7 @@ function scanWords(raw: string): number {
         if (words >= wordFrom.length) growWords(words + 1);
         wordFrom[words] = chars;
         wordGap[words] = gap;
+        wordEmojiGap[words] = gap === 2 && emojiOnly ? 1 : 0;
         wordMixed[words] = 0;
         wordStartChar = chars;
         inWord = true;
@@ -409,6 +416,7 @@ function scanWords(raw: string): number {
         if (words >= wordFrom.length) growWords(words + 1);
         wordFrom[words] = chars;
         wordGap[words] = gap;
+        wordEmojiGap[words] = gap === 2 && emojiOnly ? 1 : 0;
         wordMixed[words] = 0;
         wordStartChar = chars;
         inWord = true;
@@ -442,9 +450,11 @@ function scanWords(raw: string): number {
         wordTo[words] = chars;
         words++;
         gap = trailingSymbol ? 2 : 0;
+        emojiOnly = !trailingSymbol;
         inWord = false;
       }
       gap |= kind === KIND_SPACE ? 1 : kind === KIND_HARD ? 4 : 2;
+      if (kind !== KIND_MARKER || code < 128) emojiOnly = false;
     }
     i += len;
   }
@@ -581,6 +591,23 @@ function buildUnits(words: number): number {
   let units = 0;
   let w = 0;
   while (w < words) {
+    // "t🎉rúng", "g🌸iải": an emoji glued between a first letter and the rest of its word joins them.
+    if (
+      w + 1 < words &&
+      (wordTo[w] ?? 0) - (wordFrom[w] ?? 0) === 1 &&
+      isLetterCode(charCodes[wordFrom[w] ?? 0] ?? 0) &&
+      wordEmojiGap[w + 1] === 1 &&
+      (wordTo[w + 1] ?? 0) - (wordFrom[w + 1] ?? 0) >= 2 &&
+      (wordGap[w] ?? 0) !== 2
+    ) {
+      unitFrom[units] = wordFrom[w] ?? 0;
+      unitTo[units] = wordTo[w + 1] ?? 0;
+      unitJoined[units] = 0;
+      unitMixed[units] = 1;
+      units++;
+      w += 2;
+      continue;
+    }
     if (!isSpacedUnit(w)) {
       unitFrom[units] = wordFrom[w] ?? 0;
       unitTo[units] = wordTo[w] ?? 0;
