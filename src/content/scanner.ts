@@ -210,11 +210,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       return;
     }
-    const entry: FlaggedEntry = previous ?? { key, kind, shown, summary: null as unknown as FlaggedItem, warning: null, anchor: null, reattached: 0 };
+    const summary = summarizeItem(key, kind, shown, content.text);
+    const entry: FlaggedEntry = previous ?? { key, kind, shown, summary, warning: null, anchor: null, reattached: 0 };
     entry.key = key;
     entry.kind = kind;
     entry.shown = shown;
-    entry.summary = summarizeItem(key, kind, shown, content.text);
+    entry.summary = summary;
     flagged.set(item, entry);
     if (kind === 'page') renderBanner(entry);
     else renderWarning(item, entry);
