@@ -63,3 +63,14 @@ describe('scanItem: use vs. mention', () => {
     expect(inviting.verdict).toBe('scam');
   });
 });
+
+describe('scanItem: letter-spaced text', () => {
+  it('regex patterns also run inside a letter-spaced run (re-split into syllables), with offsets into the original', () => {
+    expect(scanItem(engine, { text: 'thu nhập 5tr' }).indicators.some((i) => i.patternId === 'job-income-regex')).toBe(true);
+    const spaced = 'Cơ hội: t h u n h ậ p 5tr mỗi tháng';
+    const hit = scanItem(engine, { text: spaced }).indicators.find((i) => i.patternId === 'job-income-regex');
+    expect(hit).toBeDefined();
+    expect(hit && spaced.slice(hit.start, hit.end)).toBe(hit?.match);
+    expect(hit?.match.startsWith('t h u')).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@ import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
+import { segmentSyllables } from './segment-syllables.ts';
 import type { FamilySource, Indicator, Localized, ScanInput, Verdict } from './types.ts';
 import { unwrapRedirect } from './urls.ts';
 
@@ -155,6 +156,51 @@ function isNegated(text: string, start: number | undefined): boolean {
   return NEGATION_BEFORE.test(before);
 }
 
+/**
+ * The normalizer joins a letter-spaced run ("n ạ p t i ề n l à m") into one word ("naptienlam"); the phrase matcher
+ * looks inside it, regexes cannot. This re-splits every such word into syllables (same offsets per letter; an inserted
+ * space maps to the gap between its neighbours) so the regexes can run over it. Null when nothing was re-split.
+ */
+function splitJoinedWords(n: NormalizedText): NormalizedText | null {
+  const joined = n.joined ?? [];
+  if (joined.length === 0) return null;
+  let text = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let copied = 0;
+  let changed = false;
+  const copy = (from: number, to: number): void => {
+    text += n.text.slice(from, to);
+    for (let k = from; k < to; k++) {
+      start.push(n.start[k] ?? 0);
+      end.push(n.end[k] ?? 0);
+    }
+  };
+  for (const at of joined) {
+    if (at < copied) continue;
+    let stop = n.text.indexOf(' ', at);
+    if (stop === -1) stop = n.text.length;
+    const syllables = segmentSyllables(n.text.slice(at, stop));
+    if (!syllables || syllables.length < 2) continue;
+    copy(copied, at);
+    let k = at;
+    syllables.forEach((syllable, index) => {
+      if (index > 0) {
+        text += ' ';
+        start.push(n.end[k - 1] ?? 0);
+        end.push(n.start[k] ?? 0);
+      }
+      copy(k, k + syllable.length);
+      k += syllable.length;
+    });
+    copied = stop;
+    changed = true;
+  }
+  if (!changed) return null;
+  copy(copied, n.text.length);
+  return { text, start: Uint32Array.from(start), end: Uint32Array.from(end) };
+}
+
 export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const text = typeof input.text === 'string' ? input.text : '';
   const indicators: Indicator[] = [];
@@ -186,7 +232,14 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     for (const hit of engine.phrases.find(text, normalized)) {
       add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
+    const seen = new Set<string>();
     for (const hit of engine.regexes.find(normalized)) {
+      seen.add(`${hit.id}:${hit.start}:${hit.end}`);
+      add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
+    }
+    const resplit = splitJoinedWords(normalized);
+    for (const hit of resplit ? engine.regexes.find(resplit) : []) {
+      if (seen.has(`${hit.id}:${hit.start}:${hit.end}`)) continue;
       add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
     for (const hit of engine.numbers.find(text)) {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isSyllable, segmentSyllables } from './segment-syllables.ts';
+
+describe('isSyllable', () => {
+  it.each(['nap', 'tien', 'nghieng', 'khuyen', 'quy', 'gia', 'a', 'oai', 'chuyen'])('%s is a syllable', (s) => {
+    expect(isSyllable(s)).toBe(true);
+  });
+  it.each(['tie', 'hello', 'str', 'napt', 'x', 'bcd'])('%s is not', (s) => {
+    expect(isSyllable(s)).toBe(false);
+  });
+});
+
+describe('segmentSyllables', () => {
+  it.each([
+    ['naptienlamnhiemvu', 'nap tien lam nhiem vu'],
+    ['chuyenkhoantruoc', 'chuyen khoan truoc'],
+    ['vaotaikhoanantoan', 'vao tai khoan an toan'],
+    ['hoanthanhnhiemvunhanhoahong', 'hoan thanh nhiem vu nhan hoa hong'],
+    ['chuyengiadanlenh', 'chuyen gia dan lenh'],
+    ['tienao', 'tien ao'],
+  ])('%s → %s', (word, expected) => {
+    expect(segmentSyllables(word)?.join(' ')).toBe(expected);
+  });
+
+  it('returns null for what is not Vietnamese syllables', () => {
+    expect(segmentSyllables('hello')).toBeNull();
+    expect(segmentSyllables('abc123')).toBeNull();
+    expect(segmentSyllables('')).toBeNull();
+  });
+});
