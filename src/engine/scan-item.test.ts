@@ -74,3 +74,26 @@ describe('scanItem: letter-spaced text', () => {
     expect(hit?.match.startsWith('t h u')).toBe(true);
   });
 });
+
+describe('scanItem: link shape', () => {
+  it('a messenger link, a shortener or a cheap TLD is a generic channel hint that never flags alone', () => {
+    for (const [link, id] of [
+      ['https://t.me/some_group', 'link-shape:messenger'],
+      ['https://bit.ly/3abc', 'link-shape:shortener'],
+      ['https://nhan-qua-tet.top/x', 'link-shape:tld'],
+    ] as const) {
+      const v = scanItem(engine, { text: 'Xem ở đây', links: [link] });
+      expect(v.indicators.map((i) => i.patternId)).toContain(id);
+      expect(v.verdict).toBe('clean');
+    }
+    expect(scanItem(engine, { text: 'x', links: ['https://vnexpress.net/a'] }).indicators).toEqual([]);
+  });
+
+  it('supports a scam family: lure + payment words + a messenger link', () => {
+    const text = 'Việc nhẹ lương cao, thu nhập 5tr, tuyển cộng tác viên';
+    const without = scanItem(engine, { text });
+    const withLink = scanItem(engine, { text, links: ['https://t.me/viec_nhe'] });
+    expect(withLink.score).toBe(without.score + 20);
+  });
+});
+

@@ -90,6 +90,39 @@ function buildDomainIndicator(engine: Engine, hit: DomainHit, where: Where): Ind
   return ind;
 }
 
+/**
+ * Where a link leads, by the shape of its host alone (no list of bad sites needed): a private messaging channel, a
+ * link shortener that hides the target, or a top-level domain that costs next to nothing and that scam sites favour.
+ * Generic `channel` hints: they support a scam family's words and never flag a post by themselves.
+ */
+const MESSENGER_HOSTS = new Set(['t.me', 'telegram.me', 'telegram.dog', 'zalo.me', 'wa.me', 'chat.whatsapp.com', 'm.me', 'line.me']);
+const SHORTENER_HOSTS = new Set(['bit.ly', 'tinyurl.com', 'cutt.ly', 'shorturl.at', 's.id', 'rb.gy', 'is.gd', 't.ly', 'tiny.cc', 'rebrand.ly', 'ow.ly', 'v.ht', 'shorte.st', 'tinyurl.me']);
+const CHEAP_TLDS = new Set(['top', 'xyz', 'online', 'site', 'click', 'icu', 'vip', 'cc', 'buzz', 'cyou', 'sbs', 'cfd', 'monster', 'work', 'link', 'rest', 'bond']);
+
+const LINK_SHAPE_MESSAGES = {
+  messenger: {
+    vi: 'Liên kết chuyển sang kênh nhắn tin riêng (Telegram, Zalo, WhatsApp…), nơi kẻ gian thường dẫn nạn nhân tới.',
+    en: 'The link moves you to a private messaging channel (Telegram, Zalo, WhatsApp…), where scammers like to take victims.',
+  },
+  shortener: {
+    vi: 'Liên kết rút gọn che giấu trang đích thật.',
+    en: 'A shortened link hides where it really leads.',
+  },
+  tld: {
+    vi: 'Tên miền đuôi rẻ tiền, thường gặp ở trang lừa đảo.',
+    en: 'A cheap domain ending often used by scam sites.',
+  },
+} as const;
+
+function describeLinkShape(host: string): { kind: keyof typeof LINK_SHAPE_MESSAGES; weight: number } | null {
+  const h = host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  if (MESSENGER_HOSTS.has(h)) return { kind: 'messenger', weight: 20 };
+  if (SHORTENER_HOSTS.has(h)) return { kind: 'shortener', weight: 15 };
+  const tld = h.slice(h.lastIndexOf('.') + 1);
+  if (h.includes('.') && CHEAP_TLDS.has(tld)) return { kind: 'tld', weight: 15 };
+  return null;
+}
+
 /** Quotation pairs: straight double quotes pair up in order; typographic quotes open and close. */
 const QUOTE_CLOSERS: Readonly<Record<string, string>> = { '“': '”', '«': '»', '‘': '’', '„': '“', '「': '」' };
 const MAX_QUOTE = 160;
@@ -216,6 +249,23 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
       return;
     }
     for (const hit of check?.hits ?? []) add(buildDomainIndicator(engine, hit, where));
+    const shape = describeLinkShape(check?.host ?? host);
+    if (shape) {
+      const ind: Indicator = {
+        patternId: `link-shape:${shape.kind}`,
+        family: 'generic',
+        signal: 'channel',
+        weight: shape.weight,
+        kind: 'url',
+        match: where.match,
+        message: LINK_SHAPE_MESSAGES[shape.kind],
+      };
+      if (where.start !== undefined && where.end !== undefined) {
+        ind.start = where.start;
+        ind.end = where.end;
+      }
+      add(ind);
+    }
     for (const pattern of engine.urls.match(url)) add(buildPatternIndicator(engine, pattern, where));
   };
 
