@@ -26,7 +26,7 @@ const WHEEL_PX = 700;
 const WHEEL_PAUSE_MS = 40;
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string; functionName: string } }[];
+  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -40,6 +40,38 @@ function summarizeProfile(profile: CpuProfile): Map<string, number> {
     totals.set(url, (totals.get(url) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return totals;
+}
+
+/**
+ * Continuous stretches of the main thread spent in the extension's code (a sample counts when any frame of its stack
+ * is ours): what a long task attributable to the extension would be. LoAF does not name content-script (isolated
+ * world) scripts, so the CPU profile is the attribution.
+ */
+function findExtensionRuns(profile: CpuProfile): number[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const value = Boolean(node?.callFrame.url.startsWith('chrome-extension://')) || (up !== undefined && isOurs(up));
+    ours.set(id, value);
+    return value;
+  };
+  const runs: number[] = [];
+  let run = 0;
+  profile.samples.forEach((id, i) => {
+    if (isOurs(id)) run += (profile.timeDeltas[i] ?? 0) / 1000;
+    else if (run > 0) {
+      runs.push(run);
+      run = 0;
+    }
+  });
+  if (run > 0) runs.push(run);
+  return runs;
 }
 
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
@@ -69,6 +101,7 @@ interface RunResult {
   contentCpuMs: number;
   pageCpuMs: number;
   latencies: number[];
+  extensionRuns: number[];
   heap: { used: number; cdp: number };
   created: number;
   warnings: number;
@@ -103,6 +136,7 @@ async function scrollFeed(context: BrowserContext, origin: string, withExtension
   await feed.page.waitForTimeout(1_000);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const cpu = summarizeProfile(profile);
+  const runs = findExtensionRuns(profile);
   const contentCpuMs = sum([...cpu].filter(([url]) => url.startsWith('chrome-extension://')).map(([, t]) => t));
   const pageCpuMs = sum([...cpu].filter(([url]) => url.includes('/feed.js')).map(([, t]) => t));
   const bench = await feed.bench();
@@ -123,6 +157,7 @@ async function scrollFeed(context: BrowserContext, origin: string, withExtension
     contentCpuMs,
     pageCpuMs,
     latencies: bench.latencies,
+    extensionRuns: runs,
     heap,
     created: stats.created,
     warnings,
@@ -198,6 +233,8 @@ async function main(): Promise<void> {
       ['  LoAF with extension scripts', '—', String(loaded.extensionFrames)],
       ['  frames where extension scripts > 50 ms', '—', String(loaded.extensionFramesOver50)],
       ['  longest extension script time in a frame', '—', ms(loaded.maxExtensionScriptMs)],
+      ['extension main-thread stretches > 50 ms (CPU profile)', '—', String(loaded.extensionRuns.filter((r) => r > 50).length)],
+      ['  longest / p99 extension stretch', '—', `${ms(Math.max(0, ...loaded.extensionRuns))} / ${ms(quantile(loaded.extensionRuns, 0.99))}`],
       ['content-script CPU during the scroll', '—', `${ms(loaded.contentCpuMs)} (${ms(loaded.contentCpuMs / Math.max(1, loaded.created))}/post)`],
       ['fixture (page) CPU during the scroll', ms(baseline.pageCpuMs), ms(loaded.pageCpuMs)],
       [`post appears → warning (${scamPosts} warned posts) p50 / p95 / max`, '—', `${ms(quantile(loaded.latencies, 0.5))} / ${ms(quantile(loaded.latencies, 0.95))} / ${ms(Math.max(...loaded.latencies))}`],
