@@ -75,19 +75,19 @@ const CASES: [string, ScanInput, Verdict['verdict'], string[]][] = [
     'a redirect-wrapped blocklisted domain is scam',
     { text: 'xem', links: ['https://l.facebook.com/l.php?u=https%3A%2F%2Fvcb-digibank-support.top%2F&h=AT1'] },
     'scam',
-    ['bank-blocked-domain', 'brand-keyword-domain:vietcombank'],
+    ['bank-blocked-domain', 'brand-keyword-domain:vietcombank', 'link-shape:tld'],
   ],
   [
     'the page URL is checked',
     { text: '', url: 'https://login.vcb-digibank-support.top/' },
     'scam',
-    ['bank-blocked-domain', 'brand-keyword-domain:vietcombank'],
+    ['bank-blocked-domain', 'brand-keyword-domain:vietcombank', 'link-shape:tld'],
   ],
   [
     'a url pattern in the text plus a lure',
     { text: 'Việc nhẹ lương cao, vào nhóm t.me/NhiemVu_VN để nhận việc' },
     'scam',
-    ['job-easy-work', 'job-telegram'],
+    ['job-easy-work', 'job-telegram', 'link-shape:messenger'],
   ],
   [
     'a blocklisted number written with dots',
