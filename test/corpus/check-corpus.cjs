@@ -14,23 +14,26 @@ const check = {
   'no-accents': (t) => !/[\u0300-\u036fàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(t.normalize('NFC')),
 };
 const ids = new Set(); let bad = 0;
-for (const [file, grp] of [['scam', 'family'], ['benign', 'kind']]) {
+// The fresh files (split "fresh") were written later, blind to the patterns and to the other corpus texts; report them separately.
+const files = [['scam', 'family', ['dev', 'holdout']], ['benign', 'kind', ['dev', 'holdout']], ['scam-fresh', 'family', ['fresh']], ['benign-fresh', 'kind', ['fresh']]];
+for (const [file, grp, splits] of files) {
+  if (!fs.existsSync(`test/corpus/${file}.jsonl`)) { console.log('missing', file); bad++; continue; }
   const lines = fs.readFileSync(`test/corpus/${file}.jsonl`, 'utf8').split('\n').filter(Boolean);
   const by = {}, split = {}, lang = {}, eva = {};
   lines.forEach((l, i) => {
     let o; try { o = JSON.parse(l); } catch (e) { console.log(file, i + 1, 'PARSE', e.message); bad++; return; }
     for (const k of ['id', grp, 'text', 'split', 'lang', 'evasion']) if (typeof o[k] !== 'string' || !o[k]) { console.log(file, o.id, 'missing', k); bad++; }
     if (ids.has(o.id)) { console.log('dup', o.id); bad++; } ids.add(o.id);
-    if (!['dev', 'holdout'].includes(o.split) || !['vi', 'en'].includes(o.lang) || !ev.has(o.evasion)) { console.log('enum', o.id); bad++; }
+    if (!splits.includes(o.split) || !['vi', 'en'].includes(o.lang) || !ev.has(o.evasion)) { console.log('enum', o.id); bad++; }
     if (o.links && !(Array.isArray(o.links) && o.links.every((u) => /^https?:\/\//.test(u)))) { console.log('links', o.id); bad++; }
     if (check[o.evasion] && !check[o.evasion](o.text)) { console.log('evasion not present', o.id, o.evasion); bad++; }
     const g = `${o[grp]}${o.lang === 'en' ? '(en)' : ''}`;
-    by[g] = by[g] || { dev: 0, holdout: 0 }; by[g][o.split]++;
+    by[g] = by[g] || {}; by[g][o.split] = (by[g][o.split] || 0) + 1;
     split[o.split] = (split[o.split] || 0) + 1; lang[o.lang] = (lang[o.lang] || 0) + 1; eva[o.evasion] = (eva[o.evasion] || 0) + 1;
   });
   const evaded = lines.length - (eva.none || 0);
   console.log(`\n${file}: ${lines.length} items`, JSON.stringify(split), JSON.stringify(lang), `evasion ${evaded} (${(100 * evaded / lines.length).toFixed(0)}%)`);
-  console.log(' ', Object.entries(by).map(([k, v]) => `${k} ${v.dev + v.holdout} (${v.dev}/${v.holdout})`).join('; '));
+  console.log(' ', Object.entries(by).map(([k, v]) => `${k} ${Object.values(v).reduce((x, y) => x + y, 0)} (${splits.map((sp) => v[sp] || 0).join('/')})`).join('; '));
   console.log('  evasions', JSON.stringify(eva));
 }
 const pr = 'test/corpus/press-release-phu-ly-2022-10-14.txt';
