@@ -5,6 +5,8 @@ import { startContentScript } from '@/src/content/start-content-script';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // No window.postMessage announcing the script: nothing may reveal the extension to a page that is clean.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContentScript(ctx);
   },
