@@ -22,8 +22,9 @@ describe('segmentSyllables', () => {
     expect(segmentSyllables(word)?.join(' ')).toBe(expected);
   });
 
-  it('returns null for what is not Vietnamese syllables', () => {
-    expect(segmentSyllables('hello')).toBeNull();
+  it('groups letters that fit no syllable into one piece, and returns null when nothing is a syllable', () => {
+    expect(segmentSyllables('lamctvdatdon')?.join(' ')).toBe('lam ctv dat don');
+    expect(segmentSyllables('bcd')).toBeNull();
     expect(segmentSyllables('abc123')).toBeNull();
     expect(segmentSyllables('')).toBeNull();
   });

@@ -49,34 +49,51 @@ function splitsDigraph(word: string, cut: number): boolean {
 }
 
 /** The syllables of `word` (lowercase ASCII letters), or null when it cannot be split into syllables. */
+/** Cost of one letter that belongs to no syllable ("ctv", "shop" inside a spaced run): dearer than any split. */
+const JUNK_LETTER = 3;
+
+/**
+ * The syllables of `word` (lowercase ASCII letters), letters that fit no syllable grouped as one piece ("ctv"), or null
+ * when nothing in it is a syllable.
+ */
 export function segmentSyllables(word: string): string[] | null {
   const n = word.length;
   if (n === 0 || !/^[a-z]+$/.test(word)) return null;
-  // Over suffixes: count[i] = syllables (uncommon ones count 2) and vowelStarts[i] = cuts inside "nh", "ch"… for
-  // word[i..]; next[i] = end of its first syllable.
+  // Over suffixes: count[i] = cost of word[i..] (a common syllable 1, another syllable 2, a stray letter 3) and
+  // cuts[i] = cuts inside "nh", "ch"…; next[i] = end of its first piece, junk[i] = that piece is a stray letter.
   const count = new Array<number>(n + 1).fill(Infinity);
-  const vowelStarts = new Array<number>(n + 1).fill(Infinity);
+  const cuts = new Array<number>(n + 1).fill(Infinity);
   const next = new Array<number>(n + 1).fill(-1);
+  const junk = new Array<boolean>(n + 1).fill(false);
   count[n] = 0;
-  vowelStarts[n] = 0;
+  cuts[n] = 0;
   for (let i = n - 1; i >= 0; i--) {
     // Longest first piece first, so that ties keep it ("nhanhoahong" → "nhan hoa hong", not "nha nhoa hong").
     for (let len = Math.min(MAX_SYLLABLE, n - i); len >= 1; len--) {
       const j = i + len;
-      const cj = count[j] ?? Infinity;
-      if (cj === Infinity || !isSyllable(word.slice(i, j))) continue;
       const piece = word.slice(i, j);
-      const c = cj + (COMMON.has(piece) ? 1 : 2);
-      const v = (vowelStarts[j] ?? 0) + (splitsDigraph(word, j) ? 0.5 : 0);
-      if (c < (count[i] ?? Infinity) || (c === count[i] && v < (vowelStarts[i] ?? Infinity))) {
+      const stray = !isSyllable(piece);
+      if (stray && len > 1) continue;
+      const c = (count[j] ?? Infinity) + (stray ? JUNK_LETTER : COMMON.has(piece) ? 1 : 2);
+      const v = (cuts[j] ?? 0) + (splitsDigraph(word, j) ? 0.5 : 0);
+      if (c < (count[i] ?? Infinity) || (c === count[i] && v < (cuts[i] ?? Infinity))) {
         count[i] = c;
-        vowelStarts[i] = v;
+        cuts[i] = v;
         next[i] = j;
+        junk[i] = stray;
       }
     }
   }
-  if (count[0] === Infinity) return null;
   const out: string[] = [];
-  for (let i = 0; i < n; i = next[i] ?? n) out.push(word.slice(i, next[i] ?? n));
-  return out;
+  let syllables = 0;
+  let previousStray = false;
+  for (let i = 0; i < n; i = next[i] ?? n) {
+    const piece = word.slice(i, next[i] ?? n);
+    const stray = junk[i] === true;
+    if (stray && previousStray && out.length > 0) out[out.length - 1] += piece;
+    else out.push(piece);
+    if (!stray) syllables++;
+    previousStray = stray;
+  }
+  return syllables === 0 ? null : out;
 }
