@@ -38,6 +38,12 @@ describe('foundation', () => {
 
   it('runs the content script on a loopback page (seen from the background, not the page)', async () => {
     const page = await session.context.newPage();
+    // The page records every window message it receives: a clean page must receive none from us.
+    await page.addInitScript(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { __seen: unknown[] }).__seen = seen;
+      window.addEventListener('message', (event) => seen.push(event.data));
+    });
     await page.goto(`${server.origin}/plain-article.html`);
     const tabId = await session.tabIdOf(page);
     const sw = await session.serviceWorker();
@@ -52,8 +58,9 @@ describe('foundation', () => {
     );
     expect(findings.url).toBe(`${server.origin}/plain-article.html`);
     expect(findings.verdict).toBe('clean');
-    // Nothing reveals the extension to a clean page.
+    // Nothing reveals the extension to a clean page: no element of ours, no window message.
     expect(await page.locator('canhgiac-banner, canhgiac-warning').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen)).toEqual([]);
     await page.close();
   });
 
