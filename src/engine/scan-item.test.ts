@@ -75,6 +75,22 @@ describe('scanItem: letter-spaced text', () => {
   });
 });
 
+describe('scanItem: teencode inside a letter-spaced run', () => {
+  it('"c k t r ư ớ c" is re-split and expanded to "chuyen khoan truoc" for regexes', () => {
+    const db = {
+      ...MINI_DATABASE,
+      patterns: [
+        ...MINI_DATABASE.patterns,
+        { id: 'ck-first', family: 'generic', kind: 'regex' as const, value: '\\bchuyen khoan truoc\\b', signal: 'payment' as const, weight: 30 },
+      ],
+    };
+    const e = compileEngine(db, { now: new Date('2026-11-29T00:00:00Z') });
+    const text = 'nhớ c k t r ư ớ c nha';
+    const hit = scanItem(e, { text }).indicators.find((i) => i.patternId === 'ck-first');
+    expect(hit?.match).toBe('c k t r ư ớ c');
+  });
+});
+
 describe('scanItem: link shape', () => {
   it('a messenger link, a shortener or a cheap TLD is a generic channel hint that never flags alone', () => {
     for (const [link, id] of [

@@ -6,6 +6,7 @@ import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
+import teencodeTable from './data/teencode.json';
 import { segmentSyllables } from './segment-syllables.ts';
 import type { FamilySource, Indicator, Localized, ScanInput, Verdict } from './types.ts';
 import { unwrapRedirect } from './urls.ts';
@@ -192,8 +193,11 @@ function isNegated(text: string, start: number | undefined): boolean {
 /**
  * The normalizer joins a letter-spaced run ("n ạ p t i ề n l à m") into one word ("naptienlam"); the phrase matcher
  * looks inside it, regexes cannot. This re-splits every such word into syllables (same offsets per letter; an inserted
- * space maps to the gap between its neighbours) so the regexes can run over it. Null when nothing was re-split.
+ * space maps to the gap between its neighbours; teencode pieces such as "ck" are expanded) so the regexes can run over
+ * it. Null when nothing was re-split.
  */
+const TEENCODE_WORDS: ReadonlyMap<string, string> = new Map(Object.entries((teencodeTable as { words: Record<string, string> }).words));
+
 function splitJoinedWords(n: NormalizedText): NormalizedText | null {
   const joined = n.joined ?? [];
   if (joined.length === 0) return null;
@@ -223,7 +227,17 @@ function splitJoinedWords(n: NormalizedText): NormalizedText | null {
         start.push(n.end[k - 1] ?? 0);
         end.push(n.start[k] ?? 0);
       }
-      copy(k, k + syllable.length);
+      // Teencode inside the run ("c k" → "ck" → "chuyen khoan"), as the normalizer does for ordinary words.
+      const expanded = TEENCODE_WORDS.get(syllable);
+      if (expanded !== undefined && expanded !== syllable) {
+        text += expanded;
+        for (let c = 0; c < expanded.length; c++) {
+          start.push(n.start[k] ?? 0);
+          end.push(n.end[k + syllable.length - 1] ?? 0);
+        }
+      } else {
+        copy(k, k + syllable.length);
+      }
       k += syllable.length;
     });
     copied = stop;
