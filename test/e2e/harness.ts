@@ -105,6 +105,11 @@ export interface LaunchOptions {
   /** Map more host names to loopback ports (e.g. a lookalike domain served by a fixture server). */
   hostPorts?: Record<string, number>;
   extensionDir?: string;
+  /**
+   * Keep the onboarding tab the extension opens on install (default: close it). Left open, it becomes the active tab,
+   * and headless Chromium then throttles every other tab to about one frame per second (ThrottleUndrawnFrames).
+   */
+  keepOnboarding?: boolean;
 }
 
 /** Launches Chromium with the built extension in a fresh profile. */
@@ -139,6 +144,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args,
     viewport: { width: 1100, height: 900 },
   });
+  if (!options.keepOnboarding) {
+    const closeIfOnboarding = (page: Page) => {
+      const check = () => {
+        if (page.url().endsWith('/onboarding.html')) void page.close().catch(() => undefined);
+      };
+      check();
+      page.on('framenavigated', check);
+    };
+    context.pages().forEach(closeIfOnboarding);
+    context.on('page', closeIfOnboarding);
+  }
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;

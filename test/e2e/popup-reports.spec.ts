@@ -108,7 +108,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startFixtureServer();
   collector = await startReportCollector();
-  session = await launchExtension();
+  session = await launchExtension({ keepOnboarding: true });
 });
 afterAll(async () => {
   await session?.close();
