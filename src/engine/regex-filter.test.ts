@@ -101,7 +101,10 @@ describe('compileRegexSet', () => {
     expect(loaded.size).toBe(2);
     expect(loaded.find(normalizeText(raw))).toEqual(set.find(normalizeText(raw)));
     expect(set.find(normalizeText(raw)).length).toBe(3);
-    expect(() => loadRegexSet({ format: 1, entries: [{ id: 1, source: '(a+)+abc' }] })).toThrow(/id 1/);
+    // Format 1 (re-checked on load, ~50 ms for 600 regexes per page) is outdated; format 2 entries must be complete.
+    expect(() => loadRegexSet({ format: 1, entries: [{ id: 1, source: 'otp|ma xac nhan' }] })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ format: 2, entries: [{ id: 1, source: 'otp', folded: 'otp', literals: [] }] })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ format: 2, entries: [{ id: 1, source: 'otp', literals: ['otp'] }] })).toThrow(/corrupt/);
     expect(() => loadRegexSet({ format: 9, entries: [] })).toThrow();
     expect(() => loadRegexSet(null)).toThrow();
   });
