@@ -55,6 +55,11 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
     ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],
     ['other scripts break words', 'nạp中文tiền', 'nap tien'],
+    ['digits stay digits in a digit-heavy spaced run', 'n ạ p 5 0 0 k', 'nap 500 nghin'],
+    ['spaced amount after spaced teencode', 'c k 5 0 0 k', 'chuyen khoan 500 nghin'],
+    ['spaced percent after a spaced word', 'l ã i 3 0 %', 'lai 30'],
+    ['a single leet digit in a spaced run still folds', 'c 0 n g t a c', 'congtac'],
+    ['amount with a trailing part after the unit', 'vay 1tr350, còn 2tr5', 'vay 1 trieu 350 con 2 trieu 5'],
     ['empty', '', ''],
     ['only separators', ' .,;!? 🔥 \u200B ', ''],
   ])('%s', (_name, raw, expected) => {
@@ -79,6 +84,9 @@ describe('offsets point at the original characters', () => {
     ['5 củ', 'trieu', 'củ'],
     ['c0ng việc', 'cong', 'c0ng'],
     ['hãy ca$h out', 'cash', 'ca$h'],
+    ['vay 1tr350 nhé', 'trieu', 'tr'],
+    ['vay 1tr350 nhé', '350', '350'],
+    ['n ạ p 5 0 0 k', '500', '5 0 0'],
   ])('%s: "%s" comes from %s', (raw, word, expected) => {
     expect(originalOf(raw, word)).toBe(expected);
   });

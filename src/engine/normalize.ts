@@ -487,6 +487,25 @@ function isSpacedUnit(w: number): boolean {
   return isLetterCode(code) || (isDigitCode(code) && (leetMap[code] ?? 0) !== 0);
 }
 
+function isDigitUnit(w: number): boolean {
+  return isDigitCode(charCodes[wordFrom[w] ?? 0] ?? 0);
+}
+
+/**
+ * Inside a letter-spaced run [runFrom, runTo), whether words k-1 and k are a letter and a digit with the digit in a
+ * stretch of ≥ 2 digit words: "n ạ p 5 0 0 k" is "nap" + "500" + "k", digits stay digits where the run is digit-heavy;
+ * a lone digit between letters ("c 0 n g") is leet.
+ */
+function isDigitStretchEdge(k: number, runFrom: number, runTo: number): boolean {
+  if (k <= runFrom || k >= runTo) return false;
+  const digitAfter = isDigitUnit(k);
+  if (digitAfter === isDigitUnit(k - 1)) return false;
+  const d = digitAfter ? k : k - 1;
+  const step = digitAfter ? 1 : -1;
+  const next = d + step;
+  return next >= runFrom && next < runTo && isDigitUnit(next);
+}
+
 /** Applies leet folding in place to chars [from, to) when the word mixes letters with digits/symbols. */
 function foldLeet(from: number, to: number): void {
   let letters = 0;
@@ -497,6 +516,7 @@ function foldLeet(from: number, to: number): void {
   }
   if (letters === 0 || others === 0) return;
   const first = charCodes[from] ?? 0;
+  if (findAmountTail(from, to) >= 0) return;
   if (!isLetterCode(first)) {
     // Digits first: "500k", "5tr" are amounts, "4g" stays; only a single leading leet char before ≥ 2 letters folds.
     const second = charCodes[from + 1] ?? 0;
@@ -529,6 +549,23 @@ function foldLeet(from: number, to: number): void {
     const code = charCodes[r] ?? 0;
     if (code === 64 || code === 36) charCodes[r] = leetMap[code] ?? code;
   }
+}
+
+/**
+ * "1tr350", "2tr5", "1k2": digits, an amount unit, digits. Returns the index where the trailing digits start, or -1
+ * for any other word.
+ */
+function findAmountTail(from: number, to: number): number {
+  let k = from;
+  while (k < to && isDigitCode(charCodes[k] ?? 0)) k++;
+  if (k === from) return -1;
+  const unitStart = k;
+  while (k < to && isLetterCode(charCodes[k] ?? 0)) k++;
+  const tailStart = k;
+  if (tailStart === unitStart || tailStart === to) return -1;
+  while (k < to && isDigitCode(charCodes[k] ?? 0)) k++;
+  if (k !== to) return -1;
+  return amountUnits.find(charCodes, unitStart, tailStart, hashCodes(unitStart, tailStart)) >= 0 ? tailStart : -1;
 }
 
 function hashCodes(from: number, to: number): number {
@@ -649,10 +686,10 @@ function buildUnits(words: number): number {
         k < runEnd &&
         wordGap[k] === 1 &&
         ((k - 1 > w && wordGap[k - 1] === 2) || (k + 1 < runEnd && wordGap[k + 1] === 2));
-      if (k === runEnd || wordBreak) {
+      if (k === runEnd || wordBreak || isDigitStretchEdge(k, w, runEnd)) {
         unitFrom[units] = wordFrom[groupStart] ?? 0;
         unitTo[units] = wordTo[k - 1] ?? 0;
-        unitJoined[units] = k - groupStart > 1 ? 1 : 0;
+        unitJoined[units] = k - groupStart > 1 && !isDigitUnit(groupStart) ? 1 : 0;
         unitMixed[units] = 1;
         units++;
         groupStart = k;
@@ -684,6 +721,16 @@ function normalizeWords(words: number): void {
     let digits = 0;
     if (mixed) while (digits < length && isDigitCode(charCodes[from + digits] ?? 0)) digits++;
     const allDigits = digits === length;
+    const tail = mixed && digits > 0 && !allDigits ? findAmountTail(from, to) : -1;
+    if (tail >= 0) {
+      // "1tr350" → "1 trieu 350".
+      const unit = amountUnits.find(charCodes, from + digits, tail, hashCodes(from + digits, tail));
+      emitChars(from, from + digits);
+      emitReplacement(amountUnits.values[unit] ?? '', charStart[from + digits] ?? origStart, charEnd[tail - 1] ?? origEnd);
+      emitChars(tail, to);
+      previousWasNumber = true;
+      continue;
+    }
     if (length <= maxTableKey + digits && !allDigits) {
       // Amount glued to its number: "500k", "5tr", "5cu".
       if (digits > 0 && length - digits <= maxTableKey) {
