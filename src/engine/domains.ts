@@ -16,7 +16,7 @@
  *   long keywords with the native `includes`: a few hundred calls per label.
  */
 import { parse } from 'tldts';
-import { foldPhrase } from './normalize.ts';
+import { foldCharacters, foldPhrase } from './normalize.ts';
 import { decodeHostToUnicode } from './punycode.ts';
 import type { BrandSource } from './types.ts';
 
@@ -381,7 +381,12 @@ export interface TextUrl {
   start: number;
   end: number;
   match: string;
+  /** The host with homoglyphs/fancy letters folded to ASCII, when that differs from `host` ("vіetcombank.com.vn" → "vietcombank.com.vn"). */
+  folded?: string;
 }
+
+/** Invisible characters (zero-width, soft hyphen, bidi marks, variation selectors) that may sit inside a written host. */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}_-]{0,61}[\\p{L}\\p{N}\\p{M}])?';
 const DOT = '(?:\\.|\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\(dot\\))';
@@ -398,8 +403,26 @@ const DEFANG = /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)/giu;
  * into the original. A candidate counts only when its suffix is on the public-suffix list, so `v.v`, `TP.HCM` and
  * `14.10.2022` are not hosts.
  */
-export function findUrlsInText(text: string): TextUrl[] {
+export function findUrlsInText(raw: string): TextUrl[] {
   const found: TextUrl[] = [];
+  // Invisible characters are dropped first ("vietcom\u200Bbank.com.vn" is that host); `at` maps back to `raw`.
+  let text = raw;
+  let at: number[] | null = null;
+  if (IGNORABLE.test(raw)) {
+    text = '';
+    at = [];
+    for (let i = 0; i < raw.length; ) {
+      const cp = raw.codePointAt(i) ?? 0;
+      const ch = String.fromCodePoint(cp);
+      if (!IGNORABLE.test(ch)) {
+        for (let k = 0; k < ch.length; k++) at.push(i + k);
+        text += ch;
+      }
+      i += ch.length;
+    }
+    at.push(raw.length);
+  }
+  const toRaw = (i: number): number => (at ? (at[i] ?? raw.length) : i);
   TEXT_URL.lastIndex = 0;
   for (let m = TEXT_URL.exec(text); m !== null; m = TEXT_URL.exec(text)) {
     const rawHost = m[1] ?? '';
@@ -413,13 +436,16 @@ export function findUrlsInText(text: string): TextUrl[] {
     const host = normalizeHost(rawHost.replace(DEFANG, '.'));
     const parsed = parse(host, { extractHostname: false, allowPrivateDomains: true });
     if (parsed.domain === null || (!parsed.isIcann && !parsed.isPrivate)) continue;
-    found.push({
-      host,
-      url: host + path.replace(DEFANG, '.'),
-      start: m.index,
-      end: m.index + matchText.length,
-      match: matchText,
-    });
+    const start = toRaw(m.index);
+    const end = at ? toRaw(m.index + matchText.length - 1) + 1 : m.index + matchText.length;
+    const url: TextUrl = { host, url: host + path.replace(DEFANG, '.'), start, end, match: raw.slice(start, end) };
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(host)) {
+      const folded = foldCharacters(host);
+      // eslint-disable-next-line no-control-regex
+      if (folded !== host && !/[^\x00-\x7f]/.test(folded)) url.folded = folded;
+    }
+    found.push(url);
   }
   return found;
 }

@@ -113,3 +113,25 @@ describe('scanItem: link shape', () => {
   });
 });
 
+
+describe('scanItem: an official domain written with invisible characters or homoglyphs', () => {
+  it('a zero-width space inside an official domain in the text still reads as that domain', () => {
+    const v = scanItem(engine, { text: 'Chỉ giao dịch tại vietcom\u200Bbank.com.vn nhé' });
+    expect(v.allowlisted).toContain('vietcombank.com.vn');
+    expect(v.indicators.filter((i) => i.patternId.endsWith(':vietcombank'))).toEqual([]);
+  });
+
+  it('homoglyphs inside an official domain written in the text fold to it: no lookalike', () => {
+    const v = scanItem(engine, { text: 'Chỉ giao dịch tại vіetcombank.com.vn nhé' }); // Cyrillic і
+    expect(v.allowlisted).toContain('vietcombank.com.vn');
+    expect(v.indicators.filter((i) => i.patternId.startsWith('idn-homograph'))).toEqual([]);
+    expect(v.verdict).toBe('clean');
+  });
+
+  it('a homoglyph host that folds to an unofficial domain is still a homograph; so is the official one as a link', () => {
+    const written = scanItem(engine, { text: 'Xác minh tại vіetcombank-xacminh.com ngay' });
+    expect(written.indicators.some((i) => i.patternId === 'idn-homograph:vietcombank')).toBe(true);
+    const linked = scanItem(engine, { text: 'xem', links: ['https://vіetcombank.com.vn/login'] });
+    expect(linked.verdict).toBe('scam');
+  });
+});

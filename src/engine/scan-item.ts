@@ -310,6 +310,14 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
       add(buildPatternIndicator(engine, hit.pattern, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
     for (const u of findUrlsInText(text)) {
+      // A written official domain with homoglyphs is that domain (a post writing "vіetcombank.com.vn" names the bank);
+      // as a link it is still checked as written.
+      const official = u.folded !== undefined ? engine.domains.checkHost(u.folded) : null;
+      if (official?.allowlisted) {
+        allowlisted.push(official.host);
+        hostsInText.add(official.host.replace(/^www\./, ''));
+        continue;
+      }
       checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match });
       hostsInText.add(u.host.toLowerCase().replace(/^www\./, ''));
     }
