@@ -174,3 +174,23 @@ describe('scoreIndicators', () => {
     expect(scoreIndicators([], ['a.vn', 'a.vn', 'b.vn']).allowlisted).toEqual(['a.vn', 'b.vn']);
   });
 });
+
+describe('scoreIndicators: asks of another family support the strongest one', () => {
+  it('a card request from another family adds to a prize lure; a second lure does not', () => {
+    const ask = scoreIndicators([ind('prize-lure', 'prize', 'lure', 35), ind('card', 'bank-phishing', 'credential', 30)]);
+    expect(ask.score).toBe(65);
+    expect(ask.verdict).toBe('suspicious');
+    const lures = scoreIndicators([ind('prize-lure', 'prize', 'lure', 35), ind('job-lure', 'job-task', 'lure', 30)]);
+    expect(lures.score).toBe(35);
+    expect(lures.verdict).toBe('clean');
+  });
+
+  it('other families\u2019 asks share the generic cap', () => {
+    const capped = scoreIndicators([
+      ind('lure', 'prize', 'lure', 45),
+      ind('g', 'generic', 'payment', 40),
+      ind('card', 'bank-phishing', 'credential', 40),
+    ]);
+    expect(capped.score).toBe(105);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Indicators → verdict, per the scoring rules in README.md:
  * - a pattern counts once per item (every occurrence is still reported);
- * - the item score is the strongest family's weights + the `generic` family's weights (capped at 60); with no other
+ * - the item score is the strongest family's weights + the `generic` family's weights + the asks (payment, credential,
+ *   channel) of the other families (together capped at 60); with no other
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious`;
  * - use vs. mention: indicators the caller marks as `mentioned` (inside quotation marks or reported speech such as
  *   "đối tượng yêu cầu…") count for 0.4 of their weight when the text has any warning weight; two or more distinct
@@ -33,6 +34,9 @@ export const SCORE_RULES = {
   suspiciousScore: 50,
   domainScamWeight: 80,
 } as const;
+
+/** Signals that ask the reader to do something (pay, hand over secrets, move to a private channel). */
+const ASK_SIGNALS: ReadonlySet<Signal> = new Set<Signal>(['payment', 'credential', 'channel']);
 
 /** Indicator kinds about where a link or page leads; one of these with weight ≥ 80 makes an item `scam`. */
 export const DOMAIN_KINDS: ReadonlySet<Indicator['kind']> = new Set<Indicator['kind']>([
@@ -95,10 +99,13 @@ export function scoreIndicators(
 
   const familySums = new Map<FamilyId, number>();
   const familySignals = new Map<FamilyId, Set<Signal>>();
+  /** Per family, the weight of its asks (payment, credential, channel): these support any other family like generic ones. */
+  const familyAsks = new Map<FamilyId, number>();
   for (const ind of unique.values()) {
     if (ind.signal === 'warning') continue;
     const weight = isMention(ind) ? ind.weight * mentionFactor : ind.weight;
     familySums.set(ind.family, (familySums.get(ind.family) ?? 0) + weight);
+    if (ASK_SIGNALS.has(ind.signal)) familyAsks.set(ind.family, (familyAsks.get(ind.family) ?? 0) + weight);
     const signals = familySignals.get(ind.family) ?? new Set<Signal>();
     signals.add(ind.signal);
     familySignals.set(ind.family, signals);
@@ -109,7 +116,11 @@ export function scoreIndicators(
     .filter(([family]) => family !== generic)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const strongest = ranked[0];
-  const genericSum = Math.min(SCORE_RULES.genericCap, familySums.get(generic) ?? 0);
+  // The ask is family-independent ("nhập thông tin thẻ" under a prize lure is still a card request): asks of the
+  // other families count as support, like generic ones, within the same cap.
+  let otherAsks = 0;
+  for (const [family, asks] of familyAsks) if (family !== generic && family !== strongest?.[0]) otherAsks += asks;
+  const genericSum = Math.min(SCORE_RULES.genericCap, (familySums.get(generic) ?? 0) + (strongest ? otherAsks : 0));
 
   let score: number;
   const signals = new Set<Signal>(familySignals.get(generic) ?? []);
