@@ -126,11 +126,43 @@ describe('serialization', () => {
 
   test('rejects corrupt data', () => {
     const data = matcher.serialize();
-    expect(() => loadPhraseMatcher({ ...data, edges: '!!!!' })).toThrow();
-    expect(() => loadPhraseMatcher({ ...data, edges: 'AAAAAAAAAAA=' })).toThrow();
-    expect(() => loadPhraseMatcher({ ...data, entries: 'AQAAAA==' })).toThrow();
+    const replaceAt = (text: string, at: number, char: string): string => text.slice(0, at) + char + text.slice(at + 1);
+    // Sanity: the unmodified data loads.
+    expect(loadPhraseMatcher({ ...data }).size).toBe(matcher.size);
+    expect(() => loadPhraseMatcher({ ...data, table: data.table.slice(1) })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, table: replaceAt(data.table, 3, '!') })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, tableSize: data.tableSize + 1 })).toThrow();
+    // A table without an empty slot would make lookups probe forever.
+    const full = '\u0801\u0800\u0801\u0800\u0800\u0800'.repeat(data.tableSize);
+    expect(() => loadPhraseMatcher({ ...data, table: full })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, entries: data.entries + '\u0800' })).toThrow();
+    // An entry chain pointing backwards (a cycle).
+    expect(() => loadPhraseMatcher({ ...data, entries: replaceAt(data.entries, 0, '\u0801') })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, roots: data.roots.slice(2) })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, accentKeys: [[data.entries.length, 'x']] })).toThrow();
     expect(() => loadPhraseMatcher({ ...data, maxDepth: 0 })).toThrow();
-    expect(() => loadPhraseMatcher({ ...data, format: 1 as unknown as 3 })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, format: 3 as unknown as 4 })).toThrow();
+  });
+
+  test('the serialized strings survive JSON unescaped (15-bit characters)', () => {
+    const data = matcher.serialize();
+    const json = JSON.stringify(data);
+    expect(json.includes('\\u')).toBe(false);
+    for (const text of [data.table, data.entries, data.roots]) {
+      for (let k = 0; k < text.length; k++) {
+        const code = text.charCodeAt(k);
+        expect(code >= 0x0800 && code <= 0x87ff).toBe(true);
+      }
+    }
+  });
+
+  test('round-trips negative and large phrase ids', () => {
+    const ids = [-2147483648, -1, 0, 2147483647, 123456789];
+    const m = compilePhraseMatcher(ids.map((id, k) => ({ id, phrase: `tu khoa ${['mot', 'hai', 'ba', 'bon', 'nam'][k] ?? ''}` })));
+    const loaded = loadPhraseMatcher(JSON.parse(JSON.stringify(m.serialize())) as ReturnType<PhraseMatcher['serialize']>);
+    const text = 'tu khoa mot, tu khoa hai, tu khoa ba, tu khoa bon, tu khoa nam';
+    expect(loaded.find(text).map((hit) => hit.id)).toEqual(ids);
+    expect(m.find(text).map((hit) => hit.id)).toEqual(ids);
   });
 });
 

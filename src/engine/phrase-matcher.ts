@@ -3,8 +3,9 @@
  *
  * Design (token trie): every phrase is folded with `foldPhrase` and split into words; each distinct word gets a token
  * id (the vocabulary). The phrases form a trie over token ids, stored in one open-addressing hash table keyed by
- * (parent node, token) whose slot index IS the child node id — one Int32Array holding, per slot, parent, token and
- * the first phrase entry ending at the node, side by side; the root's children are also in a small direct array. Matching maps each word of the normalized text to a token id
+ * (parent node, token) whose slot index IS the child node id — holding, per slot, parent, token and the first phrase
+ * entry ending at the node, side by side (the packed form below); the root's children are also in a small direct
+ * array. Matching maps each word of the normalized text to a token id
  * (one hash probe in a vocabulary table, no string allocation; unknown words break every walk) and walks the trie from
  * every word. Matches are whole words by construction and the work is linear: each start walks at most as many words
  * as the longest phrase has, and stops at the first word the trie does not continue with.
@@ -18,10 +19,12 @@
  * Accent-sensitive entries are verified after the fact: the original slice's `foldAccented` key must equal the
  * phrase's.
  *
- * Serialized form: the vocabulary as one space-separated string and the trie's hash table itself (parent and token
- * per slot) as a base64 Int32Array; loading decodes and copies it — no folding, no rehashing.
+ * Packed form: compile re-inserts the trie into a final table at load factor PACK_LOAD and writes it, the entry chains
+ * and the root's children as strings of 15-bit characters (U+0800..U+87FF, which JSON copies unescaped); `find` reads
+ * those strings in place with `charCodeAt`. They ARE the serialized form, so loading only checks them once (ranges,
+ * an empty slot, forward entry chains) and hashes the vocabulary's words: no decoding, no per-node allocation, no
+ * rehashing. (Decoding into fresh typed arrays cost more in page faults of the new memory than in the decoding.)
  */
-import { decodeInt32s, encodeInt32s } from './binary-codec.ts';
 import { finishHash, foldAccented, foldPhrase, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText } from './normalize.ts';
 
 export interface PhraseEntry {
@@ -38,14 +41,16 @@ export interface PhraseHit {
 }
 
 export interface SerializedPhraseMatcher {
-  format: 3;
+  format: 4;
   /** Vocabulary words separated by single spaces; token id = position. */
   vocab: string;
-  /** The trie's hash table as stored in memory (size = a power of two; the root is node `size`): base64 Int32Array
-   *  of (parent node, token) per slot, token -1 = empty slot. Loading copies it in place, without rehashing. */
-  edges: string;
-  /** base64 Int32Array of (node, phrase id) pairs, one per phrase entry, in entry order. */
+  /** Slots of the trie's hash table; the root is node `tableSize`. */
+  tableSize: number;
+  /** The packed strings the matcher reads in place (see `PackedTrie`): characters U+0800..U+87FF, 15 bits each, which
+   *  JSON copies unescaped. Loading checks them once and keeps them: no decoding, copying or rehashing. */
+  table: string;
   entries: string;
+  roots: string;
   /** Accent-sensitive entries: [entry index, accent key]. */
   accentKeys: [number, string][];
   /** Most tokens in one phrase. */
@@ -64,6 +69,45 @@ const JOINED_BUDGET_PER_CHAR = 8;
 const JOINED_BUDGET_BASE = 4096;
 /** Highest load factor of the trie's hash table (linear probing). */
 const MAX_LOAD = 0.7;
+/** Load factor of the packed table (linear probing; most probes in `find` miss, so keep it low). */
+const PACK_LOAD = 0.5;
+/** Packed strings: 15 bits per character, character = CHAR_BASE + value. */
+const CHAR_BASE = 0x0800;
+const SLOT_WIDTH = 6;
+const ENTRY_WIDTH = 5;
+const OUTSIDE_ALPHABET = /[^\u0800-\u87ff]/;
+
+/** An unsigned integer < 2^30 stored in two characters at `at`. */
+function read30(text: string, at: number): number {
+  return (text.charCodeAt(at) - CHAR_BASE) | ((text.charCodeAt(at + 1) - CHAR_BASE) << 15);
+}
+
+function write30(units: Uint16Array, at: number, value: number): void {
+  units[at] = CHAR_BASE + (value & 0x7fff);
+  units[at + 1] = CHAR_BASE + (value >>> 15);
+}
+
+/** An Int32 stored in three characters at `at` (15 + 15 + 2 bits). */
+function readId(text: string, at: number): number {
+  return (
+    (text.charCodeAt(at) - CHAR_BASE) |
+    ((text.charCodeAt(at + 1) - CHAR_BASE) << 15) |
+    ((text.charCodeAt(at + 2) - CHAR_BASE) << 30)
+  );
+}
+
+/** Home slot of edge (parent, token) in a table of `size` slots (any size: multiply-shift on 24 hash bits, exact). */
+function packedSlot(parent: number, token: number, size: number): number {
+  return Math.floor(((mixEdge(parent, token) >>> 8) * size) / 16777216);
+}
+
+function unitsToString(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < units.length; k += 8192) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(units.length, k + 8192)) as unknown as number[]));
+  }
+  return parts.join('');
+}
 
 
 function mixEdge(parent: number, token: number): number {
@@ -87,33 +131,42 @@ class Vocabulary {
   readonly mask: number;
   readonly maxWordLength: number;
 
-  constructor(words: string[]) {
-    this.text = words.join(' ');
-    this.bytes = new Uint8Array(this.text.length);
-    for (let k = 0; k < this.text.length; k++) this.bytes[k] = this.text.charCodeAt(k) & 0x7f;
-    this.offsets = new Int32Array(words.length + 1);
-    let offset = 0;
-    let maxLength = 0;
-    for (let i = 0; i < words.length; i++) {
-      this.offsets[i] = offset;
-      const length = words[i]?.length ?? 0;
-      offset += length + 1;
-      if (length > maxLength) maxLength = length;
+  /** `text`: the words separated by single spaces (token id = position). */
+  constructor(text: string) {
+    this.text = text;
+    const n = text.length;
+    this.bytes = new Uint8Array(n);
+    let count = n === 0 ? 0 : 1;
+    for (let k = 0; k < n; k++) {
+      const code = text.charCodeAt(k);
+      this.bytes[k] = code & 0x7f;
+      if (code === 32) count++;
     }
-    this.offsets[words.length] = offset;
-    this.maxWordLength = maxLength;
-    const size = tableSizeFor(words.length, 0.5);
+    this.offsets = new Int32Array(count + 1);
+    const size = tableSizeFor(count, 0.5);
     this.mask = size - 1;
     this.slots = new Int32Array(size).fill(EMPTY);
-    for (let id = 0; id < words.length; id++) {
-      const start = this.offsets[id] ?? 0;
-      const end = (this.offsets[id + 1] ?? 0) - 1;
-      let h = HASH_SEED;
-      for (let k = start; k < end; k++) h = stepHash(h, this.text.charCodeAt(k));
+    let maxLength = 0;
+    let id = 0;
+    let start = 0;
+    let h = HASH_SEED;
+    for (let k = 0; k <= n && count > 0; k++) {
+      const code = k < n ? text.charCodeAt(k) : 32;
+      if (code !== 32) {
+        h = stepHash(h, code);
+        continue;
+      }
+      this.offsets[id] = start;
+      if (k - start > maxLength) maxLength = k - start;
       let slot = finishHash(h) & this.mask;
       while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
       this.slots[slot] = id;
+      id++;
+      start = k + 1;
+      h = HASH_SEED;
     }
+    this.offsets[count] = n + 1;
+    this.maxWordLength = maxLength;
   }
 
   get size(): number {
@@ -153,20 +206,12 @@ class TrieTable {
   readonly root: number;
   nodeCount = 0;
 
-  constructor(capacity: number, edges?: Int32Array) {
-    const size = edges !== undefined ? edges.length / 2 : tableSizeFor(capacity, MAX_LOAD);
+  /** A table for `capacity` nodes (compile only; the matcher reads the packed form). */
+  constructor(capacity: number) {
+    const size = tableSizeFor(capacity, MAX_LOAD);
     this.size = size;
     this.cells = new Int32Array(size * 3);
-    if (edges === undefined) {
-      for (let slot = 0; slot < size; slot++) this.cells[3 * slot + 1] = EMPTY;
-    } else {
-      for (let slot = 0; slot < size; slot++) {
-        this.cells[3 * slot] = edges[2 * slot] ?? 0;
-        const token = edges[2 * slot + 1] ?? EMPTY;
-        this.cells[3 * slot + 1] = token;
-        if (token !== EMPTY) this.nodeCount++;
-      }
-    }
+    for (let slot = 0; slot < size; slot++) this.cells[3 * slot + 1] = EMPTY;
     this.mask = size - 1;
     this.root = size;
   }
@@ -214,15 +259,6 @@ class TrieTable {
     }
   }
 
-  /** Parent and token of every slot, interleaved (the serialized form). */
-  exportEdges(): Int32Array {
-    const edges = new Int32Array(this.size * 2);
-    for (let slot = 0; slot < this.size; slot++) {
-      edges[2 * slot] = this.cells[3 * slot] ?? 0;
-      edges[2 * slot + 1] = this.cells[3 * slot + 1] ?? EMPTY;
-    }
-    return edges;
-  }
 }
 
 /** Scratch for `find`: per-word token ids and char ranges. */
@@ -250,52 +286,71 @@ let curRaw = '';
 let curHits: PhraseHit[] = [];
 let curWords = 0;
 
+/**
+ * The packed trie, read in place from strings (the serialized form IS the in-memory form: loading copies nothing).
+ * Every field is an unsigned integer < 2^30 in two characters (`read30`); entry ids take three (`readId`).
+ */
+interface PackedTrie {
+  /** Slots of the trie's hash table (linear probing, `packedSlot`); the root is node `size`. */
+  size: number;
+  /** Per slot, SLOT_WIDTH chars: parent + 1, token + 1 (0 = empty slot), first entry index + 1 ending there (0 = none). */
+  table: string;
+  /** Per entry, ENTRY_WIDTH chars: the next entry index + 1 ending at the same node (0 = none), then its id. */
+  entries: string;
+  /** Per token, 2 chars: the root's child slot + 1 (0 = none). */
+  roots: string;
+}
+
 class TokenTrieMatcher implements PhraseMatcher {
   private readonly vocab: Vocabulary;
-  private readonly trie: TrieTable;
-  private readonly entryId: Int32Array;
-  private readonly entryNext: Int32Array;
-  private readonly entryNode: Int32Array;
+  private readonly packed: PackedTrie;
+  private readonly table: string;
+  private readonly tableSize: number;
+  private readonly entries: string;
+  private readonly roots: string;
+  private readonly entryCount: number;
   private readonly accentKeys: Map<number, string>;
   private readonly maxDepth: number;
-  /** The root's child per token (or -1): the first step of every walk, without probing the big table. */
-  private readonly rootChild: Int32Array;
 
-  constructor(
-    vocab: Vocabulary,
-    trie: TrieTable,
-    entryNode: Int32Array,
-    entryId: Int32Array,
-    accentKeys: Map<number, string>,
-    maxDepth: number,
-  ) {
+  constructor(vocab: Vocabulary, packed: PackedTrie, accentKeys: Map<number, string>, maxDepth: number) {
     this.vocab = vocab;
-    this.trie = trie;
-    this.entryNode = entryNode;
-    this.entryId = entryId;
-    this.entryNext = new Int32Array(entryId.length);
+    this.packed = packed;
+    this.table = packed.table;
+    this.tableSize = packed.size;
+    this.entries = packed.entries;
+    this.roots = packed.roots;
+    this.entryCount = packed.entries.length / ENTRY_WIDTH;
     this.accentKeys = accentKeys;
     this.maxDepth = maxDepth;
-    this.rootChild = new Int32Array(vocab.size).fill(EMPTY);
-    for (let slot = 0; slot < trie.size; slot++) {
-      const token = trie.tokenAt(slot);
-      if (token >= 0 && token < vocab.size && trie.parentAt(slot) === trie.root) this.rootChild[token] = slot;
-    }
-    // Chain the entries of each node (kept in entry order).
-    for (let e = entryId.length - 1; e >= 0; e--) {
-      const node = entryNode[e] ?? 0;
-      this.entryNext[e] = trie.terminalAt(node);
-      trie.setTerminal(node, e + 1);
-    }
   }
 
   get size(): number {
-    return this.entryId.length;
+    return this.entryCount;
+  }
+
+  /** The child of `node` by `token`, or -1. */
+  private child(node: number, token: number): number {
+    const table = this.table;
+    const size = this.tableSize;
+    const wantToken = token + 1;
+    const wantParent = node + 1;
+    let slot = packedSlot(node, token, size);
+    for (;;) {
+      const at = slot * SLOT_WIDTH;
+      const t = read30(table, at + 2);
+      if (t === 0) return EMPTY;
+      if (t === wantToken && read30(table, at) === wantParent) return slot;
+      if (++slot === size) slot = 0;
+    }
+  }
+
+  private terminalAt(node: number): number {
+    return read30(this.table, node * SLOT_WIDTH + 4);
   }
 
   find(raw: string, normalized?: NormalizedText): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    if (this.entryId.length === 0) return hits;
+    if (this.entryCount === 0) return hits;
     let codes: Uint8Array;
     let length: number;
     let joined: ArrayLike<number>;
@@ -325,10 +380,9 @@ class TokenTrieMatcher implements PhraseMatcher {
     curHits = hits;
     const vocab = this.vocab;
     const maxWordLength = vocab.maxWordLength;
-    const trie = this.trie;
-    const cells = trie.cells;
-    const root = trie.root;
-    const rootChild = this.rootChild;
+    const table = this.table;
+    const root = this.tableSize;
+    const roots = this.roots;
 
     // 1. Words → tokens (one vocabulary probe per word).
     ensureScratch((length >> 1) + 2);
@@ -379,9 +433,9 @@ class TokenTrieMatcher implements PhraseMatcher {
       }
       const first = tokens[w] ?? EMPTY;
       if (first === EMPTY) continue;
-      let node = rootChild[first] ?? EMPTY;
+      let node = read30(roots, 2 * first) - 1;
       if (node === EMPTY) continue;
-      if ((cells[3 * node + 2] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
+      if (read30(table, node * SLOT_WIDTH + 4) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
       let j = w + 1;
       const limit = Math.min(words, w + maxDepth);
       while (j < limit) {
@@ -394,9 +448,9 @@ class TokenTrieMatcher implements PhraseMatcher {
         }
         const token = tokens[j] ?? EMPTY;
         if (token === EMPTY) break;
-        node = trie.child(node, token);
+        node = this.child(node, token);
         if (node === EMPTY) break;
-        if ((cells[3 * node + 2] ?? 0) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
+        if (read30(table, node * SLOT_WIDTH + 4) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
         j++;
       }
     }
@@ -412,7 +466,6 @@ class TokenTrieMatcher implements PhraseMatcher {
     if (depth >= this.maxDepth) return budget;
     const codes = curCodes;
     const vocab = this.vocab;
-    const trie = this.trie;
     const end = scratchTo[w] ?? 0;
     const maxTo = Math.min(end, p + vocab.maxWordLength);
     let h = HASH_SEED;
@@ -421,9 +474,9 @@ class TokenTrieMatcher implements PhraseMatcher {
       h = Math.imul(h ^ (codes[q - 1] ?? 0), 0x01000193);
       const token = vocab.lookup(codes, p, q, h);
       if (token === EMPTY) continue;
-      const child = trie.child(node, token);
+      const child = node === this.tableSize ? read30(this.roots, 2 * token) - 1 : this.child(node, token);
       if (child === EMPTY) continue;
-      if (trie.terminalAt(child) !== 0) this.emit(child, startChar, q);
+      if (this.terminalAt(child) !== 0) this.emit(child, startChar, q);
       if (q < end) {
         budget = this.walkJoined(w, q, startChar, child, depth + 1, budget);
       } else {
@@ -442,9 +495,9 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (scratchJoined[j] === 1) return this.walkJoined(j, scratchFrom[j] ?? 0, startChar, current, depth, budget);
       const token = scratchTokens[j] ?? EMPTY;
       if (token === EMPTY) return budget;
-      current = this.trie.child(current, token);
+      current = this.child(current, token);
       if (current === EMPTY) return budget;
-      if (this.trie.terminalAt(current) !== 0) this.emit(current, startChar, scratchTo[j] ?? 0);
+      if (this.terminalAt(current) !== 0) this.emit(current, startChar, scratchTo[j] ?? 0);
     }
     return budget;
   }
@@ -453,31 +506,31 @@ class TokenTrieMatcher implements PhraseMatcher {
   private emit(node: number, fromChar: number, toChar: number): void {
     const start = curStart[fromChar] ?? 0;
     const end = curEnd[toChar - 1] ?? start;
-    let e = this.trie.terminalAt(node) - 1;
+    const entries = this.entries;
+    const count = this.entryCount;
+    let e = this.terminalAt(node) - 1;
     let accentKey: string | undefined;
-    while (e >= 0) {
+    while (e >= 0 && e < count) {
+      const at = e * ENTRY_WIDTH;
       const key = this.accentKeys.size > 0 ? this.accentKeys.get(e) : undefined;
       if (key === undefined) {
-        curHits.push({ id: this.entryId[e] ?? 0, start, end });
+        curHits.push({ id: readId(entries, at + 2), start, end });
       } else {
         accentKey ??= foldAccented(curRaw.slice(start, end));
-        if (accentKey === key) curHits.push({ id: this.entryId[e] ?? 0, start, end });
+        if (accentKey === key) curHits.push({ id: readId(entries, at + 2), start, end });
       }
-      e = (this.entryNext[e] ?? 0) - 1;
+      e = read30(entries, at) - 1;
     }
   }
 
   serialize(): SerializedPhraseMatcher {
-    const entries = new Int32Array(this.entryId.length * 2);
-    for (let e = 0; e < this.entryId.length; e++) {
-      entries[2 * e] = this.entryNode[e] ?? 0;
-      entries[2 * e + 1] = this.entryId[e] ?? 0;
-    }
     return {
-      format: 3,
+      format: 4,
       vocab: this.vocab.text,
-      edges: encodeInt32s(this.trie.exportEdges()),
-      entries: encodeInt32s(entries),
+      tableSize: this.packed.size,
+      table: this.packed.table,
+      entries: this.packed.entries,
+      roots: this.packed.roots,
       accentKeys: [...this.accentKeys.entries()],
       maxDepth: this.maxDepth,
     };
@@ -558,7 +611,7 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
     if (length > maxDepth) maxDepth = length;
   }
   const count = ids.length;
-  const vocab = new Vocabulary(words);
+  const vocab = new Vocabulary(words.join(' '));
   // The table starts small and doubles when the next phrase could push its load above MAX_LOAD; node ids (slots)
   // are remapped by re-inserting the nodes in creation order (parents before children).
   let trie = new TrieTable(Math.max(16, Math.min(tokenBuf.length, count * 2)));
@@ -610,30 +663,121 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
     const key = keys[e];
     if (key !== undefined) accentKeys.set(index, key);
   });
-  return new TokenTrieMatcher(vocab, trie, keptNode, keptId, accentKeys, maxDepth);
+  return new TokenTrieMatcher(vocab, packTrie(trie, order, vocab.size, keptNode, keptId), accentKeys, maxDepth);
 }
 
+/** Re-inserts the nodes (in creation order: parents first) into a table at PACK_LOAD and writes the packed strings. */
+function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNode: Int32Array, entryId: Int32Array): PackedTrie {
+  const count = trie.nodeCount;
+  const size = Math.max(16, Math.ceil(count / PACK_LOAD) + 1);
+  const parents = new Int32Array(size);
+  const tokens = new Int32Array(size).fill(EMPTY);
+  const remap = new Int32Array(trie.size + 1);
+  remap[trie.root] = size;
+  for (let k = 0; k < count; k++) {
+    const old = order[k] ?? 0;
+    const parent = remap[trie.parentAt(old)] ?? size;
+    const token = trie.tokenAt(old);
+    let slot = packedSlot(parent, token, size);
+    while (tokens[slot] !== EMPTY) if (++slot === size) slot = 0;
+    parents[slot] = parent;
+    tokens[slot] = token;
+    remap[old] = slot;
+  }
+  const n = entryId.length;
+  const terminal = new Int32Array(size);
+  const next = new Int32Array(n);
+  for (let e = n - 1; e >= 0; e--) {
+    const node = remap[entryNode[e] ?? 0] ?? 0;
+    next[e] = terminal[node] ?? 0;
+    terminal[node] = e + 1;
+  }
+  const table = new Uint16Array(size * SLOT_WIDTH).fill(CHAR_BASE);
+  const roots = new Uint16Array(vocabSize * 2).fill(CHAR_BASE);
+  for (let slot = 0; slot < size; slot++) {
+    const token = tokens[slot] ?? EMPTY;
+    if (token === EMPTY) continue;
+    const parent = parents[slot] ?? size;
+    write30(table, slot * SLOT_WIDTH, parent + 1);
+    write30(table, slot * SLOT_WIDTH + 2, token + 1);
+    write30(table, slot * SLOT_WIDTH + 4, terminal[slot] ?? 0);
+    if (parent === size) write30(roots, 2 * token, slot + 1);
+  }
+  const entries = new Uint16Array(n * ENTRY_WIDTH);
+  for (let e = 0; e < n; e++) {
+    write30(entries, e * ENTRY_WIDTH, next[e] ?? 0);
+    const id = (entryId[e] ?? 0) >>> 0;
+    entries[e * ENTRY_WIDTH + 2] = CHAR_BASE + (id & 0x7fff);
+    entries[e * ENTRY_WIDTH + 3] = CHAR_BASE + ((id >>> 15) & 0x7fff);
+    entries[e * ENTRY_WIDTH + 4] = CHAR_BASE + (id >>> 30);
+  }
+  return { size, table: unitsToString(table), entries: unitsToString(entries), roots: unitsToString(roots) };
+}
+
+function corrupt(): Error {
+  return new Error('corrupt phrase matcher');
+}
+
+/** 0..0x7fff for a character of the packed alphabet, else -1. */
+function unitAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at) - CHAR_BASE;
+  return unit >= 0 && unit <= 0x7fff ? unit : -1;
+}
+
+function check30(text: string, at: number): number {
+  const lo = unitAt(text, at);
+  const hi = unitAt(text, at + 1);
+  if (lo < 0 || hi < 0) throw corrupt();
+  return lo | (hi << 15);
+}
+
+/**
+ * Loads a serialized matcher: checks the packed strings once (so a corrupt one cannot make `find` loop or read out of
+ * range) and reads them in place.
+ */
 export function loadPhraseMatcher(data: SerializedPhraseMatcher): PhraseMatcher {
-  if (data.format !== 3) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
-  const words = data.vocab.length === 0 ? [] : data.vocab.split(' ');
-  const vocab = new Vocabulary(words);
-  const edges = decodeInt32s(data.edges);
-  const entries = decodeInt32s(data.entries);
-  const size = edges.length / 2;
-  if (!Number.isInteger(size) || size < 16 || (size & (size - 1)) !== 0 || entries.length % 2 !== 0) {
-    throw new Error('corrupt phrase matcher');
+  if (data.format !== 4) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
+  const { vocab: vocabText, table, entries, roots, tableSize: size, maxDepth } = data;
+  if (
+    typeof vocabText !== 'string' || typeof table !== 'string' || typeof entries !== 'string' || typeof roots !== 'string' ||
+    !Number.isInteger(size) || size < 16 || size >= 2 ** 28 || table.length !== size * SLOT_WIDTH ||
+    entries.length % ENTRY_WIDTH !== 0 || !Number.isInteger(maxDepth) || maxDepth < 1 || !Array.isArray(data.accentKeys)
+  ) {
+    throw corrupt();
   }
-  const trie = new TrieTable(size, edges);
-  const count = entries.length / 2;
-  const entryNode = new Int32Array(count);
-  const entryId = new Int32Array(count);
+  const vocab = new Vocabulary(vocabText);
+  const vocabSize = vocab.size;
+  const count = entries.length / ENTRY_WIDTH;
+  if (roots.length !== vocabSize * 2) throw corrupt();
+  // Every character in the alphabet (one native regex pass), and at least one empty slot so every probe ends. Other
+  // out-of-range values cannot make `find` misbehave (an edge that matches nothing is unreachable; `emit` checks
+  // entry indexes), and the engine's checksum guards the content.
+  if (OUTSIDE_ALPHABET.test(table) || OUTSIDE_ALPHABET.test(entries) || OUTSIDE_ALPHABET.test(roots)) throw corrupt();
+  let empty = -1;
+  for (let slot = 0; slot < size && empty < 0; slot++) {
+    if (read30(table, slot * SLOT_WIDTH + 2) === 0) empty = slot;
+  }
+  if (empty < 0) throw corrupt();
   for (let e = 0; e < count; e++) {
-    const node = entries[2 * e] ?? -1;
-    if (node < 0 || node >= size || trie.tokenAt(node) < 0) throw new Error('corrupt phrase matcher');
-    entryNode[e] = node;
-    entryId[e] = entries[2 * e + 1] ?? 0;
+    const at = e * ENTRY_WIDTH;
+    const next = check30(entries, at);
+    // Chains run forward (no cycles).
+    if (next !== 0 && (next <= e + 1 || next > count)) throw corrupt();
+    const high = unitAt(entries, at + 4);
+    if (unitAt(entries, at + 2) < 0 || unitAt(entries, at + 3) < 0 || high < 0 || high > 3) throw corrupt();
   }
-  const maxDepth = data.maxDepth;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new Error('corrupt phrase matcher');
-  return new TokenTrieMatcher(vocab, trie, entryNode, entryId, new Map(data.accentKeys), maxDepth);
+  for (let token = 0; token < vocabSize; token++) {
+    const slot = check30(roots, 2 * token) - 1;
+    if (slot < 0) continue;
+    if (slot >= size || read30(table, slot * SLOT_WIDTH) !== size + 1 || read30(table, slot * SLOT_WIDTH + 2) !== token + 1) {
+      throw corrupt();
+    }
+  }
+  const accentKeys = new Map<number, string>();
+  for (const pair of data.accentKeys) {
+    const [index, key] = pair;
+    if (!Number.isInteger(index) || index < 0 || index >= count || typeof key !== 'string') throw corrupt();
+    accentKeys.set(index, key);
+  }
+  return new TokenTrieMatcher(vocab, { size, table, entries, roots }, accentKeys, maxDepth);
 }
