@@ -101,14 +101,27 @@ function packedSlot(parent: number, token: number, size: number): number {
   return Math.floor(((mixEdge(parent, token) >>> 8) * size) / 16777216);
 }
 
+interface TextDecoderLike {
+  decode(bytes: Uint8Array): string;
+}
+/** UTF-16LE decoder where the platform has one (one native call, one flat string); all our platforms are little-endian. */
+const utf16Decoder: TextDecoderLike | undefined = (() => {
+  const ctor = (globalThis as { TextDecoder?: new (label: string) => TextDecoderLike }).TextDecoder;
+  try {
+    return ctor === undefined ? undefined : new ctor('utf-16le');
+  } catch {
+    return undefined;
+  }
+})();
+
 function unitsToString(units: Uint16Array): string {
+  if (utf16Decoder !== undefined) return utf16Decoder.decode(new Uint8Array(units.buffer, units.byteOffset, units.byteLength));
   const parts: string[] = [];
   for (let k = 0; k < units.length; k += 8192) {
     parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(units.length, k + 8192)) as unknown as number[]));
   }
   return parts.join('');
 }
-
 
 function mixEdge(parent: number, token: number): number {
   let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b);
@@ -670,8 +683,8 @@ export function compilePhraseMatcher(entries: PhraseEntry[]): PhraseMatcher {
 function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNode: Int32Array, entryId: Int32Array): PackedTrie {
   const count = trie.nodeCount;
   const size = Math.max(16, Math.ceil(count / PACK_LOAD) + 1);
-  const parents = new Int32Array(size);
-  const tokens = new Int32Array(size).fill(EMPTY);
+  const table = new Uint16Array(size * SLOT_WIDTH).fill(CHAR_BASE);
+  const roots = new Uint16Array(vocabSize * 2).fill(CHAR_BASE);
   const remap = new Int32Array(trie.size + 1);
   remap[trie.root] = size;
   for (let k = 0; k < count; k++) {
@@ -679,33 +692,21 @@ function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNo
     const parent = remap[trie.parentAt(old)] ?? size;
     const token = trie.tokenAt(old);
     let slot = packedSlot(parent, token, size);
-    while (tokens[slot] !== EMPTY) if (++slot === size) slot = 0;
-    parents[slot] = parent;
-    tokens[slot] = token;
-    remap[old] = slot;
-  }
-  const n = entryId.length;
-  const terminal = new Int32Array(size);
-  const next = new Int32Array(n);
-  for (let e = n - 1; e >= 0; e--) {
-    const node = remap[entryNode[e] ?? 0] ?? 0;
-    next[e] = terminal[node] ?? 0;
-    terminal[node] = e + 1;
-  }
-  const table = new Uint16Array(size * SLOT_WIDTH).fill(CHAR_BASE);
-  const roots = new Uint16Array(vocabSize * 2).fill(CHAR_BASE);
-  for (let slot = 0; slot < size; slot++) {
-    const token = tokens[slot] ?? EMPTY;
-    if (token === EMPTY) continue;
-    const parent = parents[slot] ?? size;
+    while (table[slot * SLOT_WIDTH + 2] !== CHAR_BASE || table[slot * SLOT_WIDTH + 3] !== CHAR_BASE) {
+      if (++slot === size) slot = 0;
+    }
     write30(table, slot * SLOT_WIDTH, parent + 1);
     write30(table, slot * SLOT_WIDTH + 2, token + 1);
-    write30(table, slot * SLOT_WIDTH + 4, terminal[slot] ?? 0);
     if (parent === size) write30(roots, 2 * token, slot + 1);
+    remap[old] = slot;
   }
+  // Entry chains per node, in entry order: the node's slot holds the first entry, each entry the next one.
+  const n = entryId.length;
   const entries = new Uint16Array(n * ENTRY_WIDTH);
-  for (let e = 0; e < n; e++) {
-    write30(entries, e * ENTRY_WIDTH, next[e] ?? 0);
+  for (let e = n - 1; e >= 0; e--) {
+    const at = (remap[entryNode[e] ?? 0] ?? 0) * SLOT_WIDTH + 4;
+    write30(entries, e * ENTRY_WIDTH, ((table[at] ?? CHAR_BASE) - CHAR_BASE) | (((table[at + 1] ?? CHAR_BASE) - CHAR_BASE) << 15));
+    write30(table, at, e + 1);
     const id = (entryId[e] ?? 0) >>> 0;
     entries[e * ENTRY_WIDTH + 2] = CHAR_BASE + (id & 0x7fff);
     entries[e * ENTRY_WIDTH + 3] = CHAR_BASE + ((id >>> 15) & 0x7fff);
