@@ -300,52 +300,37 @@ let outStart = new Uint32Array(1024);
 let outEnd = new Uint32Array(1024);
 let outLength = 0;
 
+/** A larger copy of a scratch array holding its first `keep` elements. */
+function enlarge<T extends Uint8Array | Uint32Array>(array: T, size: number, keep: number = array.length): T {
+  const bigger = new (array.constructor as new (length: number) => T)(size);
+  bigger.set(keep === array.length ? array : array.subarray(0, keep));
+  return bigger;
+}
+
 function growChars(need: number): void {
   if (need <= charCodes.length) return;
   const size = Math.max(need, charCodes.length * 2);
-  const codes = new Uint8Array(size);
-  codes.set(charCodes);
-  charCodes = codes;
-  const starts = new Uint32Array(size);
-  starts.set(charStart);
-  charStart = starts;
-  const ends = new Uint32Array(size);
-  ends.set(charEnd);
-  charEnd = ends;
+  charCodes = enlarge(charCodes, size);
+  charStart = enlarge(charStart, size);
+  charEnd = enlarge(charEnd, size);
 }
 
 function growWords(need: number): void {
   if (need <= wordFrom.length) return;
   const size = Math.max(need, wordFrom.length * 2);
-  const from = new Uint32Array(size);
-  from.set(wordFrom);
-  wordFrom = from;
-  const to = new Uint32Array(size);
-  to.set(wordTo);
-  wordTo = to;
-  const gap = new Uint8Array(size);
-  gap.set(wordGap);
-  wordGap = gap;
-  const mixed = new Uint8Array(size);
-  mixed.set(wordMixed);
-  wordMixed = mixed;
-  const emojiGap = new Uint8Array(size);
-  emojiGap.set(wordEmojiGap);
-  wordEmojiGap = emojiGap;
+  wordFrom = enlarge(wordFrom, size);
+  wordTo = enlarge(wordTo, size);
+  wordGap = enlarge(wordGap, size);
+  wordMixed = enlarge(wordMixed, size);
+  wordEmojiGap = enlarge(wordEmojiGap, size);
 }
 
 function growOut(need: number): void {
   if (need <= outCodes.length) return;
   const size = Math.max(need, outCodes.length * 2);
-  const codes = new Uint8Array(size);
-  codes.set(outCodes.subarray(0, outLength));
-  outCodes = codes;
-  const starts = new Uint32Array(size);
-  starts.set(outStart.subarray(0, outLength));
-  outStart = starts;
-  const ends = new Uint32Array(size);
-  ends.set(outEnd.subarray(0, outLength));
-  outEnd = ends;
+  outCodes = enlarge(outCodes, size, outLength);
+  outStart = enlarge(outStart, size, outLength);
+  outEnd = enlarge(outEnd, size, outLength);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
