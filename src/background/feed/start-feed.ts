@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { compileEngine, serializeEngine, type SerializedEngine } from '@/src/engine';
-import { checkSafeRegex } from '@/src/engine/regex-filter';
-import { parseDatabaseSource } from '@/src/patterns/database-schema';
+import type { SerializedEngine } from '@/src/engine';
 import { readBuildConfig, type BuildConfig } from '@/src/shared/build-config';
 import { engineItem } from '@/src/shared/engine-item';
 import { settingsItem } from '@/src/shared/settings';
 import type { CanhGiacDatabase } from '../database';
 import { ensureEngine } from '../engine-store';
+import { DATABASE_CHECKS, compileForPublishing } from './database-checks';
 import { SCHEDULE, readFeedState } from './feed-state';
 import { createFeedService, type FeedConfig, type FeedService, type FeedSyncDeps } from './sync-feed';
 
@@ -48,15 +47,9 @@ export function startFeedSync(db: CanhGiacDatabase): FeedService {
     now: () => Date.now(),
     random: () => Math.random(),
     config: async () => resolveFeedConfig((await settingsItem.getValue()).feedUrl, build),
-    checks: {
-      parse: parseDatabaseSource,
-      checkRegex: (source) => {
-        const result = checkSafeRegex(source);
-        return result.ok ? null : result.reason;
-      },
-    },
+    checks: DATABASE_CHECKS,
     engine: {
-      compile: async (source) => serializeEngine(compileEngine(source)),
+      compile: compileForPublishing,
       publish: async (compiled) => {
         await engineItem.setValue(compiled as SerializedEngine);
       },

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileEngine, loadEngine, scanItem, serializeEngine } from '@/src/engine';
-import { checkSafeRegex } from '@/src/engine/regex-filter';
+import { loadEngine, scanItem } from '@/src/engine';
 import type { DatabaseSource } from '@/src/engine/types';
-import { parseDatabaseSource } from '@/src/patterns/database-schema';
 import { canonicalJson, type SiteSelectors } from '@/src/shared/feed-format';
 import { CanhGiacDatabase } from '../database';
 import { createFeedFiles } from '@/src/cli/feed-build';
+import { DATABASE_CHECKS, compileForPublishing } from './database-checks';
 import { FakeFeedServer, FEED_URL, TEST_PRIVATE_JWK, TEST_PUBLIC_KEY, makeDatabase, makeFeedFiles, signBody, subtle } from './feed.fixture';
 import { ACTIVE_KEY, LEASE_KEY, SCHEDULE, acquireLease, computeBackoffMs, readFeedState } from './feed-state';
 import { createFeedService, readFeedStatus, runFeedSync, type FeedConfig, type FeedSyncDeps } from './sync-feed';
@@ -74,15 +73,9 @@ async function makeHarness(options: { base?: DatabaseSource; config?: Partial<Fe
     now: () => clock.now,
     random: () => 0.5,
     config: async () => ({ feedUrl: FEED_URL, publicKey: TEST_PUBLIC_KEY, ...options.config }),
-    checks: {
-      parse: parseDatabaseSource,
-      checkRegex: (source) => {
-        const result = checkSafeRegex(source);
-        return result.ok ? null : result.reason;
-      },
-    },
+    checks: DATABASE_CHECKS,
     engine: {
-      compile: async (source) => serializeEngine(compileEngine(source)),
+      compile: compileForPublishing,
       publish: async (compiled) => {
         h.published.push(compiled);
       },
