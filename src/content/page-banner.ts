@@ -5,7 +5,7 @@
  * naming the fake address, heavier frame) than text indicators alone.
  */
 import { translate, type Language } from '@/src/shared/i18n';
-import { createElement } from './build-dom';
+import { createElement, createShadowCard, withStatus } from './build-dom';
 import type { VerdictView } from './describe-verdict';
 import { BANNER_CSS, type Theme } from './ui-theme';
 
@@ -26,9 +26,8 @@ export interface PageBanner {
 
 /** `mode` is `closed` in the product; DOM tests pass `open` to look inside. */
 export function createPageBanner(doc: Document, actions: BannerActions, mode: ShadowRootMode = 'closed'): PageBanner {
-  const host = doc.createElement(BANNER_TAG);
-  const shadow = host.attachShadow({ mode });
-  let card: HTMLElement | null = null;
+  const shadowCard = createShadowCard(doc, BANNER_TAG, BANNER_CSS, mode);
+  const { host, shadow } = shadowCard;
   let minimized = false;
   let last: { view: VerdictView; language: Language; theme: Theme } | null = null;
 
@@ -48,14 +47,8 @@ export function createPageBanner(doc: Document, actions: BannerActions, mode: Sh
       if (last) render(last.view, last.language, last.theme);
       (shadow.querySelector('button[data-role="toggle"]') as HTMLButtonElement | null)?.focus();
     };
-    const attempt = (action: () => Promise<void>, doneKey: string | null, failKey: string) => async () => {
-      try {
-        await action();
-        if (doneKey) status.textContent = t(doneKey);
-      } catch (error) {
-        status.textContent = t(failKey, [error instanceof Error ? error.message : String(error)]);
-      }
-    };
+    const attempt = (action: () => Promise<void>, doneKey: string | null, failKey: string) =>
+      withStatus(status, (error) => t(failKey, [error]))(action, doneKey && t(doneKey));
     const next = minimized
       ? createElement(
           doc,
@@ -130,17 +123,8 @@ export function createPageBanner(doc: Document, actions: BannerActions, mode: Sh
           ),
           status,
         );
-    if (!shadow.firstChild) shadow.appendChild(createElement(doc, 'style', {}, BANNER_CSS));
-    if (card) card.replaceWith(next);
-    else shadow.appendChild(next);
-    card = next;
+    shadowCard.mount(next);
   };
 
-  return {
-    host,
-    render,
-    setTheme(theme) {
-      card?.setAttribute('data-theme', theme);
-    },
-  };
+  return { host, render, setTheme: shadowCard.setTheme };
 }

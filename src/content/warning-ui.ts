@@ -5,7 +5,7 @@
  * polite live region. The page sees only the host element and its data-verdict.
  */
 import { translate, type Language } from '@/src/shared/i18n';
-import { createElement } from './build-dom';
+import { createElement, createShadowCard, withStatus } from './build-dom';
 import type { VerdictView } from './describe-verdict';
 import { WARNING_CSS, type Theme } from './ui-theme';
 
@@ -24,9 +24,8 @@ export interface WarningHost {
 
 /** `mode` is `closed` in the product; DOM tests pass `open` to look inside. */
 export function createWarningHost(doc: Document, actions: WarningActions, mode: ShadowRootMode = 'closed'): WarningHost {
-  const host = doc.createElement(WARNING_TAG);
-  const shadow = host.attachShadow({ mode });
-  let card: HTMLElement | null = null;
+  const shadowCard = createShadowCard(doc, WARNING_TAG, WARNING_CSS, mode);
+  const host = shadowCard.host;
   let whyOpen = false;
 
   const render = (view: VerdictView, language: Language, theme: Theme) => {
@@ -59,14 +58,8 @@ export function createWarningHost(doc: Document, actions: WarningActions, mode: 
       },
       whyOpen ? t('warningWhyHide') : t('warningWhy'),
     );
-    const runAction = (action: () => Promise<void>, done: string | null, failKey: string) => async () => {
-      try {
-        await action();
-        if (done) status.textContent = done;
-      } catch (error) {
-        status.textContent = t(failKey, [error instanceof Error ? error.message : String(error)]);
-      }
-    };
+    const runAction = (action: () => Promise<void>, done: string | null, failKey: string) =>
+      withStatus(status, (error) => t(failKey, [error]))(action, done);
     const next = createElement(
       doc,
       'div',
@@ -104,17 +97,8 @@ export function createWarningHost(doc: Document, actions: WarningActions, mode: 
       whyPanel,
       status,
     );
-    if (!shadow.firstChild) shadow.appendChild(createElement(doc, 'style', {}, WARNING_CSS));
-    if (card) card.replaceWith(next);
-    else shadow.appendChild(next);
-    card = next;
+    shadowCard.mount(next);
   };
 
-  return {
-    host,
-    render,
-    setTheme(theme) {
-      card?.setAttribute('data-theme', theme);
-    },
-  };
+  return { host, render, setTheme: shadowCard.setTheme };
 }
