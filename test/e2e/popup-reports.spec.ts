@@ -128,7 +128,9 @@ describe('popup and reports', () => {
       'the onboarding tab',
     );
     await expect.poll(() => onboarding.locator('h1').textContent()).toContain('Cảnh Giác');
-    expect(await onboarding.locator('body').innerText()).toMatch(/không gửi nội dung bạn đọc/i);
+    // The page may first render in the browser's language, then switch to the settings' (vi, set in beforeAll).
+    await expect.poll(() => onboarding.locator('html').getAttribute('lang')).toBe('vi');
+    await expect.poll(() => onboarding.locator('body').innerText()).toMatch(/không gửi nội dung bạn đọc/i);
   });
 
   it('describes tab N at popup.html?tabId=N and delivers a confirmed report with the page URL to the collector', async () => {
