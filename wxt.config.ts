@@ -1,5 +1,26 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+const QUIET_CONTEXT = fileURLToPath(new URL('./src/content/quiet-content-script-context.ts', import.meta.url));
+
+/**
+ * Resolves WXT's `wxt/utils/content-script-context` to our quiet subclass (src/content/quiet-content-script-context.ts),
+ * so the context WXT creates for the content script dispatches no DOM event a page could observe. The subclass
+ * itself still imports WXT's module.
+ */
+function useQuietContentScriptContext(): Plugin {
+  return {
+    name: 'canhgiac:quiet-content-script-context',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'wxt/utils/content-script-context') return null;
+      if (importer !== undefined && importer.split('?')[0] === QUIET_CONTEXT) return null;
+      return QUIET_CONTEXT;
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,7 +28,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), useQuietContentScriptContext()] }),
   // The sources zip (for store review) holds what builds the extension, not tests, fixtures or screenshots.
   zip: { excludeSources: ['test/**', 'assets/screenshots/**', '.ci/**', 'coverage/**'] },
   manifest: ({ browser }) => ({

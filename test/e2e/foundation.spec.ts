@@ -38,12 +38,18 @@ describe('foundation', () => {
 
   it('runs the content script on a loopback page (seen from the background, not the page)', async () => {
     const page = await session.context.newPage();
-    // The page records every window message it receives: a clean page must receive none from us.
-    await page.addInitScript(() => {
+    // The page records every window message it receives, and listens for the DOM events WXT's own context would
+    // dispatch (named after our extension id, which is public): a clean page must receive none of them.
+    await page.addInitScript((id: string) => {
       const seen: unknown[] = [];
       (window as unknown as { __seen: unknown[] }).__seen = seen;
       window.addEventListener('message', (event) => seen.push(event.data));
-    });
+      for (const target of [window, document]) {
+        for (const name of ['wxt:content-script-started', 'wxt:locationchange']) {
+          target.addEventListener(`${id}:content:${name}`, (event) => seen.push(event.type));
+        }
+      }
+    }, session.extensionId);
     await page.goto(`${server.origin}/plain-article.html`);
     const tabId = await session.tabIdOf(page);
     const sw = await session.serviceWorker();
@@ -60,6 +66,20 @@ describe('foundation', () => {
     expect(findings.verdict).toBe('clean');
     // Nothing reveals the extension to a clean page: no element of ours, no window message.
     expect(await page.locator('canhgiac-banner, canhgiac-warning').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen)).toEqual([]);
+    // An in-page navigation still reaches the content script (it reports the new URL)…
+    await page.evaluate(() => history.pushState(null, '', '/plain-article.html?page=2'));
+    await waitFor(
+      () =>
+        sw.evaluate(async (id: number) => {
+          const stored = await chrome.storage.session.get(`tab:${id}`);
+          const url = (stored[`tab:${id}`] as { url: string } | undefined)?.url;
+          return url?.endsWith('?page=2') === true ? url : undefined;
+        }, tabId),
+      15_000,
+      'findings for the new URL after history.pushState',
+    );
+    // …without any event the page could see.
     expect(await page.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen)).toEqual([]);
     await page.close();
   });
