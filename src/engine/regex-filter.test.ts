@@ -103,8 +103,8 @@ describe('compileRegexSet', () => {
     expect(set.find(normalizeText(raw)).length).toBe(3);
     // Format 1 (re-checked on load, ~50 ms for 600 regexes per page) is outdated; format 2 entries must be complete.
     expect(() => loadRegexSet({ format: 1, entries: [{ id: 1, source: 'otp|ma xac nhan' }] })).toThrow(/corrupt/);
-    expect(() => loadRegexSet({ format: 2, entries: [{ id: 1, source: 'otp', folded: 'otp', literals: [] }] })).toThrow(/corrupt/);
-    expect(() => loadRegexSet({ format: 2, entries: [{ id: 1, source: 'otp', literals: ['otp'] }] })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ format: 3, entries: [{ id: 1, source: 'otp', folded: 'otp', literals: [], requires: [['otp']] }] })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ format: 3, entries: [{ id: 1, source: 'otp', literals: ['otp'], requires: [['otp']] }] })).toThrow(/corrupt/);
     expect(() => loadRegexSet({ format: 9, entries: [] })).toThrow();
     expect(() => loadRegexSet(null)).toThrow();
   });
@@ -150,5 +150,38 @@ describe('compileRegexSet', () => {
     const large = 'aaa '.repeat(250_000);
     timeOf(small);
     expect(timeOf(large) / timeOf(small)).toBeLessThan(30);
+  });
+});
+
+describe('the literal prefilter (all required runs of an alternative must occur) never drops a match', () => {
+  const set = compileRegexSet([
+    { id: 1, source: 'nap\\s+tien\\s+(?:lam|de)\\s+nhiem vu' },
+    { id: 2, source: 'chuyen khoan truoc \\d+|dat coc \\d+ trieu' },
+  ]);
+  const ids = (text: string) => set.find(normalizeText(text)).map((hit) => hit.id);
+
+  test('runs when every run of the pattern occurs, in a match', () => {
+    expect(ids('Bạn cần nạp tiền làm nhiệm vụ để rút')).toEqual([1]);
+  });
+  test('skips when one run is missing anywhere in the text (and the pattern could not match anyway)', () => {
+    expect(ids('nạp tiền để rút, không có việc gì khác')).toEqual([]);
+  });
+  test('any one alternative with all its runs present is enough', () => {
+    expect(ids('đặt cọc 2 triệu giữ chỗ')).toEqual([2]);
+    expect(ids('chuyển khoản trước 500 nha')).toEqual([2]);
+  });
+  test('the runs may occur apart in the text and still gate the right region', () => {
+    expect(ids('nhiệm vụ hôm nay: ai muốn nạp tiền để làm thì ib. Nạp tiền làm nhiệm vụ ngay')).toEqual([1]);
+  });
+  test('agrees with the same regexes run over the whole text (random texts)', () => {
+    const words = ['nap', 'tien', 'lam', 'de', 'nhiem', 'vu', 'chuyen', 'khoan', 'truoc', 'dat', 'coc', '5', 'trieu', 'xin'];
+    const plain = [/nap\s+tien\s+(?:lam|de)\s+nhiem vu/g, /chuyen khoan truoc \d+|dat coc \d+ trieu/g];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (picked) => {
+        const text = picked.join(' ');
+        const expected = plain.flatMap((re, k) => (text.match(re) ?? []).map(() => k + 1));
+        expect(ids(text)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -12,7 +12,8 @@
  * - at least one required literal of ≥ 3 chars: for a pattern with top-level alternatives, one per alternative.
  * Letters in the pattern are folded like the text (accents, case, đ→d), so "nạp\s+tiền" is read as "nap\s+tien".
  *
- * Running: a regex runs only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
+ * Running: one pass over the text finds every required literal at once (a trigram index); a regex runs only when, for
+ * some alternative, all its required literal runs occur (FilteredRE2's AND), and then only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
  * widened to word boundaries, overlapping windows merged, each region at most MAX_REGION chars). Every match contains
  * a required literal, so a match of length ≤ WINDOW is always found; longer matches may be cut. Together with the
  * safe subset this keeps the cost linear in the text length. Hits are mapped back to original offsets.
@@ -290,11 +291,16 @@ function collectRequiredRuns(sequence: RegexNode[], runs: string[], current: { t
   }
 }
 
-function findLongestRequiredLiteral(sequence: RegexNode[]): string | undefined {
+/** Every literal run each match of `sequence` contains, in pattern order. */
+function findRequiredRuns(sequence: RegexNode[]): string[] {
   const runs: string[] = [];
   const current = { text: '' };
   collectRequiredRuns(sequence, runs, current);
   if (current.text.length > 0) runs.push(current.text);
+  return runs;
+}
+
+function findLongestRun(runs: string[]): string | undefined {
   let best: string | undefined;
   for (const run of runs) if (best === undefined || run.length > best.length) best = run;
   return best;
@@ -311,6 +317,7 @@ function escapeClassChar(ch: string): string {
 interface CheckedRegex {
   folded: string;
   literals: string[];
+  requires: string[][];
 }
 
 function checkRegex(source: string): CheckedRegex | string {
@@ -325,21 +332,24 @@ function checkRegex(source: string): CheckedRegex | string {
     throw error;
   }
   const literals: string[] = [];
+  const requires: string[][] = [];
   for (const alt of alternatives) {
-    const literal = findLongestRequiredLiteral(alt);
+    const runs = findRequiredRuns(alt);
+    const literal = findLongestRun(runs);
     if (literal === undefined || literal.length < MIN_LITERAL) {
       return alternatives.length > 1
         ? `an alternative has no required literal of ≥ ${MIN_LITERAL} chars`
         : `no required literal of ≥ ${MIN_LITERAL} chars`;
     }
     if (!literals.includes(literal)) literals.push(literal);
+    requires.push([...new Set(runs.filter((run) => run.length >= MIN_LITERAL))]);
   }
   try {
     new RegExp(parser.folded, 'g');
   } catch {
     return 'not a valid JavaScript regular expression';
   }
-  return { folded: parser.folded, literals };
+  return { folded: parser.folded, literals, requires };
 }
 
 /** Safe subset check (see the module comment). Returns the required literals (folded) when safe. */
@@ -348,24 +358,34 @@ export function checkSafeRegex(source: string): RegexCheck {
   return typeof result === 'string' ? { ok: false, reason: result } : { ok: true, literals: result.literals };
 }
 
+/** Stands in for a stored pattern that does not build: matches nothing. */
+const NEVER = /(?!)/g;
+
 interface CompiledRegex {
   id: number;
   source: string;
-  regex: RegExp;
+  /** The folded pattern; its RegExp is built on first use (most entries never run on a given page). */
+  folded: string;
+  regex: RegExp | null;
+  /** The longest required literal of each alternative: regions are cut around their occurrences. */
   literals: string[];
+  /** Per alternative, every literal run (≥ 3 chars) each of its matches contains: the entry runs only when, for some
+   *  alternative, all of them occur in the text (FilteredRE2's AND of required atoms). */
+  requires: string[][];
 }
 
 /**
  * Format 2 stores each regex already checked and folded, with its required literals, so loading (in every content
- * script) only constructs RegExp objects: re-running the safety parser on load cost ~50 ms for 600 regexes, a long
+ * script) only records them (the RegExp objects are built on first use); format 3 adds each alternative's full list
+ * of required runs (`requires`). Before format 2, re-running the safety parser on load cost ~50 ms for 600 regexes, a long
  * task on every page. The serialized engine is checksummed and written only by our background, which checked them.
  */
 interface SerializedRegexSet {
-  format: 2;
-  entries: { id: number; source: string; folded: string; literals: string[] }[];
+  format: 3;
+  entries: { id: number; source: string; folded: string; literals: string[]; requires: string[][] }[];
 }
 
-/** Start positions of `literal` in `text`. */
+/** Start positions of `literal` in `text` (for literals too short for the trigram index). */
 function findOccurrences(text: string, literal: string): number[] {
   const positions: number[] = [];
   let at = text.indexOf(literal);
@@ -376,8 +396,96 @@ function findOccurrences(text: string, literal: string): number[] {
   return positions;
 }
 
+/** Key of the three chars at `at` (the normalized text is ASCII: 7 bits each), or -1 when one is not ASCII. */
+function trigramAt(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return (a | b | c) > 127 ? -1 : (a << 14) | (b << 7) | c;
+}
+
+/**
+ * Every distinct required literal of the set, indexed by its first three chars, so one pass over the text finds the
+ * occurrences of all of them (one Map probe per position) instead of one `indexOf` scan per literal: with ~600
+ * regexes the scans cost ~0.3 ms per post, the pass a few microseconds.
+ */
+class LiteralIndex {
+  readonly literals: string[] = [];
+  /** Per literal, the indexes of the entries that require it. */
+  readonly entriesOf: number[][] = [];
+  /** Per entry, the ids of its literals (in the entry's order). */
+  readonly literalsOf: number[][] = [];
+  private readonly byTrigram = new Map<number, number[]>();
+  /** Literals shorter than three chars (none pass the safety check; a loaded set may still hold some). */
+  private readonly short: number[] = [];
+
+  /** Per entry, per alternative, the ids of the runs it requires. */
+  readonly requiresOf: number[][][] = [];
+
+  constructor(entries: readonly CompiledRegex[]) {
+    const idOf = new Map<string, number>();
+    const intern = (literal: string, index: number): number => {
+      let id = idOf.get(literal);
+      if (id === undefined) {
+        id = this.literals.push(literal) - 1;
+        idOf.set(literal, id);
+        this.entriesOf.push([]);
+        if (literal.length < 3) {
+          this.short.push(id);
+        } else {
+          const key = trigramAt(literal, 0);
+          if (key >= 0) {
+            const list = this.byTrigram.get(key);
+            if (list === undefined) this.byTrigram.set(key, [id]);
+            else list.push(id);
+          }
+        }
+      }
+      const owners = this.entriesOf[id];
+      if (owners !== undefined && owners[owners.length - 1] !== index) owners.push(index);
+      return id;
+    };
+    entries.forEach((entry, index) => {
+      this.literalsOf.push(entry.literals.map((literal) => intern(literal, index)));
+      this.requiresOf.push(entry.requires.map((runs) => runs.map((run) => intern(run, index))));
+    });
+  }
+
+  /** Whether some alternative of entry `index` has all its required runs in `found`. */
+  isPossible(index: number, found: Map<number, number[]>): boolean {
+    const alternatives = this.requiresOf[index] ?? [];
+    if (alternatives.length === 0) return true;
+    return alternatives.some((runs) => runs.every((id) => found.has(id)));
+  }
+
+  /** Positions of every literal that occurs in `text` (all occurrences, overlapping ones too), by literal id. */
+  findAll(text: string): Map<number, number[]> {
+    const found = new Map<number, number[]>();
+    const add = (id: number, at: number): void => {
+      const list = found.get(id);
+      if (list === undefined) found.set(id, [at]);
+      else list.push(at);
+    };
+    const byTrigram = this.byTrigram;
+    const literals = this.literals;
+    for (let at = 0; at + 3 <= text.length; at++) {
+      const key = trigramAt(text, at);
+      if (key < 0) continue;
+      const candidates = byTrigram.get(key);
+      if (candidates === undefined) continue;
+      for (const id of candidates) if (text.startsWith(literals[id] ?? '', at)) add(id, at);
+    }
+    for (const id of this.short) for (const at of findOccurrences(text, literals[id] ?? '')) add(id, at);
+    return found;
+  }
+}
+
 class WindowedRegexSet implements RegexSet {
-  constructor(private readonly entries: CompiledRegex[]) {}
+  private readonly index: LiteralIndex;
+
+  constructor(private readonly entries: CompiledRegex[]) {
+    this.index = new LiteralIndex(entries);
+  }
 
   get size(): number {
     return this.entries.length;
@@ -387,16 +495,23 @@ class WindowedRegexSet implements RegexSet {
     const text = normalized.text;
     const hits: PhraseHit[] = [];
     if (text.length === 0) return hits;
-    const occurrences = new Map<string, number[]>();
-    for (const entry of this.entries) {
+    const occurrences = this.index.findAll(text);
+    if (occurrences.size === 0) return hits;
+    // The entries with at least one literal present, in the set's order (hits come out in the same order as before).
+    const touched: number[] = [];
+    for (const id of occurrences.keys()) for (const index of this.index.entriesOf[id] ?? []) touched.push(index);
+    touched.sort((a, b) => a - b);
+    let previous = -1;
+    for (const index of touched) {
+      if (index === previous) continue;
+      previous = index;
+      const entry = this.entries[index];
+      if (entry === undefined || !this.index.isPossible(index, occurrences)) continue;
       const windows: [number, number][] = [];
-      for (const literal of entry.literals) {
-        let positions = occurrences.get(literal);
-        if (positions === undefined) {
-          positions = findOccurrences(text, literal);
-          occurrences.set(literal, positions);
-        }
-        for (const at of positions) windows.push([at - WINDOW, at + literal.length + WINDOW]);
+      for (const id of this.index.literalsOf[index] ?? []) {
+        const positions = occurrences.get(id);
+        const length = this.index.literals[id]?.length ?? 0;
+        if (positions !== undefined) for (const at of positions) windows.push([at - WINDOW, at + length + WINDOW]);
       }
       if (windows.length === 0) continue;
       windows.sort((a, b) => a[0] - b[0]);
@@ -431,6 +546,13 @@ class WindowedRegexSet implements RegexSet {
     hits: PhraseHit[],
   ): void {
     const region = n.text.slice(from, to);
+    if (entry.regex === null) {
+      try {
+        entry.regex = new RegExp(entry.folded, 'g');
+      } catch {
+        entry.regex = NEVER;
+      }
+    }
     const regex = entry.regex;
     regex.lastIndex = 0;
     for (let match = regex.exec(region); match !== null; match = regex.exec(region)) {
@@ -452,10 +574,20 @@ class WindowedRegexSet implements RegexSet {
 
   serialize(): SerializedRegexSet {
     return {
-      format: 2,
-      entries: this.entries.map(({ id, source, regex, literals }) => ({ id, source, folded: regex.source, literals: [...literals] })),
+      format: 3,
+      entries: this.entries.map(({ id, source, folded, literals, requires }) => ({
+        id,
+        source,
+        folded,
+        literals: [...literals],
+        requires: requires.map((runs) => [...runs]),
+      })),
     };
   }
+}
+
+function isNonEmptyStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((l) => typeof l === 'string' && l.length > 0);
 }
 
 /** Moves a window start left to the start of its word. */
@@ -477,31 +609,48 @@ export function compileRegexSet(entries: RegexEntry[]): RegexSet {
   for (const entry of entries) {
     const result = checkRegex(entry.source);
     if (typeof result === 'string') throw new Error(`unsafe regex (id ${entry.id}): ${result}`);
-    compiled.push({ id: entry.id, source: entry.source, regex: new RegExp(result.folded, 'g'), literals: result.literals });
+    compiled.push({
+      id: entry.id,
+      source: entry.source,
+      folded: result.folded,
+      regex: new RegExp(result.folded, 'g'),
+      literals: result.literals,
+      requires: result.requires,
+    });
   }
   return new WindowedRegexSet(compiled);
 }
 
-/** Loads a serialized set (re-checking every entry: the data may come from a feed). */
+/**
+ * Loads a serialized set written by `serialize` (checks its shape; the safety check ran when it was compiled, and the
+ * serialized engine is checksummed). RegExp objects are built on first use; one that does not build disables only
+ * its own entry.
+ */
 export function loadRegexSet(data: unknown): RegexSet {
   if (typeof data !== 'object' || data === null) throw new Error('corrupt regex set');
   const record = data as Partial<SerializedRegexSet>;
-  if (record.format !== 2 || !Array.isArray(record.entries)) throw new Error('corrupt regex set');
+  if (record.format !== 3 || !Array.isArray(record.entries)) throw new Error('corrupt regex set');
   const compiled: CompiledRegex[] = [];
   for (const item of record.entries as unknown[]) {
     if (typeof item !== 'object' || item === null) throw new Error('corrupt regex set');
-    const { id, source, folded, literals } = item as { id?: unknown; source?: unknown; folded?: unknown; literals?: unknown };
+    const { id, source, folded, literals, requires } = item as {
+      id?: unknown;
+      source?: unknown;
+      folded?: unknown;
+      literals?: unknown;
+      requires?: unknown;
+    };
     if (
       typeof id !== 'number' ||
       typeof source !== 'string' ||
       typeof folded !== 'string' ||
-      !Array.isArray(literals) ||
-      literals.length === 0 ||
-      !literals.every((l): l is string => typeof l === 'string' && l.length > 0)
+      !isNonEmptyStrings(literals) ||
+      !Array.isArray(requires) ||
+      !requires.every(isNonEmptyStrings)
     ) {
       throw new Error('corrupt regex set');
     }
-    compiled.push({ id, source, regex: new RegExp(folded, 'g'), literals });
+    compiled.push({ id, source, folded, regex: null, literals, requires });
   }
   return new WindowedRegexSet(compiled);
 }

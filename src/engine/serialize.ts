@@ -15,7 +15,7 @@ import type { FamilyId, FamilySource } from './types.ts';
 import { loadUrlIndex, type UrlPatternSource } from './urls.ts';
 
 export const ENGINE_MAGIC = 'canhgiac-engine';
-export const ENGINE_FORMAT = 4;
+export const ENGINE_FORMAT = 5;
 
 export interface SerializedEngineData {
   version: number;
