@@ -1,0 +1,83 @@
+/**
+ * The blind set (test/corpus/scam-blind.jsonl, benign-blind.jsonl): written on 2026-11-29 by someone who had seen
+ * neither src/ (patterns, engine) nor any other corpus text, and never run through the detector while being written.
+ * It is the one untouched estimate of how detection generalizes; nobody tunes against it. This test prints only
+ * aggregates — per family/kind counts, never a text or an id — and guards against regressions with bars set below
+ * the first measurement (see test/corpus/README.md).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/engine/index.ts';
+import { assembleDatabase } from '../src/patterns/index.ts';
+
+const CORPUS = join(import.meta.dirname, 'corpus');
+const BLIND_MIN_RECALL = 0.6;
+const BLIND_MAX_FALSE_WARNINGS = 0.1;
+
+interface Item {
+  id: string;
+  family?: string;
+  kind?: string;
+  lang: string;
+  text: string;
+  links?: string[];
+}
+
+function readJsonl(file: string): Item[] {
+  return readFileSync(join(CORPUS, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Item);
+}
+
+function toInput(item: Item): ScanInput {
+  return item.links ? { text: item.text, links: item.links } : { text: item.text };
+}
+
+/** "group  n/total pct" lines, sorted by group. */
+function tabulate(items: Item[], groupOf: (item: Item) => string, pass: (item: Item) => boolean): string[] {
+  const rows = new Map<string, [number, number]>();
+  for (const item of items) {
+    const cell = rows.get(groupOf(item)) ?? [0, 0];
+    if (pass(item)) cell[0]++;
+    cell[1]++;
+    rows.set(groupOf(item), cell);
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, [n, total]]) => `  ${group.padEnd(28)} ${`${n}/${total}`.padStart(7)} ${((100 * n) / total).toFixed(0).padStart(4)}%`);
+}
+
+let engine: Engine;
+let scams: Item[] = [];
+let benign: Item[] = [];
+
+beforeAll(() => {
+  engine = compileEngine(assembleDatabase());
+  scams = readJsonl('scam-blind.jsonl');
+  benign = readJsonl('benign-blind.jsonl');
+});
+
+describe('blind set (aggregates only)', () => {
+  it(`recall ≥ ${100 * BLIND_MIN_RECALL} %, false warnings ≤ ${100 * BLIND_MAX_FALSE_WARNINGS} %`, () => {
+    const flagged = (item: Item): boolean => scanItem(engine, toInput(item)).verdict !== 'clean';
+    const group = (item: Item): string => `${item.family ?? item.kind ?? '?'}${item.lang === 'en' ? ' (en)' : ''}`;
+    const caught = scams.filter(flagged).length;
+    const warned = benign.filter(flagged).length;
+    console.log(
+      [
+        'BLIND RECALL (scam|suspicious)',
+        ...tabulate(scams, group, flagged),
+        'BLIND FALSE WARNINGS',
+        ...tabulate(benign, group, flagged),
+        `blind recall ${((100 * caught) / scams.length).toFixed(1)} % (${caught}/${scams.length}), ` +
+          `false warnings ${((100 * warned) / benign.length).toFixed(1)} % (${warned}/${benign.length})`,
+      ].join('\n'),
+    );
+    expect(scams.length).toBeGreaterThanOrEqual(150);
+    expect(benign.length).toBeGreaterThanOrEqual(120);
+    expect(caught / scams.length).toBeGreaterThanOrEqual(BLIND_MIN_RECALL);
+    expect(warned / benign.length).toBeLessThanOrEqual(BLIND_MAX_FALSE_WARNINGS);
+  });
+});
