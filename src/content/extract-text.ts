@@ -31,7 +31,16 @@ export interface ExtractOptions {
   maxLinks?: number;
   /** Whether to ask the browser about CSS visibility (display:none, visibility:hidden). Default true. */
   checkVisibility?: boolean;
+  /**
+   * The element where the item's own text starts (a post's message, after its author's name and time): a
+   * SECTION_BREAK is put before it, and the engine drops any match that spans a SECTION_BREAK, so no indicator joins
+   * the header to the message.
+   */
+  startsSection?: (element: Element) => boolean;
 }
+
+/** U+2029 PARAGRAPH SEPARATOR: whitespace to the normalizer, a fence no indicator may span (src/engine/scan-item.ts). */
+export const SECTION_BREAK = '\u2029';
 
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'svg', 'CANVAS',
@@ -101,7 +110,8 @@ export function extractContent(root: Element, options: ExtractOptions = {}): Ext
   const visit = (element: Element, isRoot: boolean) => {
     if (!isRoot && (isSkippedElement(element) || skip?.(element))) return;
     const block = BLOCK_TAGS.has(element.tagName);
-    if (block) separate();
+    if (!isRoot && options.startsSection?.(element) === true) push(SECTION_BREAK, null);
+    else if (block) separate();
     if (element.tagName === 'A') addLink((element as HTMLAnchorElement).href || element.getAttribute('href'));
     else if (element.tagName === 'FORM') addLink((element as HTMLFormElement).action || element.getAttribute('action'));
     else if (element.tagName === 'IMG') {

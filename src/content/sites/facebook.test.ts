@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SECTION_BREAK } from '../extract-text';
 import { createFacebookAdapter, chooseSelector } from './facebook';
 import { renderTestFeed } from './facebook-test-dom';
 import { BUNDLED_SITE_SELECTORS, chooseSiteSelectors, findSiteFor, parseSiteSelectors } from './site-selectors';
@@ -64,6 +65,21 @@ describe('facebook adapter', () => {
     expect(comment.text).toContain('Bình luận một');
     expect(comment.text).not.toContain('Trả lời');
     expect(comment.text).not.toContain('Phản hồi');
+  });
+
+  it("puts a section break between an item's header (author, time) and its text, and nowhere else", () => {
+    const adapter = createFacebookAdapter(selectors, document);
+    const post = adapter.readItem(byTest('p1'));
+    const [header = '', message = ''] = post.text.split(SECTION_BREAK);
+    expect(post.text.split(SECTION_BREAK)).toHaveLength(2);
+    expect(header).toContain('Tác giả');
+    expect(message).toContain('Tuyển cộng tác viên, nạp tiền làm nhiệm vụ');
+    const comment = adapter.readItem(byTest('c1'));
+    expect(comment.text.split(SECTION_BREAK).map((part) => part.trim())).toEqual(['Tên', 'Bình luận một']);
+    // An item without a recognisable text container is read as one piece.
+    document.body.innerHTML = '<div role="feed"><div aria-posinset="1"><span>Chỉ có chữ</span></div></div>';
+    const bare = createFacebookAdapter(selectors, document);
+    expect(bare.readItem(bare.findItems(document)[0]!).text).not.toContain(SECTION_BREAK);
   });
 
   it('finds the innermost item of a node and the anchor for the warning', () => {

@@ -84,6 +84,23 @@ export function createFacebookAdapter(selectors: SiteSelectors, doc: Document = 
     return null;
   };
 
+  /** The item's text container (the post's message or the comment's text), else the item. */
+  const findBody = (item: Element): Element => {
+    refresh();
+    const list = kindOf(item) === 'post' ? selectors.postBody : selectors.commentBody;
+    for (const selector of list) {
+      if (selector === DESCRIBED_BY) {
+        const described = findDescribed(item);
+        if (described) return described;
+        continue;
+      }
+      for (const candidate of queryAllSafely(item, selector)) {
+        if (closestItem(candidate) === item && !(skipSelector && candidate.closest(skipSelector))) return candidate;
+      }
+    }
+    return item;
+  };
+
   return {
     id: 'facebook',
     findItems(scope) {
@@ -98,22 +115,16 @@ export function createFacebookAdapter(selectors: SiteSelectors, doc: Document = 
     kindOf,
     readItem(item): ExtractedContent {
       refresh();
-      return extractContent(item, { skip: skipInside(item), maxChars: 20_000 });
+      // The message starts a section: no indicator may join the author's name or the time to its text.
+      const body = findBody(item);
+      return extractContent(item, {
+        skip: skipInside(item),
+        maxChars: 20_000,
+        ...(body !== item ? { startsSection: (element: Element) => element === body } : {}),
+      });
     },
     findAnchor(item) {
-      refresh();
-      const list = kindOf(item) === 'post' ? selectors.postBody : selectors.commentBody;
-      for (const selector of list) {
-        if (selector === DESCRIBED_BY) {
-          const described = findDescribed(item);
-          if (described) return described;
-          continue;
-        }
-        for (const candidate of queryAllSafely(item, selector)) {
-          if (closestItem(candidate) === item && !(skipSelector && candidate.closest(skipSelector))) return candidate;
-        }
-      }
-      return item;
+      return findBody(item);
     },
     reset() {
       postSelector = '';
