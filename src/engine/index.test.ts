@@ -102,7 +102,8 @@ const CASES: [string, ScanInput, Verdict['verdict'], string[]][] = [
       text: 'Công an khuyến cáo: ngân hàng không bao giờ yêu cầu khách hàng cung cấp mã OTP. Hãy cảnh giác với tin nhắn báo tài khoản bị khóa.',
     },
     'clean',
-    ['bank-otp', 'bank-locked', 'warn-police', 'warn-never-share', 'warn-be-careful'],
+    // "không bao giờ yêu cầu … cung cấp mã OTP" is a negated ask: bank-otp is dropped (scan-item.ts, isNegatedAsk).
+    ['bank-locked', 'warn-police', 'warn-never-share', 'warn-be-careful'],
   ],
   [
     'a police warning naming a lookalike host in its text is not forced to scam',
@@ -110,7 +111,7 @@ const CASES: [string, ScanInput, Verdict['verdict'], string[]][] = [
       text: 'Công an khuyến cáo: ngân hàng không bao giờ yêu cầu cung cấp mã OTP; hãy cảnh giác với trang vietcombank-xacminh.com.',
     },
     'clean',
-    ['bank-otp', 'warn-police', 'warn-never-share', 'warn-be-careful', 'brand-keyword-domain:vietcombank'],
+    ['warn-police', 'warn-never-share', 'warn-be-careful', 'brand-keyword-domain:vietcombank'],
   ],
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { findQuotedSpans, scanItem } from './scan-item.ts';
+import { findQuotedSpans, isNegatedAsk, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -133,5 +133,52 @@ describe('scanItem: an official domain written with invisible characters or homo
     expect(written.indicators.some((i) => i.patternId === 'idn-homograph:vietcombank')).toBe(true);
     const linked = scanItem(engine, { text: 'xem', links: ['https://vіetcombank.com.vn/login'] });
     expect(linked.verdict).toBe('scam');
+  });
+});
+
+describe('scanItem: a negated ask is no ask', () => {
+  const has = (text: string, id: string): boolean => scanItem(engine, { text }).indicators.some((i) => i.patternId === id);
+
+  it('drops a payment/credential indicator negated earlier in its clause, in both languages', () => {
+    expect(has('Gửi mã OTP cho em ngay nhé', 'bank-otp')).toBe(true);
+    expect(has('Ngân hàng không bao giờ gửi tin nhắn xin mã OTP của bạn', 'bank-otp')).toBe(false);
+    expect(has('Bên mình không nạp tiền gì cả', 'job-deposit')).toBe(false);
+    expect(has('Chuyển nạp tiền ngay', 'job-deposit')).toBe(true);
+  });
+
+  it('keeps the ask when the negation is conditional, contrasted, in another clause or only dotted evasion', () => {
+    expect(has('Nếu không gửi mã OTP tài khoản sẽ bị khóa', 'bank-otp')).toBe(true);
+    expect(has('Không cần thế chấp chỉ cần nạp tiền 500k', 'job-deposit')).toBe(true);
+    expect(has('Em không nghe máy được, nạp tiền giúp em', 'job-deposit')).toBe(true);
+    expect(has('c.k giúp e, nạp tiền vào s.t.k này', 'job-deposit')).toBe(true);
+  });
+
+  it('isNegatedAsk: clause window, conditional and contrast rules; a window cut mid-word is not read as teencode', () => {
+    const at = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word));
+    expect(at('We will never ask you to share the code', 'share')).toBe(true);
+    expect(at('If you do not pay the fee now the parcel returns', 'pay')).toBe(false);
+    expect(at('No credit check, just pay the fee', 'pay')).toBe(false);
+    expect(at('No credit check just pay the fee', 'pay')).toBe(false);
+    const long = `${'x'.repeat(50)}ok mọi người nạp tiền`;
+    expect(at(long, 'nạp')).toBe(false);
+  });
+
+  it('a warning that denies an ask scores clean, the ask itself does not', () => {
+    expect(scanItem(engine, { text: 'Việc nhẹ lương cao, nạp tiền làm nhiệm vụ, nạp tiền trước' }).verdict).not.toBe('clean');
+    expect(scanItem(engine, { text: 'Việc nhẹ lương cao thật, không nạp tiền trước' }).verdict).toBe('clean');
+  });
+});
+
+describe('scanItem: more reported-speech markers', () => {
+  it('"tự xưng" (self-styled) reports the caller\'s words; the same words addressed to the reader are used', () => {
+    const reported = scanItem(engine, { text: 'Mẹ em vừa nhận cuộc gọi tự xưng công an bảo tài khoản bị khóa, phải đọc mã OTP. Cảnh giác nhé.' });
+    const used = scanItem(engine, { text: 'Tài khoản bị khóa, phải đọc mã OTP ngay. Cảnh giác nhé.' });
+    expect(reported.score).toBeLessThan(used.score);
+    expect(reported.verdict).toBe('clean');
+  });
+
+  it('English "the scheme asks …" reports a scheme, it is not an instruction', () => {
+    const v = scanItem(engine, { text: 'Police warn the scheme asks victims to share the mã OTP; cảnh giác' });
+    expect(v.verdict).toBe('clean');
   });
 });

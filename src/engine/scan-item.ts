@@ -154,7 +154,7 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
  * to the end of its sentence, the words are someone else's, reported — not the text's own request.
  */
 const REPORTED_SPEECH =
-  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) bao\b|\b(?:cuoc goi|tin nhan|nguoi|so) xung la\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b/g;
+  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) bao\b|\b(?:cuoc goi|tin nhan|nguoi|so) xung la\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
 
 function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -179,6 +179,36 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
     if (!mentionSpans.some(([a, b]) => start >= a && start < b)) return true;
   }
   return false;
+}
+
+/**
+ * A negated ask is no ask: "EVN không gọi điện yêu cầu … chuyển tiền vào tài khoản cá nhân", "we will never ask you to
+ * share your password", "No extra fee". Only payment/credential indicators, only a negation earlier in the same clause
+ * (the original text back to the last . , ! ? ; : before a space, or line break; at most 60 chars), and not when the negation is
+ * conditional ("nếu không chuyển tiền sẽ bị khóa", "if you don't pay") or followed by a contrast that makes the ask
+ * the text's own ("không cần thế chấp, chỉ cần đóng phí", "no credit check, just pay the fee").
+ */
+const ASK_NEGATION = /\b(?:khong|chang|cam|tuyet doi khong|no|not|never|without|don t|dont|do not|won t|will not)\b/g;
+const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
+const CONTRAST_AFTER = /\b(?:chi|chi can|nhung|ma|thi|but|just|only|simply)\b/;
+const CLAUSE_BOUNDARY = /[.,!?;:](?=\s)|\n/g;
+const NEGATABLE_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential']);
+
+export function isNegatedAsk(text: string, start: number | undefined): boolean {
+  if (start === undefined || start === 0) return false;
+  const from = Math.max(0, start - 60);
+  let window = text.slice(from, start);
+  // A window cut mid-word would turn the tail of a word ("ok") into teencode ("k" → "không"): start at a word.
+  if (from > 0 && /\S/.test(text[from - 1] ?? '')) window = window.replace(/^\S*/, '');
+  // Clause boundaries are punctuation followed by a space (a dotted evasion "c.k", "s.t.k" is not one) or a line break.
+  let clauseStart = 0;
+  for (const m of window.matchAll(CLAUSE_BOUNDARY)) clauseStart = m.index + m[0].length;
+  const clause = normalizeText(window.slice(clauseStart)).text;
+  let last: RegExpExecArray | null = null;
+  for (const m of clause.matchAll(ASK_NEGATION)) last = m as RegExpExecArray;
+  if (!last) return false;
+  if (CONDITIONAL_BEFORE.test(clause.slice(0, last.index))) return false;
+  return !CONTRAST_AFTER.test(clause.slice(last.index + last[0].length));
 }
 
 /** "không lừa đảo", "uy tín ko lừa đảo", "no scam": scammers deny the word; a negated warning is no warning. */
@@ -342,7 +372,11 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   }
 
   const mentioned = new Set<Indicator>();
-  const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegated(text, ind.start)));
+  const kept = indicators.filter(
+    (ind) =>
+      !(ind.signal === 'warning' && isNegated(text, ind.start)) &&
+      !(NEGATABLE_ASKS.has(ind.signal) && ind.kind !== 'number' && isNegatedAsk(text, ind.start)),
+  );
   for (const ind of kept) {
     if (ind.start === undefined || ind.end === undefined) continue;
     const { start, end } = ind;
