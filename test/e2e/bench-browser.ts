@@ -5,16 +5,23 @@
  * without it (baseline), and reports:
  * - long tasks (PerformanceObserver 'longtask') with and without the extension, and long animation frames (LoAF) in
  *   which the extension's scripts ran (LoAF names each script's source URL, so time is attributable);
+ * - main-thread tasks that ran extension script (DevTools trace: each RunTask and the extension's script calls in it,
+ *   wall-clock and thread CPU time — on a busy machine wall time includes waiting for a core), from page load to the
+ *   first warning (start-up) and during the scroll;
  * - CPU time in the content script (DevTools CPU profile, self time by script URL);
- * - time from a scam post appearing to its warning (the fixture records both moments);
+ * - time from a scam post appearing to its warning, two ways: from when the post enters the DOM (the fixture's own
+ *   figure; feeds insert posts ahead of the viewport), and from when it is in the DOM AND in the viewport (when a
+ *   reader can see it; IntersectionObserver entry time, a warning shown before that counts as 0);
  * - JS heap per tab (performance.memory / Runtime.getHeapUsage after GC), with and without;
  * and, to decide where matching runs: the engine's stored size and load cost in a tab, against the round trip of one
  * runtime message to the background (what matching in the background would add per item).
  *
  *   npm run bench:browser                    # 500 posts
  *   npm run bench:browser -- --posts=200
+ *   npm run bench:browser -- --dump=/tmp/bench.json
+ * EXTENSION_DIR=… runs it against another build (without rebuilding: `npx tsx test/e2e/bench-browser.ts`).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -22,6 +29,8 @@ import { FeedPage, type LongFrame } from './content-pages';
 import { CHROMIUM_PATH, EXTENSION_DIR, FIXTURE_PAGES, launchExtension, startFixtureServer, startTlsFixtureServer, waitFor } from './harness';
 
 const POSTS = Number(process.argv.find((a) => a.startsWith('--posts='))?.slice(8) ?? 500);
+/** `--dump=FILE`: also write the raw measurements of the run with the extension (per-post times, start-up CPU profile, tasks). */
+const DUMP = process.argv.find((a) => a.startsWith('--dump='))?.slice(7);
 const WHEEL_PX = 700;
 const WHEEL_PAUSE_MS = 40;
 
@@ -74,6 +83,165 @@ function findExtensionRuns(profile: CpuProfile): number[] {
   return runs;
 }
 
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: string; message?: string } };
+}
+
+/** One task of the page's main thread that ran extension script: its length and the extension's part of it (ms). */
+export interface TaskShare {
+  /** Start, in trace time (µs). */
+  ts: number;
+  /** The whole task: wall-clock / thread (CPU) time. */
+  wall: number;
+  cpu: number;
+  /** The extension's script calls inside it (EvaluateScript, FunctionCall, compile): wall-clock / thread time. */
+  extensionWall: number;
+  extensionCpu: number;
+}
+
+const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute';
+
+/** Starts a DevTools trace of the tab (RunTask and script-call events) and returns a function that stops it. */
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const keep = new Set(['RunTask', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'TimeStamp', 'thread_name']);
+  const onData = ({ value }: { value: object[] }) => {
+    for (const event of value as TraceEvent[]) if (keep.has(event.name)) events.push(event);
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
+const isExtensionUrl = (url: string | undefined) => Boolean(url?.startsWith('chrome-extension://'));
+
+/**
+ * The tasks of the page's main thread (the renderer thread that ran `pageScript`) in which extension script ran
+ * (content scripts run on the page's main thread, so their long tasks are the page's). Split at the trace time of
+ * `console.timeStamp(splitLabel)`: tasks before it and after it.
+ */
+function findExtensionTasks(events: TraceEvent[], pageScript: string, splitLabel: string): { before: TaskShare[]; after: TaskShare[]; longTasks: { before: number; after: number } } {
+  const calls = events.filter((e) => e.ph === 'X' && e.name !== 'RunTask');
+  const pageCall = calls.find((e) => e.args?.data?.url?.includes(pageScript));
+  const split = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === splitLabel)?.ts ?? Infinity;
+  if (!pageCall) return { before: [], after: [], longTasks: { before: 0, after: 0 } };
+  const onThread = (e: TraceEvent) => e.pid === pageCall.pid && e.tid === pageCall.tid;
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e)).sort((a, b) => a.ts - b.ts);
+  const ours = calls.filter((e) => onThread(e) && isExtensionUrl(e.args?.data?.url)).sort((a, b) => a.ts - b.ts);
+  const shares = new Map<TraceEvent, TaskShare>();
+  let t = 0;
+  let coveredUntil = -Infinity;
+  for (const call of ours) {
+    if (call.ts < coveredUntil) continue; // nested inside a call already counted
+    coveredUntil = call.ts + (call.dur ?? 0);
+    while (t < tasks.length && tasks[t]!.ts + (tasks[t]!.dur ?? 0) < call.ts) t++;
+    const task = tasks[t];
+    if (!task || task.ts > call.ts) continue;
+    const share = shares.get(task) ?? { ts: task.ts, wall: (task.dur ?? 0) / 1000, cpu: (task.tdur ?? 0) / 1000, extensionWall: 0, extensionCpu: 0 };
+    share.extensionWall += (call.dur ?? 0) / 1000;
+    share.extensionCpu += (call.tdur ?? 0) / 1000;
+    shares.set(task, share);
+  }
+  const all = [...shares.values()];
+  const long = tasks.filter((task) => (task.dur ?? 0) > 50_000);
+  return {
+    before: all.filter((s) => s.ts < split),
+    after: all.filter((s) => s.ts >= split),
+    longTasks: { before: long.filter((x) => x.ts < split).length, after: long.filter((x) => x.ts >= split).length },
+  };
+}
+
+/** "n tasks > 50 ms with extension script; longest extension part wall / CPU" for a table cell. */
+function describeTasks(shares: TaskShare[]): string {
+  const long = shares.filter((s) => s.wall > 50);
+  const ownLong = shares.filter((s) => s.extensionWall > 50);
+  const longest = shares.reduce<TaskShare | null>((a, b) => (a && a.extensionWall >= b.extensionWall ? a : b), null);
+  const cpuLong = shares.filter((s) => s.extensionCpu > 50).length;
+  return `${long.length} / ${ownLong.length} / ${cpuLong}; longest ${longest ? `${ms(longest.extensionWall)} (CPU ${ms(longest.extensionCpu)}) in a ${ms(longest.wall)} task` : '—'}`;
+}
+
+/**
+ * Installed in the feed page's own world before its scripts run (both runs): when each post enters the DOM, when it
+ * first enters the viewport (IntersectionObserver entry time: the frame in which a reader could first see it), and
+ * when the first warning appears inside it. "Visible → warning" measures from the later of the first two moments: a
+ * warning shown before the post scrolls into view counts as 0 (the reader never saw the post without it).
+ */
+const VIEW_PROBE = `(() => {
+  const posts = [];
+  const byWrapper = new WeakMap();
+  const view = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      const rec = byWrapper.get(e.target);
+      if (rec && rec.visible === null) rec.visible = e.time;
+      view.unobserve(e.target);
+    }
+  });
+  const probe = { posts, scrollStart: null };
+  Object.defineProperty(window, '__viewProbe', { value: probe });
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records)
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        if (n.hasAttribute('data-fixture-post')) {
+          const rec = { inserted: now, visible: null, warned: null };
+          posts.push(rec);
+          byWrapper.set(n, rec);
+          view.observe(n);
+        } else if (n.localName === 'canhgiac-warning') {
+          const wrapper = n.closest('[data-fixture-post]');
+          const rec = wrapper && byWrapper.get(wrapper);
+          if (rec && rec.warned === null) rec.warned = now;
+        }
+      }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface ProbedPost {
+  inserted: number;
+  visible: number | null;
+  warned: number | null;
+}
+
+interface ViewLatencies {
+  /** Warned posts that were in the viewport at some point: warning − max(in DOM, in viewport), at least 0. */
+  visible: number[];
+  /** Of those, the ones that appeared while scrolling (not at page load, before the content script ran). */
+  visibleScrolling: number[];
+  /** Posts in the viewport that got their warning before they scrolled into view. */
+  warnedBeforeVisible: number;
+}
+
+function measureVisibleLatencies(posts: ProbedPost[], scrollStart: number): ViewLatencies {
+  const visible: number[] = [];
+  const visibleScrolling: number[] = [];
+  let warnedBeforeVisible = 0;
+  for (const post of posts) {
+    if (post.warned === null || post.visible === null) continue;
+    const appears = Math.max(post.inserted, post.visible);
+    const latency = Math.max(0, post.warned - appears);
+    if (post.warned <= appears) warnedBeforeVisible++;
+    visible.push(latency);
+    if (appears >= scrollStart) visibleScrolling.push(latency);
+  }
+  return { visible, visibleScrolling, warnedBeforeVisible };
+}
+
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 const quantile = (values: number[], q: number) => {
   if (values.length === 0) return NaN;
@@ -81,6 +249,7 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
+const spread = (values: number[]) => `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))} / ${ms(Math.max(...values))}`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 async function heapUsed(page: Page, cdp: CDPSession): Promise<{ used: number; cdp: number }> {
@@ -101,7 +270,15 @@ interface RunResult {
   contentCpuMs: number;
   pageCpuMs: number;
   latencies: number[];
+  /** DOM insertion → warning, posts inserted after the scroll started. */
+  scrollingLatencies: number[];
+  view: ViewLatencies;
   extensionRuns: number[];
+  /** Extension stretches from navigation to the first warning (page load and start-up). */
+  startupRuns: number[];
+  startupCpuMs: number;
+  /** Main-thread tasks with extension script, from load to the scroll (`before`) and during it (`after`). */
+  tasks: ReturnType<typeof findExtensionTasks>;
   heap: { used: number; cdp: number };
   created: number;
   warnings: number;
@@ -110,17 +287,29 @@ interface RunResult {
 
 async function scrollFeed(context: BrowserContext, origin: string, withExtension: boolean): Promise<RunResult> {
   const feed = new FeedPage(await context.newPage());
+  await feed.page.addInitScript(VIEW_PROBE);
   const cdp = await context.newCDPSession(feed.page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  // Page load and the content script's start-up (bundle, settings, engine, first scan) up to the first warning.
+  const stopTrace = await startTrace(cdp);
+  await cdp.send('Profiler.start');
   await feed.open(origin, `?posts=${POSTS}&initial=5&batch=5&bench=1`);
   if (withExtension) await waitFor(async () => (await feed.mountedPosts()).some((p) => p.warning), 60_000, 'the first warning');
   else await feed.page.waitForTimeout(1_000);
+  await feed.page.waitForTimeout(300);
+  const startup = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+  const startupRuns = findExtensionRuns(startup);
+  const startupCpuMs = sum([...summarizeProfile(startup)].filter(([url]) => url.startsWith('chrome-extension://')).map(([, t]) => t));
   // On install the extension opens its onboarding tab, which becomes the active tab: headless Chromium then never
   // draws the feed's (background) tab, and viz throttles its begin frames to about one per second (trace:
   // SendBeginFrameDecision "ThrottleUndrawnFrames"), so the fixture's requestAnimationFrame-driven infinite scroll
   // crawls whatever the content script does. Scroll the tab a person would be looking at.
   await feed.page.bringToFront();
+  const scrollStart = await feed.page.evaluate(() => {
+    console.timeStamp('canhgiac-bench-scroll');
+    return performance.now();
+  });
   await cdp.send('Profiler.start');
   const started = Date.now();
   let stable = 0;
@@ -140,11 +329,16 @@ async function scrollFeed(context: BrowserContext, origin: string, withExtension
   const scrollMs = Date.now() - started;
   await feed.page.waitForTimeout(1_000);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  const tasks = findExtensionTasks(await stopTrace(), '/feed.js', 'canhgiac-bench-scroll');
   const cpu = summarizeProfile(profile);
   const runs = findExtensionRuns(profile);
   const contentCpuMs = sum([...cpu].filter(([url]) => url.startsWith('chrome-extension://')).map(([, t]) => t));
   const pageCpuMs = sum([...cpu].filter(([url]) => url.includes('/feed.js')).map(([, t]) => t));
   const bench = await feed.bench();
+  const probed = await feed.page.evaluate(() => (window as unknown as { __viewProbe: { posts: ProbedPost[] } }).__viewProbe.posts);
+  const view = measureVisibleLatencies(probed, scrollStart);
+  if (DUMP && withExtension) writeFileSync(DUMP, JSON.stringify({ probed, scrollStart, startupProfile: startup, latencies: bench.latencies, tasks }));
+  const scrollingAll = probed.filter((p) => p.warned !== null && p.inserted >= scrollStart).map((p) => p.warned! - p.inserted);
   const isOurs = (s: LongFrame['scripts'][number]) => s.url.startsWith('chrome-extension://');
   const extFrames = bench.frames.filter((f) => f.scripts.some(isOurs));
   const extScriptMs = extFrames.map((f) => sum(f.scripts.filter(isOurs).map((s) => s.duration)));
@@ -162,7 +356,12 @@ async function scrollFeed(context: BrowserContext, origin: string, withExtension
     contentCpuMs,
     pageCpuMs,
     latencies: bench.latencies,
+    scrollingLatencies: scrollingAll,
+    view,
     extensionRuns: runs,
+    startupRuns,
+    startupCpuMs,
+    tasks,
     heap,
     created: stats.created,
     warnings,
@@ -210,7 +409,9 @@ async function main(): Promise<void> {
     await article.goto(`${pages.origin}/plain-article.html`);
     await session.tabIdOf(article).catch(() => undefined); // the content script's first report
     await article.waitForTimeout(500);
-    const articleCpu = summarizeProfile(((await articleCdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+    const articleProfile = ((await articleCdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+    const articleCpu = summarizeProfile(articleProfile);
+    const articleRuns = findExtensionRuns(articleProfile);
     const tabStartupMs = sum([...articleCpu].filter(([url]) => url.startsWith('chrome-extension://')).map(([, t]) => t));
     // Matching in the background would cost one runtime message per item (request + reply), measured from one of
     // our extension pages to the service worker with a small message the background answers.
@@ -242,7 +443,16 @@ async function main(): Promise<void> {
       ['  longest / p99 extension stretch', '—', `${ms(Math.max(0, ...loaded.extensionRuns))} / ${ms(quantile(loaded.extensionRuns, 0.99))}`],
       ['content-script CPU during the scroll', '—', `${ms(loaded.contentCpuMs)} (${ms(loaded.contentCpuMs / Math.max(1, loaded.created))}/post)`],
       ['fixture (page) CPU during the scroll', ms(baseline.pageCpuMs), ms(loaded.pageCpuMs)],
-      [`post appears → warning (${scamPosts} warned posts) p50 / p95 / max`, '—', `${ms(quantile(loaded.latencies, 0.5))} / ${ms(quantile(loaded.latencies, 0.95))} / ${ms(Math.max(...loaded.latencies))}`],
+      ['main-thread tasks > 50 ms (trace), load / scroll', `${baseline.tasks.longTasks.before} / ${baseline.tasks.longTasks.after}`, `${loaded.tasks.longTasks.before} / ${loaded.tasks.longTasks.after}`],
+      ['tasks with extension script: > 50 ms / its script > 50 ms / its CPU > 50 ms', '', ''],
+      ['  load → first warning (trace)', '—', describeTasks(loaded.tasks.before)],
+      ['  while scrolling (trace)', '—', describeTasks(loaded.tasks.after)],
+      ['extension stretches at tab start-up > 50 ms (load → first warning)', '—', String(loaded.startupRuns.filter((r) => r > 50).length)],
+      ['  longest start-up stretch / start-up CPU', '—', `${ms(Math.max(0, ...loaded.startupRuns))} / ${ms(loaded.startupCpuMs)}`],
+      [`post in DOM → warning, all (${scamPosts} warned posts) p50 / p95 / max`, '—', spread(loaded.latencies)],
+      [`  inserted while scrolling (${loaded.scrollingLatencies.length})`, '—', spread(loaded.scrollingLatencies)],
+      [`post in DOM and in viewport → warning (${loaded.view.visible.length}) p50 / p95 / max`, '—', spread(loaded.view.visible)],
+      [`  appeared while scrolling (${loaded.view.visibleScrolling.length}; ${loaded.view.warnedBeforeVisible} warned before visible)`, '—', spread(loaded.view.visibleScrolling)],
       ['warnings in the DOM at the end', '0', String(loaded.warnings)],
       ['JS heap per tab after GC (performance.memory)', mb(baseline.heap.used), mb(loaded.heap.used)],
       ['JS heap per tab after GC (Runtime.getHeapUsage)', mb(baseline.heap.cdp), mb(loaded.heap.cdp)],
@@ -251,6 +461,7 @@ async function main(): Promise<void> {
       ['content script bundle', `${(contentBytes / 1024).toFixed(0)} kB`],
       ['serialized engine in storage.local', `${(engineBytes / 1024).toFixed(0)} kB`],
       ['content-script CPU, tab start on a small page (parse + engine load + scan)', ms(tabStartupMs)],
+      ['  longest extension stretch in it', ms(Math.max(0, ...articleRuns))],
       ['matching in the content script, per post (all work, from the profile)', ms(loaded.contentCpuMs / Math.max(1, loaded.created))],
       ['one runtime message round trip to the background p50 / p95', `${ms(quantile(rtts, 0.5))} / ${ms(quantile(rtts, 0.95))}`],
       [`→ background matching would add per ${loaded.created} posts (p50 round trips, sequential)`, ms(quantile(rtts, 0.5) * loaded.created)],
