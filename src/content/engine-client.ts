@@ -2,15 +2,30 @@
  * Gets the compiled engine the background published in `storage.local` (engineItem), without recompiling; asks the
  * background (`engine:ensure`) when there is none or it cannot be loaded; swaps to a new one live when the
  * background publishes another version.
+ *
+ * Start-up is split into tasks so none is long (a long task janks the page the person is scrolling): the storage
+ * read, the load, and a warm-up each run in their own task. The warm-up judges a small made-up text with a host and a
+ * link: the first use of the engine pays one-time costs (the URL-in-text RegExp is compiled on its first run, the
+ * public-suffix lookup and the matcher's code are compiled lazily) that would otherwise land on the first real post,
+ * in the same task as the first scan. Its verdict is thrown away.
  */
-import { loadEngine, type Engine } from '@/src/engine';
+import { loadEngine, scanItem, type Engine } from '@/src/engine';
 import { engineItem } from '@/src/shared/engine-item';
 import { sendMessage } from '@/src/shared/send-message';
+import { nextTask } from './post-task';
 
 export interface EngineClientOptions {
   signal: AbortSignal;
   onEngine(engine: Engine): void;
+  /** Yields to the page between start-up steps (default: a new task); tests may pass an immediate one. */
+  yieldTask?(signal: AbortSignal): Promise<void>;
 }
+
+/** What the warm-up judges: a host written in the text, a link, and ordinary Vietnamese words. */
+const WARM_UP_INPUT = {
+  text: 'Chào cả nhà, thông tin chi tiết xem tại trang example.com nhé, cảm ơn mọi người.',
+  links: ['https://example.com/gioi-thieu'],
+};
 
 function tryLoad(serialized: unknown): Engine | null {
   if (!serialized) return null;
@@ -22,6 +37,15 @@ function tryLoad(serialized: unknown): Engine | null {
   }
 }
 
+/** Runs the engine once on a made-up input so its one-time costs are paid now, in a task of their own. */
+export function warmUpEngine(engine: Engine): void {
+  try {
+    scanItem(engine, WARM_UP_INPUT);
+  } catch (error) {
+    console.warn('[canh-giac] engine warm-up failed', error);
+  }
+}
+
 async function askBackground(): Promise<void> {
   try {
     await sendMessage('engine:ensure', null);
@@ -30,25 +54,36 @@ async function askBackground(): Promise<void> {
   }
 }
 
-export async function connectEngine({ signal, onEngine }: EngineClientOptions): Promise<void> {
+export async function connectEngine({ signal, onEngine, yieldTask = nextTask }: EngineClientOptions): Promise<void> {
   let version: string | null = null;
-  const accept = (serialized: unknown) => {
-    if (signal.aborted) return;
+  let warmed = false;
+  /** Serializes accepts (a watch event may arrive while the stored engine is still loading). */
+  let chain: Promise<void> = Promise.resolve();
+  const accept = async (serialized: unknown) => {
+    if (signal.aborted || !serialized) return;
+    await yieldTask(signal);
     const engine = tryLoad(serialized);
-    if (!engine) return;
+    if (!engine || signal.aborted) return;
     const id = `${engine.version}:${(serialized as { checksum?: string }).checksum ?? ''}`;
     if (id === version) return;
     version = id;
-    onEngine(engine);
+    if (!warmed) {
+      warmed = true;
+      await yieldTask(signal);
+      warmUpEngine(engine);
+      await yieldTask(signal);
+    }
+    if (!signal.aborted) onEngine(engine);
   };
-  const unwatch = engineItem.watch((serialized) => accept(serialized));
+  const enqueue = (serialized: unknown) => (chain = chain.then(() => accept(serialized)));
+  const unwatch = engineItem.watch((serialized) => void enqueue(serialized));
   signal.addEventListener('abort', unwatch, { once: true });
   const stored = await engineItem.getValue();
   if (signal.aborted) return;
-  accept(stored);
-  if (version === null) {
+  await enqueue(stored);
+  if (version === null && !signal.aborted) {
     await askBackground();
     // The watcher normally delivers it; read once more in case it was written before the watcher saw it.
-    if (version === null && !signal.aborted) accept(await engineItem.getValue());
+    if (version === null && !signal.aborted) await enqueue(await engineItem.getValue());
   }
 }

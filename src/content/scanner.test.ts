@@ -179,6 +179,37 @@ describe('scanner on a Facebook-like feed', () => {
     expect(highlights.owners.size).toBe(0);
   });
 
+  it('judges the items a reader can see first, and schedules their slices as soon tasks, the rest in idle time', async () => {
+    document.body.innerHTML = renderTestFeed(
+      Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, text: i === 5 ? `Tuyển CTV, ${SCAM}` : `Bài viết số ${i} về chuyện thường ngày` })),
+    );
+    const order: string[] = [];
+    const pending: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    let clock = 0;
+    const visible = new Set(['p4', 'p5']);
+    scanner = makeScanner({
+      now: () => clock,
+      judge: (input) => {
+        clock += 6; // two items fill a 10 ms slice
+        order.push(/số (\d)/.exec(input.text)?.[1] ?? '5');
+        return fakeJudge(input);
+      },
+      isNearViewport: (item) => visible.has(item.getAttribute('data-test') ?? ''),
+      scheduleSlice: (run, urgent) => void pending.push({ run, urgent }),
+    });
+    scanner.start();
+    // The first slice ran at once, on the two visible posts: the scam post among them is warned already.
+    expect(order).toEqual(['4', '5']);
+    expect(warningOf('p5')?.getAttribute('data-verdict')).toBe('scam');
+    expect(pending.map((p) => p.urgent)).toEqual([true]); // queued for the visible lane; it takes what is left
+    pending.shift()!.run(null);
+    expect(order).toEqual(['4', '5', '0', '1']);
+    expect(pending.map((p) => p.urgent)).toEqual([false]); // only off-screen items left: they wait for idle time
+    pending.shift()!.run(null);
+    expect(order).toEqual(['4', '5', '0', '1', '2', '3']);
+    expect(pending).toHaveLength(0);
+  });
+
   it('waits for the engine: nothing is shown until judge answers, then a rescan shows it', () => {
     let ready = false;
     scanner = makeScanner({ judge: (input) => (ready ? fakeJudge(input) : null) });

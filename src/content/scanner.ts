@@ -5,6 +5,7 @@
  * - Mutation records are batched (16 ms debounce, 40 ms at most) and mapped to the items they touch; a huge batch
  *   (> 1000 records) triggers a full rescan instead.
  * - Work runs in slices of ~10 ms; the first slice after a batch runs at once (a new post is judged right away).
+ *   Items in or near the viewport go first and their further slices are soon tasks; off-screen ones wait for idle time.
  * - An item is re-read only when something inside it changed, and judged only when its text+links hash is new
  *   (WeakMap element → hash, Map hash → verdict): a post Facebook re-creates after scrolling costs a read, not a match.
  * - Our hosts are re-attached when the page removes them while their item is still there, and their attributes are
@@ -48,8 +49,16 @@ export interface ScannerOptions {
   /** A site with posts/comments, or null: the page is judged as one item and gets the banner. */
   adapter: SiteAdapter | null;
   timers: TimerApi;
-  /** Schedules the next work slice (idle callback or timeout); `timeRemaining` when the browser tells it. */
-  scheduleSlice(run: (timeRemaining: number | null) => void): void;
+  /**
+   * Schedules the next work slice: soon (a normal task) when `urgent`, else in idle time (idle callback or timeout);
+   * `timeRemaining` when the browser tells it.
+   */
+  scheduleSlice(run: (timeRemaining: number | null) => void, urgent: boolean): void;
+  /**
+   * Whether a reader can see `item` now or in a moment (in or near the viewport): such items are judged first, and
+   * their slices do not wait for idle time. Without it every item waits its turn in idle time.
+   */
+  isNearViewport?(item: Element): boolean;
   now(): number;
   /** Judges one item; null while no engine is loaded (the item is judged when one arrives). */
   judge(input: ScanInput): Verdict | null;
@@ -325,22 +334,32 @@ export function createScanner(options: ScannerOptions): Scanner {
     onSliceEnd: () => highlights.repair(),
   });
 
+  /** Queues items, those a reader can see first (in document order within each lane), and runs a slice now. */
+  const enqueueAndRun = (items: Iterable<Element>) => {
+    const near = options.isNearViewport;
+    if (!near) runner.enqueue(items);
+    else {
+      const later: Element[] = [];
+      const urgent: Element[] = [];
+      for (const item of items) (near(item) ? urgent : later).push(item);
+      runner.enqueue(urgent, true);
+      runner.enqueue(later);
+    }
+    runner.runSlice();
+  };
+
   // ---- mutations ---------------------------------------------------------------------------------------------
 
   const schedulePage = () => {
     if (pageTimer !== null || !doc.body) return;
     const wait = Math.max(0, lastPageScan + PAGE_MIN_INTERVAL_MS - options.now());
     if (wait === 0) {
-      runner.enqueue([doc.body]);
-      runner.runSlice();
+      enqueueAndRun([doc.body]);
       return;
     }
     pageTimer = timers.setTimeout(() => {
       pageTimer = null;
-      if (running && doc.body) {
-        runner.enqueue([doc.body]);
-        runner.runSlice();
-      }
+      if (running && doc.body) enqueueAndRun([doc.body]);
     }, wait);
   };
 
@@ -419,10 +438,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       if (ownRemoved || itemRemoved) checkEntries();
     }
-    if (dirty.size > 0) {
-      runner.enqueue(dirty);
-      runner.runSlice();
-    }
+    if (dirty.size > 0) enqueueAndRun(dirty);
   };
 
   const batcher = createMutationBatcher({ timers, debounceMs: BATCH_DEBOUNCE_MS, maxWaitMs: BATCH_MAX_WAIT_MS, onBatch: handleBatch });
@@ -461,8 +477,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer = new MutationObserver((records) => batcher.push(records));
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
       hostGuard = new MutationObserver(restoreHostAttributes);
-      runner.enqueue(collectAllItems());
-      runner.runSlice();
+      enqueueAndRun(collectAllItems());
     },
     stop() {
       if (!running) return;
@@ -482,9 +497,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (!running) return;
       itemKeys = new WeakMap();
       lastPageScan = -Infinity;
-      runner.enqueue(collectAllItems());
-      for (const item of flagged.keys()) if (item.isConnected) runner.enqueue([item]);
-      runner.runSlice();
+      const items = new Set(collectAllItems());
+      for (const item of flagged.keys()) if (item.isConnected) items.add(item);
+      enqueueAndRun(items);
     },
     forget(key) {
       let changed = false;

@@ -19,9 +19,49 @@ describe('createSliceRunner', () => {
     runner.runSlice();
     expect(done).toEqual([1, 2, 3, 4]); // 12 ms ≥ 10 ms budget after the 4th
     expect(runner.size).toBe(4);
-    scheduled.shift()!(null);
+    expect(scheduled).toHaveLength(1); // the slice already scheduled runs the rest: no second one
     scheduled.shift()!(null);
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(scheduled).toHaveLength(0);
+  });
+
+  it('runs urgent items first and schedules their slices as soon tasks, the rest in idle time', () => {
+    let clock = 0;
+    const scheduled: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    const done: string[] = [];
+    const runner = createSliceRunner<string>({
+      budgetMs: 10,
+      scheduler: { schedule: (run, urgent) => scheduled.push({ run, urgent }), now: () => clock },
+      work: (s) => {
+        clock += 4;
+        done.push(s);
+      },
+    });
+    runner.enqueue(['far1', 'far2', 'near3']);
+    runner.enqueue(['near1', 'near2', 'near3'], true);
+    expect(runner.size).toBe(5); // near3 moved to the urgent lane, not queued twice
+    expect(runner.urgentSize).toBe(3);
+    expect(scheduled.map((s) => s.urgent)).toEqual([false, true]);
+    runner.runSlice();
+    expect(done).toEqual(['near1', 'near2', 'near3']); // 12 ms ≥ 10 ms after the third
+    // Only idle-lane items are left: the pending soon task runs them, and no further task is scheduled.
+    scheduled.find((s) => s.urgent)!.run(null);
+    expect(done).toEqual(['near1', 'near2', 'near3', 'far1', 'far2']);
+    expect(scheduled).toHaveLength(2);
+  });
+
+  it('schedules a soon task when urgent work arrives while only an idle slice is pending', () => {
+    const scheduled: boolean[] = [];
+    const runner = createSliceRunner<number>({
+      scheduler: { schedule: (_run, urgent) => scheduled.push(urgent), now: () => 0 },
+      work: () => undefined,
+    });
+    runner.enqueue([1]);
+    runner.enqueue([1]); // already queued: nothing new to schedule
+    expect(scheduled).toEqual([false]);
+    runner.enqueue([2], true);
+    runner.enqueue([3], true);
+    expect(scheduled).toEqual([false, true]);
   });
 
   it('deduplicates queued items and keeps going after a failing item', () => {

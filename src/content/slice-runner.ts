@@ -1,21 +1,30 @@
 /**
- * Runs queued work in slices of at most `budgetMs` (about 10 ms), yielding to the page between slices with
- * requestIdleCallback (with a timeout, so work is never starved while the person scrolls) or setTimeout.
- * The caller may run the first slice right away (`runSlice`) so a new post gets its warning without waiting for idle time.
+ * Runs queued work in slices of at most `budgetMs` (about 10 ms), yielding to the page between slices.
+ *
+ * Two lanes: urgent items (a reader can see them: in or near the viewport) run first, and while any are queued the
+ * next slice is scheduled as a normal task soon (`schedule(run, true)`: `scheduler.postTask` / MessageChannel);
+ * the rest wait for idle time (`schedule(run, false)`: requestIdleCallback with a timeout, so work is never starved
+ * while the person scrolls). Either way no slice runs longer than the budget plus one item.
+ * The caller may run the first slice right away (`runSlice`) so a new post gets its warning without waiting.
  */
 export interface SliceScheduler {
-  /** Schedules `run` soon; `deadline` tells how long the browser considers itself idle (when known). */
-  schedule(run: (timeRemaining: number | null) => void): void;
+  /**
+   * Schedules `run`: soon as a normal task when `urgent`, else in idle time; `timeRemaining` tells how long the
+   * browser considers itself idle (when known).
+   */
+  schedule(run: (timeRemaining: number | null) => void, urgent: boolean): void;
   now(): number;
 }
 
 export interface SliceRunner<T> {
-  /** Queues work (deduplicated: an item queued twice runs once). */
-  enqueue(items: Iterable<T>): void;
+  /** Queues work (deduplicated: an item queued twice runs once; queued as urgent once, it stays urgent). */
+  enqueue(items: Iterable<T>, urgent?: boolean): void;
   /** Runs one slice now (also called by the scheduler). */
   runSlice(): void;
   clear(): void;
   readonly size: number;
+  /** Items queued in the urgent lane. */
+  readonly urgentSize: number;
 }
 
 export interface SliceRunnerOptions<T> {
@@ -27,16 +36,26 @@ export interface SliceRunnerOptions<T> {
 }
 
 export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEnd }: SliceRunnerOptions<T>): SliceRunner<T> {
-  const queue = new Set<T>();
-  let scheduled = false;
+  const urgent = new Set<T>();
+  const later = new Set<T>();
+  let scheduledSoon = false;
+  let scheduledIdle = false;
+
+  const next = (): T | undefined => {
+    for (const lane of [urgent, later]) {
+      for (const item of lane) {
+        lane.delete(item);
+        return item;
+      }
+    }
+    return undefined;
+  };
 
   const runSlice = (timeRemaining: number | null = null) => {
-    scheduled = false;
     const budget = timeRemaining === null ? budgetMs : Math.max(2, Math.min(budgetMs, timeRemaining));
     const start = scheduler.now();
     let processed = 0;
-    for (const item of queue) {
-      queue.delete(item);
+    for (let item = next(); item !== undefined; item = next()) {
       try {
         work(item);
       } catch (error) {
@@ -45,27 +64,55 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
       processed++;
       if (scheduler.now() - start >= budget) break;
     }
-    if (queue.size > 0) scheduleNext();
-    if (processed > 0) onSliceEnd?.(processed, queue.size);
+    scheduleNext();
+    if (processed > 0) onSliceEnd?.(processed, urgent.size + later.size);
+  };
+  const runSoon = (timeRemaining: number | null) => {
+    scheduledSoon = false;
+    runSlice(timeRemaining);
+  };
+  const runIdle = (timeRemaining: number | null) => {
+    scheduledIdle = false;
+    runSlice(timeRemaining);
   };
   const scheduleNext = () => {
-    if (scheduled) return;
-    scheduled = true;
-    scheduler.schedule(runSlice);
+    if (urgent.size > 0) {
+      if (scheduledSoon) return;
+      scheduledSoon = true;
+      scheduler.schedule(runSoon, true);
+    } else if (later.size > 0) {
+      if (scheduledSoon || scheduledIdle) return;
+      scheduledIdle = true;
+      scheduler.schedule(runIdle, false);
+    }
   };
 
   return {
-    enqueue(items) {
-      const before = queue.size;
-      for (const item of items) queue.add(item);
-      if (queue.size > before) scheduleNext();
+    enqueue(items, isUrgent = false) {
+      let added = false;
+      for (const item of items) {
+        if (urgent.has(item)) continue;
+        if (isUrgent) {
+          later.delete(item);
+          urgent.add(item);
+          added = true;
+        } else if (!later.has(item)) {
+          later.add(item);
+          added = true;
+        }
+      }
+      if (added) scheduleNext();
     },
     runSlice: () => runSlice(null),
     clear() {
-      queue.clear();
+      urgent.clear();
+      later.clear();
     },
     get size() {
-      return queue.size;
+      return urgent.size + later.size;
+    },
+    get urgentSize() {
+      return urgent.size;
     },
   };
 }

@@ -8,6 +8,7 @@ import { addDismissed, dismissedItemsItem, type DismissedItems } from './dismiss
 import { connectEngine } from './engine-client';
 import { checkSecretForm, findSecretFields, readBrandText } from './form-check';
 import { createHighlightLayer } from './highlight-layer';
+import { postTask } from './post-task';
 import { createScanner, type Scanner } from './scanner';
 import { createFacebookAdapter } from './sites/facebook';
 import type { SiteAdapter } from './sites/site-adapter';
@@ -35,6 +36,18 @@ export function startContentScript(ctx: ContentScriptContext): void {
 async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const timers = { setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms), clearTimeout: (id: number) => clearTimeout(id) };
+  // The engine is read from storage alongside the settings (not after them) and loaded in tasks of its own; the
+  // scanner starts once it is there (without it nothing can be judged: reading posts before would be wasted work).
+  let engine: Engine | null = null;
+  let engineChanged: ((first: boolean) => void) | null = null;
+  void connectEngine({
+    signal: ctx.signal,
+    onEngine: (next) => {
+      const first = engine === null;
+      engine = next;
+      engineChanged?.(first);
+    },
+  });
   const [storedSettings, storedDismissed, storedSelectors] = await Promise.all([
     settingsItem.getValue(),
     dismissedItemsItem.getValue(),
@@ -43,7 +56,6 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
   let settings: Settings = withDefaults(storedSettings);
   let dismissed: DismissedItems = storedDismissed ?? {};
-  let engine: Engine | null = null;
   let pauseTimer: number | null = null;
 
   const hostname = () => location.hostname;
@@ -73,18 +85,28 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   };
   const findingsThrottle = createThrottle(sendFindings, FINDINGS_INTERVAL_MS, timers);
 
+  /** In the viewport or within one viewport height of it (items hidden with display:none have an empty box). */
+  const isNearViewport = (item: Element) => {
+    const rect = item.getBoundingClientRect();
+    const height = window.innerHeight;
+    return (rect.width > 0 || rect.height > 0) && rect.bottom >= -height && rect.top <= 2 * height;
+  };
+
   const createFor = (adapter: SiteAdapter | null): Scanner =>
     createScanner({
       doc,
       adapter,
       timers,
-      scheduleSlice: (run) => {
-        if (typeof requestIdleCallback === 'function') {
+      scheduleSlice: (run, urgent) => {
+        if (urgent) {
+          postTask(() => run(null), ctx.signal);
+        } else if (typeof requestIdleCallback === 'function') {
           ctx.requestIdleCallback((deadline) => run(deadline.didTimeout ? null : deadline.timeRemaining()), { timeout: 50 });
         } else {
           ctx.setTimeout(() => run(null), 0);
         }
       },
+      isNearViewport,
       now: () => performance.now(),
       judge: (input) => (engine ? scanItem(engine, input) : null),
       families: () => engine?.families ?? {},
@@ -149,7 +171,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         .filter((u): u is number => typeof u === 'number' && u > Date.now())
         .sort((a, b) => b - a)[0];
       if (until !== undefined) pauseTimer = ctx.setTimeout(applyPause, Math.min(MAX_TIMER_MS, until - Date.now() + 50));
-    } else {
+    } else if (engine) {
       scanner.start();
     }
     findingsThrottle.request();
@@ -199,12 +221,9 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
   ctx.signal.addEventListener('abort', () => themeObserver.disconnect(), { once: true });
 
+  engineChanged = (first) => {
+    if (first) applyPause();
+    else scanner.rescanAll({ rejudge: true });
+  };
   applyPause();
-  void connectEngine({
-    signal: ctx.signal,
-    onEngine: (next) => {
-      engine = next;
-      scanner.rescanAll({ rejudge: true });
-    },
-  });
 }

@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compileEngine, serializeEngine, type Engine } from '@/src/engine';
+import { MINI_DATABASE } from '@/src/engine/mini-database.fixture';
+import { engineItem } from '@/src/shared/engine-item';
+import { connectEngine } from './engine-client';
+
+beforeEach(() => fakeBrowser.reset());
+
+/** A yield that records each start-up step boundary and resolves at once (a test has no page to yield to). */
+function recordingYield(steps: string[]) {
+  return async (signal: AbortSignal) => {
+    steps.push(signal.aborted ? 'yield (aborted)' : 'yield');
+  };
+}
+
+describe('connectEngine', () => {
+  it('loads the stored engine in tasks of its own (load, warm-up, hand-over) and hands it over once per version', async () => {
+    const serialized = serializeEngine(compileEngine(MINI_DATABASE));
+    await engineItem.setValue(serialized);
+    const steps: string[] = [];
+    const engines: Engine[] = [];
+    const controller = new AbortController();
+    await connectEngine({
+      signal: controller.signal,
+      yieldTask: recordingYield(steps),
+      onEngine: (engine) => {
+        steps.push('engine');
+        engines.push(engine);
+      },
+    });
+    // yield → load, yield → warm-up, yield → onEngine: the three never share a task.
+    expect(steps).toEqual(['yield', 'yield', 'yield', 'engine']);
+    expect(engines[0]?.version).toBe(MINI_DATABASE.version);
+    // The same version written again is not handed over twice; no warm-up for later versions.
+    await engineItem.setValue({ ...serialized });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(engines).toHaveLength(1);
+    controller.abort();
+  });
+
+  it('hands over nothing once aborted', async () => {
+    await engineItem.setValue(serializeEngine(compileEngine(MINI_DATABASE)));
+    const controller = new AbortController();
+    const engines: Engine[] = [];
+    const started = connectEngine({
+      signal: controller.signal,
+      yieldTask: async () => controller.abort(), // the tab goes away while the engine loads
+      onEngine: (engine) => engines.push(engine),
+    });
+    await started;
+    expect(engines).toHaveLength(0);
+  });
+});
