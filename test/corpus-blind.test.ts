@@ -1,9 +1,11 @@
 /**
- * The blind set (test/corpus/scam-blind.jsonl, benign-blind.jsonl): written on 2026-11-29 by someone who had seen
- * neither src/ (patterns, engine) nor any other corpus text, and never run through the detector while being written.
- * It is the one untouched estimate of how detection generalizes; nobody tunes against it. This test prints only
- * aggregates — per family/kind counts, never a text or an id — and guards against regressions with bars set below
- * the first measurement (see test/corpus/README.md).
+ * The blind sets, written on 2026-11-29 by people who had seen neither src/ (patterns, engine) nor any other corpus
+ * text, and never run through the detector while being written (test/corpus/README.md). Nobody tunes against them.
+ * - `blind` (scam-blind.jsonl, benign-blind.jsonl): prints per-family/kind counts (never a text or an id). Its
+ *   per-family table was looked at once, which showed two families the database lacked (shopping deposits, fake
+ *   support); so it is no longer fully untouched.
+ * - `blind2` (scam-blind2.jsonl, benign-blind2.jsonl): prints only its two overall figures — the untouched estimate.
+ * Both guard against regressions with bars below their first measurement.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 const CORPUS = join(import.meta.dirname, 'corpus');
 const BLIND_MIN_RECALL = 0.6;
 const BLIND_MAX_FALSE_WARNINGS = 0.1;
+const BLIND2_MIN_RECALL = 0.6;
+const BLIND2_MAX_FALSE_WARNINGS = 0.1;
 
 interface Item {
   id: string;
@@ -52,11 +56,15 @@ function tabulate(items: Item[], groupOf: (item: Item) => string, pass: (item: I
 let engine: Engine;
 let scams: Item[] = [];
 let benign: Item[] = [];
+let scams2: Item[] = [];
+let benign2: Item[] = [];
 
 beforeAll(() => {
   engine = compileEngine(assembleDatabase());
   scams = readJsonl('scam-blind.jsonl');
   benign = readJsonl('benign-blind.jsonl');
+  scams2 = readJsonl('scam-blind2.jsonl');
+  benign2 = readJsonl('benign-blind2.jsonl');
 });
 
 describe('blind set (aggregates only)', () => {
@@ -79,5 +87,19 @@ describe('blind set (aggregates only)', () => {
     expect(benign.length).toBeGreaterThanOrEqual(120);
     expect(caught / scams.length).toBeGreaterThanOrEqual(BLIND_MIN_RECALL);
     expect(warned / benign.length).toBeLessThanOrEqual(BLIND_MAX_FALSE_WARNINGS);
+  });
+
+  it(`second blind set, overall figures only: recall ≥ ${100 * BLIND2_MIN_RECALL} %, false warnings ≤ ${100 * BLIND2_MAX_FALSE_WARNINGS} %`, () => {
+    const flagged = (item: Item): boolean => scanItem(engine, toInput(item)).verdict !== 'clean';
+    const caught = scams2.filter(flagged).length;
+    const warned = benign2.filter(flagged).length;
+    console.log(
+      `blind2 recall ${((100 * caught) / scams2.length).toFixed(1)} % (${caught}/${scams2.length}), ` +
+        `false warnings ${((100 * warned) / benign2.length).toFixed(1)} % (${warned}/${benign2.length})`,
+    );
+    expect(scams2.length).toBeGreaterThanOrEqual(150);
+    expect(benign2.length).toBeGreaterThanOrEqual(130);
+    expect(caught / scams2.length).toBeGreaterThanOrEqual(BLIND2_MIN_RECALL);
+    expect(warned / benign2.length).toBeLessThanOrEqual(BLIND2_MAX_FALSE_WARNINGS);
   });
 });
