@@ -5,7 +5,7 @@ import versionFile from './version.json';
 
 const REQUIRED_FAMILIES = [
   'job-task', 'charity', 'investment', 'impersonation-authority', 'bank-phishing', 'loan-app', 'account-recovery',
-  'prize', 'parcel', 'utility-tax', 'romance-gift', 'hack-money', 'relative-in-need', 'generic', 'warning',
+  'prize', 'parcel', 'utility-tax', 'romance-gift', 'hack-money', 'relative-in-need', 'shopping-deposit', 'fake-support', 'generic', 'warning',
 ];
 
 describe('assembleDatabase', () => {

@@ -9,6 +9,7 @@ import type { BrandSource, DatabaseSource, FamilySource, PatternSource } from '.
 import accountRecovery from './families/account-recovery.json';
 import bankPhishing from './families/bank-phishing.json';
 import charity from './families/charity.json';
+import fakeSupport from './families/fake-support.json';
 import generic from './families/generic.json';
 import hackMoney from './families/hack-money.json';
 import impersonationAuthority from './families/impersonation-authority.json';
@@ -19,6 +20,7 @@ import parcel from './families/parcel.json';
 import prize from './families/prize.json';
 import relativeInNeed from './families/relative-in-need.json';
 import romanceGift from './families/romance-gift.json';
+import shoppingDeposit from './families/shopping-deposit.json';
 import utilityTax from './families/utility-tax.json';
 import warning from './families/warning.json';
 import brandsFile from './brands.json';
@@ -59,6 +61,8 @@ export const FAMILY_FILES: readonly FamilyFile[] = [
   romanceGift as FamilyFile,
   hackMoney as FamilyFile,
   relativeInNeed as FamilyFile,
+  shoppingDeposit as FamilyFile,
+  fakeSupport as FamilyFile,
   generic as FamilyFile,
   warning as FamilyFile,
 ];
