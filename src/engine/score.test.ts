@@ -194,3 +194,30 @@ describe('scoreIndicators: asks of another family support the strongest one', ()
     expect(capped.score).toBe(105);
   });
 });
+
+describe('scoreIndicators: a secret asked for through a link or in a hurry', () => {
+  it('a family-less credential ask with a channel or pressure keeps its full (capped) weight: suspicious', () => {
+    const otp = ind('otp', 'generic', 'credential', 45);
+    expect(scoreIndicators([otp, ind('link', 'generic', 'channel', 20)])).toMatchObject({ verdict: 'suspicious', score: 60 });
+    expect(scoreIndicators([otp, ind('24h', 'generic', 'pressure', 20)])).toMatchObject({ verdict: 'suspicious', score: 60 });
+  });
+
+  it('a credential ask alone, or channel + payment without a credential, is still halved (clean)', () => {
+    expect(scoreIndicators([ind('otp', 'generic', 'credential', 45)])).toMatchObject({ verdict: 'clean', score: 23 });
+    expect(scoreIndicators([ind('ck', 'generic', 'payment', 40), ind('zalo', 'generic', 'channel', 30)])).toMatchObject({
+      verdict: 'clean',
+      score: 30,
+    });
+  });
+
+  it('still lowered in a warning context ("never enter your OTP on a link")', () => {
+    const v = scoreIndicators([
+      ind('otp', 'generic', 'credential', 45),
+      ind('link', 'generic', 'channel', 20),
+      ind('w1', 'warning', 'warning', 25),
+      ind('w2', 'warning', 'warning', 25),
+    ]);
+    expect(v.warningContext).toBe(true);
+    expect(v.verdict).toBe('clean');
+  });
+});

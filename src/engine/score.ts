@@ -3,7 +3,9 @@
  * - a pattern counts once per item (every occurrence is still reported);
  * - the item score is the strongest family's weights + the `generic` family's weights + the asks (payment, credential,
  *   channel) of the other families (together capped at 60); with no other
- *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious`;
+ *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious` — except a
+ *   credential ask together with a channel or pressure indicator (a secret asked for through a link or in a hurry),
+ *   which keeps its full weight;
  * - use vs. mention: indicators the caller marks as `mentioned` (inside quotation marks or reported speech such as
  *   "đối tượng yêu cầu…") count for 0.4 of their weight when the text has any warning weight; two or more distinct
  *   mentioned indicators add 20 to the warning sum (quoting scam wording is a way of talking about it);
@@ -128,7 +130,11 @@ export function scoreIndicators(
     score = strongest[1] + genericSum;
     for (const s of familySignals.get(strongest[0]) ?? []) signals.add(s);
   } else {
-    score = genericSum * SCORE_RULES.genericAloneFactor;
+    // A secret handed over through a link or under pressure ("bấm link, nhập số điện thoại và mã OTP") is a script of
+    // its own, whatever the family: family-less credential + channel/pressure indicators are not halved.
+    const genericSignals = familySignals.get(generic) ?? new Set<Signal>();
+    const secretScript = genericSignals.has('credential') && (genericSignals.has('channel') || genericSignals.has('pressure'));
+    score = secretScript ? genericSum : genericSum * SCORE_RULES.genericAloneFactor;
   }
 
   const warningContext = warningSum >= SCORE_RULES.warningThreshold;
