@@ -210,6 +210,21 @@ describe('scanner on a Facebook-like feed', () => {
     expect(pending).toHaveLength(0);
   });
 
+  it('judges visible posts before their comments', () => {
+    const kinds: string[] = [];
+    scanner = makeScanner({
+      judge: (input) => {
+        kinds.push(input.text.includes('Cảm ơn') || input.text.includes('Bên em') ? 'comment' : 'post');
+        return fakeJudge(input);
+      },
+      isNearViewport: () => true,
+    });
+    scanner.start();
+    scanner.drain();
+    // Document order would be post, comment, comment, post.
+    expect(kinds).toEqual(['post', 'post', 'comment', 'comment']);
+  });
+
   it('waits for the engine: nothing is shown until judge answers, then a rescan shows it', () => {
     let ready = false;
     scanner = makeScanner({ judge: (input) => (ready ? fakeJudge(input) : null) });

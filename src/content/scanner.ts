@@ -5,7 +5,8 @@
  * - Mutation records are batched (16 ms debounce, 40 ms at most) and mapped to the items they touch; a huge batch
  *   (> 1000 records) triggers a full rescan instead.
  * - Work runs in slices of ~10 ms; the first slice after a batch runs at once (a new post is judged right away).
- *   Items in or near the viewport go first and their further slices are soon tasks; off-screen ones wait for idle time.
+ *   Items in or near the viewport go first (posts before comments) and their further slices are soon tasks;
+ *   off-screen ones wait for idle time.
  * - An item is re-read only when something inside it changed, and judged only when its text+links hash is new
  *   (WeakMap element → hash, Map hash → verdict): a post Facebook re-creates after scrolling costs a read, not a match.
  * - Our hosts are re-attached when the page removes them while their item is still there, and their attributes are
@@ -334,15 +335,24 @@ export function createScanner(options: ScannerOptions): Scanner {
     onSliceEnd: () => highlights.repair(),
   });
 
-  /** Queues items, those a reader can see first (in document order within each lane), and runs a slice now. */
+  /**
+   * Queues items and runs a slice now: those a reader can see first, their posts before their comments (a post's
+   * warning is the first thing read), each group in document order; then the off-screen ones.
+   */
   const enqueueAndRun = (items: Iterable<Element>) => {
     const near = options.isNearViewport;
     if (!near) runner.enqueue(items);
     else {
+      const posts: Element[] = [];
+      const comments: Element[] = [];
       const later: Element[] = [];
-      const urgent: Element[] = [];
-      for (const item of items) (near(item) ? urgent : later).push(item);
-      runner.enqueue(urgent, true);
+      for (const item of items) {
+        if (!near(item)) later.push(item);
+        else if (adapter && adapter.kindOf(item) === 'comment') comments.push(item);
+        else posts.push(item);
+      }
+      runner.enqueue(posts, true);
+      runner.enqueue(comments, true);
       runner.enqueue(later);
     }
     runner.runSlice();
