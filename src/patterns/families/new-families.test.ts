@@ -39,6 +39,12 @@ const SHOPPING_SCAMS: readonly string[] = [
   'Minh can nhuong lai phong khach san Da Nang 2 dem do ban viec, chuyen khoan truoc minh gui ma dat phong',
   'I am currently out of the country, the apartment is available. Send the deposit and I will mail you the keys. Contact me on WhatsApp.',
   'Puppies up for adoption, you only pay the shipping and crate fee. Send a small deposit to hold the puppy, contact me on WhatsApp',
+  'Thanh lý iPhone 14 Prо Mаx hàng tịch thu hải quan giá 3tr, khôn​g ship COD, ck trước 100%, ib zalo',
+  '𝗧𝗵𝗮𝗻𝗵 𝗹𝘆́ hàng tịch thu hải quan, không nhận COD, chuyển khoản trước',
+  'Mình cần bán gấp Macbook Air M2 giá 5tr do chuyển công tác, máy còn bảo hành, chỉ giao dịch chuyển khoản, ai lấy ib mình',
+  'Nhượng lại bé Poodle tiny 3 tháng tuổi, đã tiêm 2 mũi, ship toàn quốc bằng máy bay, cọc trước 1tr giữ bé',
+  'Nhận đặt phòng khách sạn Đà Nẵng giá rẻ hơn Agoda 30%, chuyển khoản 100% giữ phòng, liên hệ zalo em Hương',
+  'Selling iPhone 15 Pro Max brand new sealed for $250, no cash on delivery, payment before shipping via Zelle only',
 ];
 
 const SHOPPING_HONEST: readonly string[] = [
@@ -58,6 +64,11 @@ const SHOPPING_HONEST: readonly string[] = [
   'Minh can pass ve xem phim CGV toi nay vi ban dot xuat, ai lay thi ib minh nhe',
   'Selling my two extra tickets to the game on Sunday at face value, happy to meet at the stadium gate and transfer in the official app',
   'We take a deposit after the viewing to hold the flat; contracts are signed at our office',
+  'Shop đồ handmade nhận đặt làm theo yêu cầu, cọc trước 30% giá trị đơn, ship COD phần còn lại',
+  'Nhà mình cho thuê phòng ở Mỹ Đình, 3tr/tháng, anh chị qua xem phòng rồi cọc 1 tháng, hợp đồng 6 tháng',
+  'Mình dư 1 vé xem bóng đá tối nay do bận, ai đi thì qua lấy vé ở cổng sân, trả tiền mặt cũng được',
+  'Tiệm bánh nhận đặt bánh kem sinh nhật, vui lòng cọc 50% qua chuyển khoản để giữ đơn, giao tận nơi nội thành',
+  'Honda Head Phát Tiến: trả góp 0%, giao xe tận nhà, liên hệ zalo 0909 xxx 456',
 ];
 
 const SUPPORT_SCAMS: readonly string[] = [
@@ -75,6 +86,12 @@ const SUPPORT_SCAMS: readonly string[] = [
   'This is the Amazon refund department. We accidentally refunded you $4,000 instead of $40. Please install AnyDesk so our technician can fix it',
   'Your subscription auto-renewed for $399. If this was not you, call our customer support, they will guide you through the refund process: 1-888-xxx-0199',
   'I got back all my money thanks to Mr. Hudson, a recovery expert. Contact him on WhatsApp +1 555 0100',
+  'C S K H Shopee qua Z.a.l.o 0936xxx812, đơn hàng bị trùng cần hủy để được hoàn tiền',
+  'Ai bi lua dao dau tu san ao lh zalo 09xx de dc ho tro lay lai tien 100% thanh cong',
+  'đơn hàng của bạn bị lỗi hệ thống, ib zl cskh shopee để đc hoàn tiền',
+  'TikTok Shop thông báo: quý khách được hoàn tiền 1.250.000đ do đơn hàng lỗi, vui lòng nhập số thẻ và mã OTP tại link để nhận tiền hoàn',
+  'Hotline hỗ trợ khách hàng ngân hàng 0969 xxx 456 (zalo), ai bị lỗi giao dịch, trừ tiền không nhận được liên hệ để được hoàn tiền',
+  'Hi, I\'m from PayPal customer service. Your account was charged twice, download our remote desktop app so I can process the refund',
 ];
 
 const SUPPORT_HONEST: readonly string[] = [
@@ -92,6 +109,12 @@ const SUPPORT_HONEST: readonly string[] = [
   'Công an khuyến cáo: không có dịch vụ nào lấy lại được tiền bị lừa, các đối tượng giả danh luật sư, hacker hứa thu hồi tiền lừa đảo để chiếm đoạt thêm phí',
   'Customer support is available in the app 24/7. We will never ask you to install remote access software.',
   'Our IT helpdesk may ask you to run the remote support tool during office hours; tickets are opened on the intranet',
+  'Sản phẩm lỗi bạn inbox shop hoặc nhắn zalo 0909 xxx 123 để được hoàn tiền nhé',
+  'Shop hoàn tiền qua ngân hàng trong 24h nếu hàng lỗi, chat zalo shop 0909 xxx 789',
+  'Vietcombank: tổng đài CSKH 1900 545413, Zalo Official Account Vietcombank để được hỗ trợ',
+  'Xin lỗi vì sự bất tiện, Tiki sẽ hoàn tiền vào tài khoản Tiki Xu của bạn trong 24h, bạn kiểm tra trong mục Đơn hàng của tôi nhé',
+  'Ngân hàng thông báo: nếu giao dịch bị lỗi trừ tiền, quý khách liên hệ tổng đài 1900 xxxx hoặc đến quầy giao dịch gần nhất',
+  'Anh em cài AnyDesk để bên mình hỗ trợ cài phần mềm kế toán từ xa nhé',
 ];
 
 function expectFlagged(text: string, family: string): void {
