@@ -45,6 +45,9 @@ const SHOPPING_SCAMS: readonly string[] = [
   'Nhượng lại bé Poodle tiny 3 tháng tuổi, đã tiêm 2 mũi, ship toàn quốc bằng máy bay, cọc trước 1tr giữ bé',
   'Nhận đặt phòng khách sạn Đà Nẵng giá rẻ hơn Agoda 30%, chuyển khoản 100% giữ phòng, liên hệ zalo em Hương',
   'Selling iPhone 15 Pro Max brand new sealed for $250, no cash on delivery, payment before shipping via Zelle only',
+  'Bán iPad Pro M2 giá 3tr5 do được tặng không dùng đến, cần bán nhanh, chỉ giao dịch chuyển khoản, mình ở xa không gặp được',
+  'Chị có 2 vé máy bay Hà Nội - Sài Gòn 28 Tết, bận không đi được nên pass lại giá rẻ, em nào lấy ck cọc chị đổi tên',
+  'Brand new PS5 for $150, shipping only, no local pickup, pay with Zelle or gift card',
 ];
 
 const SHOPPING_HONEST: readonly string[] = [
@@ -69,6 +72,8 @@ const SHOPPING_HONEST: readonly string[] = [
   'Mình dư 1 vé xem bóng đá tối nay do bận, ai đi thì qua lấy vé ở cổng sân, trả tiền mặt cũng được',
   'Tiệm bánh nhận đặt bánh kem sinh nhật, vui lòng cọc 50% qua chuyển khoản để giữ đơn, giao tận nơi nội thành',
   'Honda Head Phát Tiến: trả góp 0%, giao xe tận nhà, liên hệ zalo 0909 xxx 456',
+  'Vé máy bay Tết đã mở bán, khách hàng đặt vé trên website, ứng dụng chính thức hoặc đại lý được ủy quyền',
+  'Brand new PS5 for $499 at the official store, local pickup or delivery, pay by card',
 ];
 
 const SUPPORT_SCAMS: readonly string[] = [
@@ -92,6 +97,10 @@ const SUPPORT_SCAMS: readonly string[] = [
   'TikTok Shop thông báo: quý khách được hoàn tiền 1.250.000đ do đơn hàng lỗi, vui lòng nhập số thẻ và mã OTP tại link để nhận tiền hoàn',
   'Hotline hỗ trợ khách hàng ngân hàng 0969 xxx 456 (zalo), ai bị lỗi giao dịch, trừ tiền không nhận được liên hệ để được hoàn tiền',
   'Hi, I\'m from PayPal customer service. Your account was charged twice, download our remote desktop app so I can process the refund',
+  'Bạn đặt hàng trên Shopee bị hủy? inbox mình, mình bên kỹ thuật Shopee hỗ trợ hoàn tiền trong 5 phút',
+  'Em là nhân viên của Vietnam Airlines, chuyến bay bị hoãn nên anh chị được bồi thường 2 triệu, anh chị cung cấp số thẻ và mã OTP để em chuyển',
+  'Microsoft Support: your computer is infected with a virus. Call 1-800-xxx-0199 immediately and do not turn off your PC',
+  'WARNING virus detected on your device, call Apple support now to unlock',
 ];
 
 const SUPPORT_HONEST: readonly string[] = [
@@ -115,6 +124,9 @@ const SUPPORT_HONEST: readonly string[] = [
   'Xin lỗi vì sự bất tiện, Tiki sẽ hoàn tiền vào tài khoản Tiki Xu của bạn trong 24h, bạn kiểm tra trong mục Đơn hàng của tôi nhé',
   'Ngân hàng thông báo: nếu giao dịch bị lỗi trừ tiền, quý khách liên hệ tổng đài 1900 xxxx hoặc đến quầy giao dịch gần nhất',
   'Anh em cài AnyDesk để bên mình hỗ trợ cài phần mềm kế toán từ xa nhé',
+  'Em bên kỹ thuật cửa hàng điện máy, anh chị cần lắp đặt điều hòa thì gọi em 0909 xxx 111 nha',
+  'Chuyến bay bị hủy, Vietnam Airlines hoàn tiền vé về phương thức thanh toán ban đầu, khách hàng tra cứu trên website',
+  'My computer was infected with a virus last week, so I reinstalled Windows myself',
 ];
 
 function expectFlagged(text: string, family: string): void {
