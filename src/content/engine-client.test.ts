@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileEngine, serializeEngine, type Engine } from '@/src/engine';
 import { MINI_DATABASE } from '@/src/engine/mini-database.fixture';
 import { engineItem } from '@/src/shared/engine-item';
-import { connectEngine } from './engine-client';
+import { connectEngine, ENGINE_STORAGE_KEY } from './engine-client';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -15,6 +15,10 @@ function recordingYield(steps: string[]) {
 }
 
 describe('connectEngine', () => {
+  it('reads the key engineItem writes', () => {
+    expect(engineItem.key).toBe(`local:${ENGINE_STORAGE_KEY}`);
+  });
+
   it('loads the stored engine in tasks of its own (load, warm-up, hand-over) and hands it over once per version', async () => {
     const serialized = serializeEngine(compileEngine(MINI_DATABASE));
     await engineItem.setValue(serialized);
@@ -36,6 +40,20 @@ describe('connectEngine', () => {
     await engineItem.setValue({ ...serialized });
     await new Promise((r) => setTimeout(r, 10));
     expect(engines).toHaveLength(1);
+    controller.abort();
+  });
+
+  it('swaps to a newer engine the background publishes later (warm-up only for the first)', async () => {
+    const steps: string[] = [];
+    const versions: number[] = [];
+    const controller = new AbortController();
+    await engineItem.setValue(serializeEngine(compileEngine(MINI_DATABASE)));
+    await connectEngine({ signal: controller.signal, yieldTask: recordingYield(steps), onEngine: (engine) => void versions.push(engine.version) });
+    steps.length = 0;
+    await engineItem.setValue(serializeEngine(compileEngine({ ...MINI_DATABASE, version: MINI_DATABASE.version + 1 })));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(versions).toEqual([MINI_DATABASE.version, MINI_DATABASE.version + 1]);
+    expect(steps).toEqual(['yield']); // loaded in a task of its own, no second warm-up
     controller.abort();
   });
 

@@ -1,5 +1,5 @@
 /**
- * Gets the compiled engine the background published in `storage.local` (engineItem), without recompiling; asks the
+ * Gets the compiled engine the background published in `storage.local` (`engineItem`), without recompiling; asks the
  * background (`engine:ensure`) when there is none or it cannot be loaded; swaps to a new one live when the
  * background publishes another version.
  *
@@ -9,10 +9,32 @@
  * public-suffix lookup and the matcher's code are compiled lazily) that would otherwise land on the first real post,
  * in the same task as the first scan. Its verdict is thrown away.
  */
+import { browser } from 'wxt/browser';
 import { loadEngine, scanItem, type Engine } from '@/src/engine';
-import { engineItem } from '@/src/shared/engine-item';
 import { sendMessage } from '@/src/shared/send-message';
 import { nextTask } from './post-task';
+
+/**
+ * Where `engineItem` (src/shared/engine-item.ts, `local:engine`) keeps the engine. Read here with the storage API
+ * itself: defining a WXT storage item reads its whole value once at once (to initialise it), so importing
+ * `engineItem` into the content script cost every tab a second read of the ~0.5 MB engine. A test checks the key.
+ */
+export const ENGINE_STORAGE_KEY = 'engine';
+
+async function readStoredEngine(): Promise<unknown> {
+  const stored = await browser.storage.local.get(ENGINE_STORAGE_KEY);
+  return stored[ENGINE_STORAGE_KEY] ?? null;
+}
+
+/** Calls `listener` with each new engine value written to `storage.local`; returns a function that stops it. */
+function watchStoredEngine(listener: (value: unknown) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = area === 'local' ? changes[ENGINE_STORAGE_KEY] : undefined;
+    if (change) listener(change.newValue ?? null);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
 
 export interface EngineClientOptions {
   signal: AbortSignal;
@@ -76,14 +98,14 @@ export async function connectEngine({ signal, onEngine, yieldTask = nextTask }: 
     if (!signal.aborted) onEngine(engine);
   };
   const enqueue = (serialized: unknown) => (chain = chain.then(() => accept(serialized)));
-  const unwatch = engineItem.watch((serialized) => void enqueue(serialized));
+  const unwatch = watchStoredEngine((serialized) => void enqueue(serialized));
   signal.addEventListener('abort', unwatch, { once: true });
-  const stored = await engineItem.getValue();
+  const stored = await readStoredEngine();
   if (signal.aborted) return;
   await enqueue(stored);
   if (version === null && !signal.aborted) {
     await askBackground();
     // The watcher normally delivers it; read once more in case it was written before the watcher saw it.
-    if (version === null && !signal.aborted) await enqueue(await engineItem.getValue());
+    if (version === null && !signal.aborted) await enqueue(await readStoredEngine());
   }
 }
