@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { findQuotedSpans, isNegatedAsk, scanItem } from './scan-item.ts';
+import { findQuotedSpans, isNarratedAsk, isNegatedAsk, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -180,5 +180,36 @@ describe('scanItem: more reported-speech markers', () => {
   it('English "the scheme asks …" reports a scheme, it is not an instruction', () => {
     const v = scanItem(engine, { text: 'Police warn the scheme asks victims to share the mã OTP; cảnh giác' });
     expect(v.verdict).toBe('clean');
+  });
+});
+
+describe('scanItem: negated hallmarks, narrated asks, more reporters', () => {
+  const has = (text: string, id: string): boolean => scanItem(engine, { text }).indicators.some((i) => i.patternId === id);
+
+  it('a negated hallmark is dropped; a conditional one ("không … thì") is kept', () => {
+    expect(has('Bên mình không bao giờ bắt nạp tiền làm nhiệm vụ', 'job-task-topup')).toBe(false);
+    expect(has('Không nạp tiền làm nhiệm vụ thì không rút được', 'job-task-topup')).toBe(true);
+  });
+
+  it('isNarratedAsk: an ask right after đã/vừa/had/was is narrated; an imperative one is not', () => {
+    const at = (text: string, word: string): boolean => isNarratedAsk(text, text.indexOf(word));
+    expect(at('Bà H. đã nạp tiền làm nhiệm vụ', 'nạp')).toBe(true);
+    expect(at('She had sent the code', 'sent')).toBe(true);
+    expect(at('Chị nạp tiền làm nhiệm vụ ngay', 'nạp')).toBe(false);
+    expect(at(`${'x'.repeat(20)} da nạp tiền`, 'nạp')).toBe(true);
+    expect(at(`${'x'.repeat(14)}xda nạp tiền`, 'nạp')).toBe(false);
+  });
+
+  it('a narrated ask in a news text counts as a mention (clean); the same ask addressed to the reader is not', () => {
+    const news = scanItem(engine, { text: 'Công an khuyến cáo: bà H. đã nạp tiền làm nhiệm vụ và mất 200 triệu.' });
+    expect(news.verdict).toBe('clean');
+    const ask = scanItem(engine, { text: 'Việc nhẹ lương cao, chị nạp tiền làm nhiệm vụ ngay nhé' });
+    expect(ask.verdict).not.toBe('clean');
+  });
+
+  it('"anh ta nói …" and "có người rủ …" report someone else\'s words', () => {
+    const reported = scanItem(engine, { text: 'Có người rủ mình nạp tiền làm nhiệm vụ, việc nhẹ lương cao. Cảnh giác nhé.' });
+    const own = scanItem(engine, { text: 'Mình rủ bạn nạp tiền làm nhiệm vụ, việc nhẹ lương cao. Cảnh giác nhé.' });
+    expect(reported.score).toBeLessThan(own.score);
   });
 });

@@ -154,7 +154,7 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
  * to the end of its sentence, the words are someone else's, reported — not the text's own request.
  */
 const REPORTED_SPEECH =
-  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) bao\b|\b(?:cuoc goi|tin nhan|nguoi|so) xung la\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
+  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) bao\b|\b(?:cuoc goi|tin nhan|nguoi|so) xung la\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
 
 function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -183,19 +183,27 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
 
 /**
  * A negated ask is no ask: "EVN không gọi điện yêu cầu … chuyển tiền vào tài khoản cá nhân", "we will never ask you to
- * share your password", "No extra fee". Only payment/credential indicators, only a negation earlier in the same clause
+ * share your password", "No extra fee". Only payment/credential/hallmark indicators, only a negation earlier in the same clause
  * (the original text back to the last . , ! ? ; : before a space, or line break; at most 60 chars), and not when the negation is
- * conditional ("nếu không chuyển tiền sẽ bị khóa", "if you don't pay") or followed by a contrast that makes the ask
+ * conditional ("nếu không chuyển tiền sẽ bị khóa", "if you don't pay", "không nạp … thì không rút được") or followed by a contrast that makes the ask
  * the text's own ("không cần thế chấp, chỉ cần đóng phí", "no credit check, just pay the fee").
  */
 const ASK_NEGATION = /\b(?:khong|chang|cam|tuyet doi khong|no|not|never|without|don t|dont|do not|won t|will not)\b/g;
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 const CONTRAST_AFTER = /\b(?:chi|chi can|nhung|ma|thi|but|just|only|simply)\b/;
 const CLAUSE_BOUNDARY = /[.,!?;:](?=\s)|\n/g;
-const NEGATABLE_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential']);
+const CLAUSE_BOUNDARY_ONE = /[.,!?;:](?=\s)|\n/;
+const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
+const NEGATABLE_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
 
-export function isNegatedAsk(text: string, start: number | undefined): boolean {
+export function isNegatedAsk(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined || start === 0) return false;
+  // "Không nạp tiền làm nhiệm vụ thì không rút được": a negation answered by "thì/then" after the ask is a condition.
+  if (end !== undefined) {
+    const after = text.slice(end, end + 30);
+    const stop = after.search(CLAUSE_BOUNDARY_ONE);
+    if (CONDITION_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
+  }
   const from = Math.max(0, start - 60);
   let window = text.slice(from, start);
   // A window cut mid-word would turn the tail of a word ("ok") into teencode ("k" → "không"): start at a word.
@@ -209,6 +217,17 @@ export function isNegatedAsk(text: string, start: number | undefined): boolean {
   if (!last) return false;
   if (CONDITIONAL_BEFORE.test(clause.slice(0, last.index))) return false;
   return !CONTRAST_AFTER.test(clause.slice(last.index + last[0].length));
+}
+
+const PAST_BEFORE = /\b(?:da|vua|da bi|tung|had|has|have|was|were|already)\s*$/;
+const NARRATED_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
+
+export function isNarratedAsk(text: string, start: number | undefined): boolean {
+  if (start === undefined || start === 0) return false;
+  const from = Math.max(0, start - 16);
+  let before = text.slice(from, start);
+  if (from > 0 && /\S/.test(text[from - 1] ?? '')) before = before.replace(/^\S*/, '');
+  return PAST_BEFORE.test(normalizeText(before).text);
 }
 
 /** "không lừa đảo", "uy tín ko lừa đảo", "no scam": scammers deny the word; a negated warning is no warning. */
@@ -372,15 +391,18 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   }
 
   const mentioned = new Set<Indicator>();
+  // "bà H. đã chuyển 1,2 tỷ vào tài khoản an toàn", "she had paid the fee": an ask in the perfect/past is narrated, not
+  // made — a mention, like reported speech.
+  const narrated = (ind: Indicator): boolean => NARRATED_ASKS.has(ind.signal) && isNarratedAsk(text, ind.start);
   const kept = indicators.filter(
     (ind) =>
       !(ind.signal === 'warning' && isNegated(text, ind.start)) &&
-      !(NEGATABLE_ASKS.has(ind.signal) && ind.kind !== 'number' && isNegatedAsk(text, ind.start)),
+      !(NEGATABLE_ASKS.has(ind.signal) && ind.kind !== 'number' && isNegatedAsk(text, ind.start, ind.end)),
   );
   for (const ind of kept) {
     if (ind.start === undefined || ind.end === undefined) continue;
     const { start, end } = ind;
-    if (mentionSpans.some(([a, b]) => start < b && end > a)) mentioned.add(ind);
+    if (mentionSpans.some(([a, b]) => start < b && end > a) || narrated(ind)) mentioned.add(ind);
     else if (ind.kind === 'number') liveRequest = true;
   }
   return scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
