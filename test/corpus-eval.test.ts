@@ -4,9 +4,10 @@
  * is below 90 %, false warnings exceed 3 %, or the police press release is not clean.
  *
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
- * patterns nor the other texts, and is never used for tuning: it is the honest estimate of how detection generalizes
- * to posts nobody tuned on. Only its aggregate figures are printed (no texts, no ids), and it has its own,
- * lower bars — a guard against regressions, not a target to tune to.
+ * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
+ * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. Only its aggregate figures are
+ * printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -20,8 +21,8 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 const CORPUS = join(import.meta.dirname, 'corpus');
 const MIN_RECALL = 0.9;
 const MAX_FALSE_WARNINGS = 0.03;
-const FRESH_MIN_RECALL = 0.7;
-const FRESH_MAX_FALSE_WARNINGS = 0.08;
+const FRESH_MIN_RECALL = 0.95;
+const FRESH_MAX_FALSE_WARNINGS = 0.03;
 type Split = 'dev' | 'holdout' | 'fresh';
 
 interface ScamItem {
@@ -145,7 +146,7 @@ describe('corpus evaluation (bundled database)', () => {
     expect(falseRate).toBeLessThanOrEqual(MAX_FALSE_WARNINGS);
   });
 
-  it(`the untouched fresh set: recall ≥ ${100 * FRESH_MIN_RECALL} %, false warnings ≤ ${100 * FRESH_MAX_FALSE_WARNINGS} % (aggregates only)`, () => {
+  it(`the fresh set (tuned since session 2, a regression guard): recall ≥ ${100 * FRESH_MIN_RECALL} %, false warnings ≤ ${100 * FRESH_MAX_FALSE_WARNINGS} % (aggregates only)`, () => {
     const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
     const flagged = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
     console.log(
