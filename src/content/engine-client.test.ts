@@ -33,8 +33,8 @@ describe('connectEngine', () => {
         engines.push(engine);
       },
     });
-    // yield → load, yield → warm-up, yield → onEngine: the three never share a task.
-    expect(steps).toEqual(['yield', 'yield', 'yield', 'engine']);
+    // yield → load, yield → warm-up and onEngine: the load never shares a task with the storage read or the warm-up.
+    expect(steps).toEqual(['yield', 'yield', 'engine']);
     expect(engines[0]?.version).toBe(MINI_DATABASE.version);
     // The same version written again is not handed over twice; no warm-up for later versions.
     await engineItem.setValue({ ...serialized });

@@ -4,7 +4,7 @@
  * background publishes another version.
  *
  * Start-up is split into tasks so none is long (a long task janks the page the person is scrolling): the storage
- * read, the load, and a warm-up each run in their own task. The warm-up judges a small made-up text with a host and a
+ * read, the load, and the warm-up with the hand-over (and the first scan slice) each run in their own task. The warm-up judges a small made-up text with a host and a
  * link: the first use of the engine pays one-time costs (the URL-in-text RegExp is compiled on its first run, the
  * public-suffix lookup and the matcher's code are compiled lazily) that would otherwise land on the first real post,
  * in the same task as the first scan. Its verdict is thrown away.
@@ -90,10 +90,12 @@ export async function connectEngine({ signal, onEngine, yieldTask = nextTask }: 
     if (id === version) return;
     version = id;
     if (!warmed) {
+      // The first engine: warmed up in the next task, which then hands it over (the first scan slice follows in the
+      // same task, ~10 ms: one task fewer to wait for while the page is busy loading).
       warmed = true;
       await yieldTask(signal);
+      if (signal.aborted) return;
       warmUpEngine(engine);
-      await yieldTask(signal);
     }
     if (!signal.aborted) onEngine(engine);
   };

@@ -102,7 +102,7 @@ export interface TaskShare {
   /** The whole task: wall-clock / thread (CPU) time. */
   wall: number;
   cpu: number;
-  /** The extension's script calls inside it (EvaluateScript, FunctionCall, compile): wall-clock / thread time. */
+  /** The task minus the page's own script calls in it (see findExtensionTasks): wall-clock / thread time. */
   extensionWall: number;
   extensionCpu: number;
 }
@@ -131,8 +131,10 @@ const isExtensionUrl = (url: string | undefined) => Boolean(url?.startsWith('chr
 
 /**
  * The tasks of the page's main thread (the renderer thread that ran `pageScript`) in which extension script ran
- * (content scripts run on the page's main thread, so their long tasks are the page's). Split at the trace time of
- * `console.timeStamp(splitLabel)`: tasks before it and after it.
+ * (content scripts run on the page's main thread, so their long tasks are the page's). The extension's part of such a
+ * task is the task minus the page's own script calls in it: async continuations (microtasks) carry no script URL in
+ * the trace, and style/layout our code forces is ours, so this errs on the side of blaming the extension. Split at
+ * the trace time of `console.timeStamp(splitLabel)`: tasks before it and after it.
  */
 function findExtensionTasks(events: TraceEvent[], pageScript: string, splitLabel: string): { before: TaskShare[]; after: TaskShare[]; longTasks: { before: number; after: number } } {
   const calls = events.filter((e) => e.ph === 'X' && e.name !== 'RunTask');
@@ -141,26 +143,40 @@ function findExtensionTasks(events: TraceEvent[], pageScript: string, splitLabel
   if (!pageCall) return { before: [], after: [], longTasks: { before: 0, after: 0 } };
   const onThread = (e: TraceEvent) => e.pid === pageCall.pid && e.tid === pageCall.tid;
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e)).sort((a, b) => a.ts - b.ts);
-  const ours = calls.filter((e) => onThread(e) && isExtensionUrl(e.args?.data?.url)).sort((a, b) => a.ts - b.ts);
-  const shares = new Map<TraceEvent, TaskShare>();
-  let t = 0;
-  let coveredUntil = -Infinity;
-  for (const call of ours) {
-    if (call.ts < coveredUntil) continue; // nested inside a call already counted
-    coveredUntil = call.ts + (call.dur ?? 0);
-    while (t < tasks.length && tasks[t]!.ts + (tasks[t]!.dur ?? 0) < call.ts) t++;
-    const task = tasks[t];
-    if (!task || task.ts > call.ts) continue;
-    const share = shares.get(task) ?? { ts: task.ts, wall: (task.dur ?? 0) / 1000, cpu: (task.tdur ?? 0) / 1000, extensionWall: 0, extensionCpu: 0 };
-    share.extensionWall += (call.dur ?? 0) / 1000;
-    share.extensionCpu += (call.tdur ?? 0) / 1000;
-    shares.set(task, share);
+  const scripts = calls.filter((e) => onThread(e) && e.args?.data?.url !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+  const shares: TaskShare[] = [];
+  let s = 0;
+  for (const task of tasks) {
+    while (s < scripts.length && scripts[s]!.ts < task.ts) s++;
+    // Outermost script calls in the task; a page call's time excludes extension calls nested in it, and back.
+    const inside: TraceEvent[] = [];
+    for (let k = s; k < scripts.length && scripts[k]!.ts <= end(task); k++) inside.push(scripts[k]!);
+    if (!inside.some((e) => isExtensionUrl(e.args?.data?.url))) continue;
+    let pageWall = 0;
+    let pageCpu = 0;
+    const stack: TraceEvent[] = [];
+    for (const call of inside) {
+      while (stack.length > 0 && end(stack[stack.length - 1]!) <= call.ts) stack.pop();
+      const ours = isExtensionUrl(call.args?.data?.url);
+      // A page call at the top level counts as page time; an extension call inside page calls only is taken back.
+      if (!ours && stack.length === 0) {
+        pageWall += (call.dur ?? 0) / 1000;
+        pageCpu += (call.tdur ?? 0) / 1000;
+      } else if (ours && stack.length > 0 && stack.every((e) => !isExtensionUrl(e.args?.data?.url))) {
+        pageWall -= (call.dur ?? 0) / 1000;
+        pageCpu -= (call.tdur ?? 0) / 1000;
+      }
+      stack.push(call);
+    }
+    const wall = (task.dur ?? 0) / 1000;
+    const cpu = (task.tdur ?? 0) / 1000;
+    shares.push({ ts: task.ts, wall, cpu, extensionWall: Math.max(0, wall - pageWall), extensionCpu: Math.max(0, cpu - pageCpu) });
   }
-  const all = [...shares.values()];
   const long = tasks.filter((task) => (task.dur ?? 0) > 50_000);
   return {
-    before: all.filter((s) => s.ts < split),
-    after: all.filter((s) => s.ts >= split),
+    before: shares.filter((x) => x.ts < split),
+    after: shares.filter((x) => x.ts >= split),
     longTasks: { before: long.filter((x) => x.ts < split).length, after: long.filter((x) => x.ts >= split).length },
   };
 }
@@ -171,7 +187,7 @@ function describeTasks(shares: TaskShare[]): string {
   const ownLong = shares.filter((s) => s.extensionWall > 50);
   const longest = shares.reduce<TaskShare | null>((a, b) => (a && a.extensionWall >= b.extensionWall ? a : b), null);
   const cpuLong = shares.filter((s) => s.extensionCpu > 50).length;
-  return `${long.length} / ${ownLong.length} / ${cpuLong}; longest ${longest ? `${ms(longest.extensionWall)} (CPU ${ms(longest.extensionCpu)}) in a ${ms(longest.wall)} task` : '—'}`;
+  return `${long.length} / ${ownLong.length} / ${cpuLong}; longest part ${longest ? `${ms(longest.extensionWall)} (CPU ${ms(longest.extensionCpu)}) in a ${ms(longest.wall)} task` : '—'}`;
 }
 
 /**
@@ -460,7 +476,7 @@ async function main(): Promise<void> {
       ['content-script CPU during the scroll', '—', `${ms(loaded.contentCpuMs)} (${ms(loaded.contentCpuMs / Math.max(1, loaded.created))}/post)`],
       ['fixture (page) CPU during the scroll', ms(baseline.pageCpuMs), ms(loaded.pageCpuMs)],
       ['main-thread tasks > 50 ms (trace), load / scroll', `${baseline.tasks.longTasks.before} / ${baseline.tasks.longTasks.after}`, `${loaded.tasks.longTasks.before} / ${loaded.tasks.longTasks.after}`],
-      ['tasks with extension script: > 50 ms / its script > 50 ms / its CPU > 50 ms', '', ''],
+      ['tasks with extension script: > 50 ms / its part > 50 ms / its part > 50 ms CPU', '', ''],
       ['  load → first warning (trace)', '—', describeTasks(loaded.tasks.before)],
       ['  while scrolling (trace)', '—', describeTasks(loaded.tasks.after)],
       ['extension stretches at tab start-up > 50 ms (load → first warning)', '—', String(loaded.startupRuns.filter((r) => r > 50).length)],
