@@ -4,7 +4,10 @@
  * `l.facebook.com/l.php?u=`). Keeps, for every piece of the joined text, the Text node it came from so that an
  * indicator's offsets can be turned back into DOM Ranges for highlighting, without touching the page's nodes.
  */
+import { SECTION_BREAK } from '@/src/engine/scan-item';
 import { unwrapRedirect } from '@/src/engine/urls';
+
+export { SECTION_BREAK };
 
 export interface TextPiece {
   /** The Text node this piece is from, or null for separators and alt text (not highlightable). */
@@ -39,8 +42,6 @@ export interface ExtractOptions {
   startsSection?: (element: Element) => boolean;
 }
 
-/** U+2029 PARAGRAPH SEPARATOR: whitespace to the normalizer, a fence no indicator may span (src/engine/scan-item.ts). */
-export const SECTION_BREAK = '\u2029';
 
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'svg', 'CANVAS',

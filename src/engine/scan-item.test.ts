@@ -213,3 +213,15 @@ describe('scanItem: negated hallmarks, narrated asks, more reporters', () => {
     expect(reported.score).toBeLessThan(own.score);
   });
 });
+
+describe('scanItem: section breaks (U+2029)', () => {
+  it('no indicator spans a section break; each part is still read', () => {
+    const joined = scanItem(engine, { text: 'Page Nạp tiền\u2029làm nhiệm vụ mỗi ngày' });
+    expect(joined.indicators.map((i) => i.patternId)).not.toContain('job-task-topup');
+    expect(joined.indicators.map((i) => i.patternId)).toContain('job-deposit');
+    const plain = scanItem(engine, { text: 'Page Nạp tiền làm nhiệm vụ mỗi ngày' });
+    expect(plain.indicators.map((i) => i.patternId)).toContain('job-task-topup');
+    const inside = scanItem(engine, { text: 'Page A\u2029Nạp tiền làm nhiệm vụ mỗi ngày' });
+    expect(inside.indicators.some((i) => i.match === 'Nạp tiền làm nhiệm vụ')).toBe(true);
+  });
+});

@@ -297,12 +297,20 @@ function splitJoinedWords(n: NormalizedText): NormalizedText | null {
   return { text, start: Uint32Array.from(start), end: Uint32Array.from(end) };
 }
 
+/** Separates parts of an item's text that no indicator may join (see `ScanInput.text`). */
+export const SECTION_BREAK = '\u2029';
+
 export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const text = typeof input.text === 'string' ? input.text : '';
   const indicators: Indicator[] = [];
   const allowlisted: string[] = [];
+  // A section break (U+2029) fences parts of an item, such as a post's author and time from its message: no
+  // indicator may span one.
+  const hasSections = text.includes(SECTION_BREAK);
   const add = (ind: Indicator | null): void => {
-    if (ind) indicators.push(ind);
+    if (!ind) return;
+    if (hasSections && ind.start !== undefined && ind.end !== undefined && text.slice(ind.start, ind.end).includes(SECTION_BREAK)) return;
+    indicators.push(ind);
   };
 
   const checkUrl = (host: string, url: string, where: Where): void => {

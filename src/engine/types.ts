@@ -111,6 +111,8 @@ export interface DatabaseSource {
 
 /** What the engine is asked to judge: one post, comment, page… */
 export interface ScanInput {
+  /** The item's visible text. A U+2029 PARAGRAPH SEPARATOR fences parts no indicator may join (a post's author and
+   *  time from its message); elsewhere it is whitespace. */
   text: string;
   /** Link targets found in the item (already unwrapped from redirectors when possible). */
   links?: string[];
