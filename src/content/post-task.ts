@@ -34,8 +34,14 @@ export function postTask(callback: () => void, signal?: AbortSignal): void {
   };
   const scheduler = findScheduler();
   if (scheduler) {
-    scheduler.postTask(run, { priority: 'user-visible', signal }).catch(() => undefined);
-  } else if (typeof MessageChannel === 'function') {
+    try {
+      scheduler.postTask(run, { priority: 'user-visible', signal }).catch(() => undefined);
+      return;
+    } catch {
+      // e.g. a content-script sandbox whose wrapper refuses the options: fall back below.
+    }
+  }
+  if (typeof MessageChannel === 'function') {
     postMessageTask(run);
   } else {
     setTimeout(run, 0);
