@@ -28,7 +28,12 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), useQuietContentScriptContext()] }),
+  vite: () => ({
+    plugins: [preact(), useQuietContentScriptContext()],
+    // Rolldown's constant inlining copied tldts' 68 kB public-suffix label string into each of its three uses: the
+    // content script every page evaluates was 406 kB instead of 270 kB.
+    build: { rolldownOptions: { optimization: { inlineConst: false } } },
+  }),
   // The sources zip (for store review) holds what builds the extension, not tests, fixtures or screenshots.
   zip: { excludeSources: ['test/**', 'assets/screenshots/**', '.ci/**', 'coverage/**'] },
   manifest: ({ browser }) => ({
