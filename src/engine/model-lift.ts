@@ -1,0 +1,59 @@
+/**
+ * The text model as a supporting signal (README "Text model"): it may lift a `clean` verdict to `suspicious` when the
+ * text reads like known scam posts (probability ≥ the model's cross-validated threshold) AND the rules found at least
+ * one ask of the text's own (a payment, credential, channel or pressure indicator that is not negated — negated asks
+ * never reach here — nor quoted, reported or narrated) AND the item is not in warning context. It never makes `scam`
+ * and never lowers a verdict. Pure.
+ */
+import type { NormalizedText } from './normalize.ts';
+import { SCORE_RULES } from './score.ts';
+import { describeContributors, scoreText, type TextModel } from './text-model.ts';
+import type { Indicator, Localized, Signal, Verdict } from './types.ts';
+
+export const MODEL_LIFT_PATTERN_ID = 'model:scam-script';
+
+const LIFT_ASKS: ReadonlySet<Signal> = new Set<Signal>(['payment', 'credential', 'channel', 'pressure']);
+
+const MODEL_MESSAGE: Localized = {
+  vi: 'Cách viết giống các bài lừa đảo đã biết',
+  en: 'Written like known scam posts',
+};
+
+/** True when the rules found an ask the text itself makes (not mentioned: quoted, reported or narrated). */
+export function hasOwnAsk(indicators: readonly Indicator[], mentioned: ReadonlySet<Indicator>): boolean {
+  return indicators.some((ind) => LIFT_ASKS.has(ind.signal) && !mentioned.has(ind));
+}
+
+/**
+ * `verdict` (from the rules) with the model's lift applied, or `verdict` itself. `indicators` of the verdict are the
+ * ones the scorer kept (negated asks and warnings already dropped); `mentioned` those it counted as mentions.
+ */
+export function applyModelLift(
+  model: TextModel | null,
+  verdict: Verdict,
+  mentioned: ReadonlySet<Indicator>,
+  normalized: NormalizedText | null,
+  raw: string,
+): Verdict {
+  if (!model || !normalized || verdict.verdict !== 'clean' || verdict.warningContext) return verdict;
+  if (!hasOwnAsk(verdict.indicators, mentioned)) return verdict;
+  const score = scoreText(model, normalized, raw);
+  if (score.probability < model.source.threshold) return verdict;
+  const family = verdict.categories[0] ?? SCORE_RULES.genericFamily;
+  const indicator: Indicator = {
+    patternId: MODEL_LIFT_PATTERN_ID,
+    family,
+    signal: 'hallmark',
+    weight: SCORE_RULES.suspiciousScore,
+    kind: 'model',
+    match: describeContributors(score, normalized, raw).join(', '),
+    message: MODEL_MESSAGE,
+  };
+  return {
+    ...verdict,
+    verdict: 'suspicious',
+    score: Math.max(verdict.score, SCORE_RULES.suspiciousScore),
+    categories: verdict.categories.includes(family) ? verdict.categories : [...verdict.categories, family],
+    indicators: [...verdict.indicators, indicator],
+  };
+}
