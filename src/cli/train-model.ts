@@ -2,15 +2,20 @@
  * `npm run model:train` — trains the text model (src/engine/text-model.ts) and writes src/engine/data/scam-model.json.
  *
  * Training data: test/corpus/scam.jsonl + scam-fresh.jsonl (scam), benign.jsonl + benign-fresh.jsonl + the police press
- * release (benign), optionally the `examples.match` strings of the pattern families (scam; the warning family's are
+ * release (benign), optionally (`--examples`) the `examples.match` strings of the pattern families (scam; the warning family's are
  * benign). The blind sets (scam-blind*, benign-blind*) are never read: the file list below is explicit.
  *
  * Hyper-parameters (number of features, L2) are chosen by seeded stratified k-fold cross-validation on the corpus texts
- * (examples only ever join the training folds); the lift threshold is then the lowest probability at which, over
- * repeated CV, the rules plus the lift flag at most 1 % of the benign texts. The file records the training set, the
+ * (examples only ever join the training folds); the lift threshold is then the lowest probability, from a floor of 0.9
+ * ("high": the corpus has few short honest sale/refund posts, so the probabilities of those are less trustworthy than
+ * CV suggests), at which, in every CV repeat, the rules plus the lift flag at most 1 % of the benign texts. The file records the training set, the
  * options and the CV figures. Same data + same seed → byte-identical file.
  *
- * Options: --folds N (5) --seed N (20261129) --repeats N (3) --examples auto|on|off (auto) --out FILE --quiet
+ * Pattern examples are off by default: they were written while the patterns were tuned on these very corpus texts (so
+ * CV with them is optimistic: a held-out scam's phrases reach the training folds through the examples), and they are
+ * short scam-labelled snippets that push every short text towards "scam". `--examples auto` compares both by CV.
+ *
+ * Options: --folds N (5) --seed N (20261129) --repeats N (3) --examples off|on|auto (off) --out FILE --quiet
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -34,9 +39,9 @@ const DEFAULT_OUT = resolve(REPO_ROOT, 'src/engine/data/scam-model.json');
 
 /** The CV false-warning budget for rules + lift over the benign texts. */
 const MAX_FALSE_WARNINGS = 0.01;
-const THRESHOLD_FLOOR = 0.5;
+const THRESHOLD_FLOOR = 0.9;
 const GRID_FEATURES = [2000, 3000, 4500, 6000] as const;
-const GRID_L2 = [1e-4, 3e-4, 1e-3] as const;
+const GRID_L2 = [1e-6, 1e-5, 1e-4] as const;
 const MIN_DOC_FREQUENCY = 2;
 
 interface CorpusDoc extends TrainingDoc {
@@ -180,7 +185,7 @@ async function main(): Promise<void> {
       folds: { type: 'string', default: '5' },
       seed: { type: 'string', default: '20261129' },
       repeats: { type: 'string', default: '3' },
-      examples: { type: 'string', default: 'auto' },
+      examples: { type: 'string', default: 'off' },
       out: { type: 'string', default: DEFAULT_OUT },
       quiet: { type: 'boolean', default: false },
     },
@@ -289,7 +294,7 @@ async function main(): Promise<void> {
       databaseVersion: db.version,
     },
     features: 'distinct words and word bigrams of normalizeText(text).text (numbers as #d), #phone, #amount, #percent',
-    options: { ...best.opts, selection: 'chi2', classBalanced: true, optimizer: 'full-batch Adam', seed },
+    options: { ...best.opts, selection: 'chi2', classBalanced: true, optimizer: 'full-batch Adam', seed, thresholdFloor: THRESHOLD_FLOOR, maxFalseWarnings: MAX_FALSE_WARNINGS },
     cv: {
       ...cv,
       note:

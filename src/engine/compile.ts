@@ -6,6 +6,8 @@ import { compileDomainIndex, type BlockedDomain, type DomainIndex } from './doma
 import { compileNumberIndex, type NumberIndex, type NumberPatternSource } from './numbers.ts';
 import { compilePhraseMatcher, type PhraseEntry, type PhraseMatcher } from './phrase-matcher.ts';
 import { checkSafeRegex, compileRegexSet, type RegexSet } from './regex-filter.ts';
+import bundledTextModel from './data/scam-model.json';
+import { loadTextModel, type TextModel } from './text-model.ts';
 import type {
   BrandSource,
   DatabaseSource,
@@ -46,6 +48,8 @@ export interface Engine {
   readonly domains: DomainIndex;
   readonly urls: UrlIndex;
   readonly numbers: NumberIndex;
+  /** The text model (`text-model.ts`, README "Text model"); null when compiled without one. */
+  readonly model: TextModel | null;
   /** Patterns left out when compiling (expired, unsafe regex), for diagnostics. */
   readonly skipped: readonly SkippedPattern[];
 }
@@ -55,6 +59,8 @@ export interface CompileOptions {
   now?: Date;
   /** Extra phrases (e.g. from the user or `--phrases`): `custom` hallmark patterns of weight 50, ids `custom-1…`. */
   extraPhrases?: readonly string[];
+  /** The text model source (default: the bundled `data/scam-model.json`); null compiles without one. */
+  model?: unknown;
 }
 
 export const CUSTOM_FAMILY: FamilySource = {
@@ -199,6 +205,7 @@ export function compileEngine(db: DatabaseSource, opts: CompileOptions = {}): En
     }),
     urls: compileUrlIndex(urlEntries),
     numbers: compileNumberIndex(numberEntries),
+    model: opts.model === null ? null : loadTextModel(opts.model ?? bundledTextModel),
     skipped,
   };
 }

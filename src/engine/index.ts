@@ -12,5 +12,8 @@ export { scoreIndicators, SCORE_RULES, DOMAIN_KINDS } from './score.ts';
 export { serializeEngine, loadEngine, EngineLoadError, ENGINE_FORMAT, ENGINE_MAGIC, hashString } from './serialize.ts';
 export type { SerializedEngine, SerializedEngineData } from './serialize.ts';
 export { unwrapRedirect } from './urls.ts';
+export { loadTextModel, TextModelError, TEXT_MODEL_FORMAT } from './text-model.ts';
+export type { TextModel, TextModelSource } from './text-model.ts';
+export { MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
 export { findUrlsInText, registrableDomain } from './domains.ts';
 export type * from './types.ts';

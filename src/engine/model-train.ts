@@ -115,11 +115,13 @@ export function trainTextModel(docs: readonly TrainingDoc[], opts: TrainOptions,
     for (let i = 0; i < n; i++) {
       const row = rows[i] as Int32Array;
       const doc = docs[i] as TrainingDoc;
-      let z = bias;
-      for (const j of row) z += w[j] as number;
-      const p = 1 / (1 + Math.exp(-z));
+      // Unit-length rows, as scoreTextFeatures reads them: each feature weighs 1/√(distinct features of the text).
+      const scale = 1 / Math.sqrt(Math.max(1, doc.features.length));
+      let sum = 0;
+      for (const j of row) sum += w[j] as number;
+      const p = 1 / (1 + Math.exp(-(bias + scale * sum)));
       const g = ((p - doc.label) * (doc.label === 1 ? wPos : wNeg)) / n;
-      for (const j of row) grad[j] = (grad[j] as number) + g;
+      for (const j of row) grad[j] = (grad[j] as number) + g * scale;
       grad[dim] = (grad[dim] as number) + g;
     }
     for (let j = 0; j < dim; j++) grad[j] = (grad[j] as number) + opts.l2 * (w[j] as number);

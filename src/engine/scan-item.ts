@@ -5,6 +5,7 @@
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
+import { applyModelLift } from './model-lift.ts';
 import { scoreIndicators } from './score.ts';
 import teencodeTable from './data/teencode.json';
 import { segmentSyllables } from './segment-syllables.ts';
@@ -346,8 +347,10 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const hostsInText = new Set<string>();
   const echoLinks = new Set<Indicator>();
   let liveRequest = false;
+  let normalizedText: NormalizedText | null = null;
   if (text.length > 0) {
     const normalized = normalizeText(text);
+    normalizedText = normalized;
     mentionSpans = [...findQuotedSpans(text), ...findReportedSpans(text, normalized)];
     liveRequest = findLiveRequest(normalized, mentionSpans);
     for (const hit of engine.phrases.find(text, normalized)) {
@@ -413,5 +416,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     if (mentionSpans.some(([a, b]) => start < b && end > a) || narrated(ind)) mentioned.add(ind);
     else if (ind.kind === 'number') liveRequest = true;
   }
-  return scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
+  // The text model may lift a clean verdict with an ask of the text's own to `suspicious` (model-lift.ts).
+  const verdict = scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
+  return applyModelLift(engine.model, verdict, mentioned, normalizedText, text);
 }

@@ -11,11 +11,12 @@ import { loadDomainIndex, type DomainIndexSource } from './domains.ts';
 import { loadNumberIndex, type NumberPatternSource } from './numbers.ts';
 import { loadPhraseMatcher, type SerializedPhraseMatcher } from './phrase-matcher.ts';
 import { loadRegexSet } from './regex-filter.ts';
+import { loadTextModel, type TextModelSource } from './text-model.ts';
 import type { FamilyId, FamilySource } from './types.ts';
 import { loadUrlIndex, type UrlPatternSource } from './urls.ts';
 
 export const ENGINE_MAGIC = 'canhgiac-engine';
-export const ENGINE_FORMAT = 5;
+export const ENGINE_FORMAT = 6;
 
 export interface SerializedEngineData {
   version: number;
@@ -28,6 +29,8 @@ export interface SerializedEngineData {
   domains: DomainIndexSource;
   urls: UrlPatternSource[];
   numbers: NumberPatternSource[];
+  /** The text model without its training description (format 6+). */
+  model: TextModelSource | null;
   skipped: SkippedPattern[];
 }
 
@@ -74,6 +77,7 @@ export function serializeEngine(engine: Engine): SerializedEngine {
     domains: engine.domains.serialize(),
     urls: engine.urls.serialize(),
     numbers: engine.numbers.serialize(),
+    model: engine.model ? { ...engine.model.source, training: undefined } : null,
     skipped: [...engine.skipped],
   };
   const json = JSON.stringify(data);
@@ -112,7 +116,8 @@ export function loadEngine(serialized: unknown): Engine {
     !Array.isArray(d.brandFamilies) ||
     !isRecord(d.domains) ||
     !Array.isArray(d.urls) ||
-    !Array.isArray(d.numbers)
+    !Array.isArray(d.numbers) ||
+    d.model === undefined
   ) {
     throw new EngineLoadError('malformed data');
   }
@@ -131,6 +136,7 @@ export function loadEngine(serialized: unknown): Engine {
       domains: loadDomainIndex(d.domains),
       urls: loadUrlIndex(d.urls),
       numbers: loadNumberIndex(d.numbers),
+      model: d.model === null ? null : loadTextModel(d.model),
       skipped: Array.isArray(d.skipped) ? d.skipped : [],
     };
   } catch (err) {

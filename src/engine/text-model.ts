@@ -76,6 +76,16 @@ const NUMBER_TOKEN = /^(?:[\dx]*\d[\dx]*|xx+)$/;
 /** Units after a number that make it an amount of money (the normalizer already expanded "k" → "nghin"). */
 const AMOUNT_UNITS = new Set(['nghin', 'trieu', 'ty', 'tr', 'k', 'd', 'dong', 'vnd', 'usd', 'usdt', 'dollars', 'cu', 'xu', 'lit', 'cai']);
 const PERCENT = /\d\s*%/;
+/**
+ * Function words (folded Vietnamese and English) are not features on their own — only inside bigrams ("de nhan"):
+ * alone they follow the length and style of the training texts, not scams (a short honest sale "ai cần ib mình" would
+ * otherwise lean on "can", "minh").
+ */
+const STOPWORDS = new Set(
+  ('a ai anh ban bi cac can cho chi chung co cua da dang de den di duoc em gi ha hay het khi khong la lai lam len luc ma minh moi mot nay nao ne nen nha nhe nhieu nhu nhung noi o qua ra rat roi sau se thi thoi tren tu trong va vao van ve vi voi vua ' +
+    'the to of and a an is are be you your we our i it in on for at by with this that or as from will can have has')
+    .split(' '),
+);
 
 /**
  * The distinct features of a text: the words of its normalized form (numbers read as `#d`), adjacent word pairs
@@ -98,7 +108,7 @@ export function extractTextFeatures(normalized: string, raw: string): string[] {
       digitRun = 0;
       if (prev === '#d' && AMOUNT_UNITS.has(word)) out.add('#amount');
     }
-    out.add(token);
+    if (!isNumber && !STOPWORDS.has(token)) out.add(token);
     if (prev !== '') out.add(`${prev} ${token}`);
     prev = token;
   }
@@ -113,15 +123,20 @@ export interface TextModelScore {
   contributors: { feature: string; weight: number }[];
 }
 
+/**
+ * A text's features weigh 1/√(number of its distinct features) each (the vector has unit length), so a long text does
+ * not reach a high probability just by having many mildly scam-leaning words.
+ */
 export function scoreTextFeatures(model: TextModel, features: readonly string[]): TextModelScore {
-  let z = model.source.bias;
+  let sum = 0;
   const contributors: { feature: string; weight: number }[] = [];
   for (const f of features) {
     const w = model.weights.get(f);
     if (w === undefined) continue;
-    z += w;
+    sum += w;
     if (w > 0) contributors.push({ feature: f, weight: w });
   }
+  const z = model.source.bias + sum / Math.sqrt(Math.max(1, features.length));
   contributors.sort((a, b) => b.weight - a.weight || a.feature.localeCompare(b.feature));
   return { probability: 1 / (1 + Math.exp(-z)), contributors };
 }
@@ -160,6 +175,8 @@ export function describeContributors(score: TextModelScore, normalized: Normaliz
   for (const { feature } of score.contributors) {
     if (chosen.length >= count) break;
     if (feature.includes('#')) continue;
+    // "để được", "quý khách"… say nothing to the reader: only features with a word that is not a function word.
+    if (feature.split(' ').every((w) => STOPWORDS.has(w) || w.length < 3)) continue;
     // A word inside a chosen bigram (or a bigram over a chosen word) says nothing new.
     if (covered.some((c) => ` ${c} `.includes(` ${feature} `) || ` ${feature} `.includes(` ${c} `))) continue;
     const words = findFeatureWords(feature, normalized, raw);

@@ -125,7 +125,8 @@ export interface Indicator {
   family: FamilyId;
   signal: Signal;
   weight: number;
-  kind: PatternKind | 'lookalike' | 'brand-on-free-host' | 'brand-keyword-domain' | 'idn-homograph';
+  /** `model`: the text model's lift (README "Text model"), no offsets; `match` lists the words that weighed most. */
+  kind: PatternKind | 'lookalike' | 'brand-on-free-host' | 'brand-keyword-domain' | 'idn-homograph' | 'model';
   /** UTF-16 offsets into the original `text` (absent for link/URL indicators). */
   start?: number;
   end?: number;

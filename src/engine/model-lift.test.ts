@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assembleDatabase } from '../patterns/index.ts';
+import { compileEngine, type Engine } from './compile.ts';
+import { MINI_DATABASE } from './mini-database.fixture.ts';
+import { MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
+import { scanItem } from './scan-item.ts';
+import type { TextModelSource } from './text-model.ts';
+import type { Verdict } from './types.ts';
+
+/** Models that read every text as a scam (or none): they isolate the lift's gate from the model. */
+const ALWAYS: TextModelSource = { format: 1, kind: 'logistic-regression', features: [], weights: [], bias: 10, threshold: 0.9 };
+const NEVER: TextModelSource = { ...ALWAYS, bias: -10 };
+
+const lifted = (v: Verdict): boolean => v.indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+
+describe('the lift gate (mini database, a model that always says scam)', () => {
+  const always = compileEngine(MINI_DATABASE, { model: ALWAYS });
+  const never = compileEngine(MINI_DATABASE, { model: NEVER });
+  const none = compileEngine(MINI_DATABASE, { model: null });
+
+  it('lifts a clean text with an ask of its own to suspicious, in the strongest family', () => {
+    const text = 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình';
+    expect(scanItem(none, { text }).verdict).toBe('clean');
+    const v = scanItem(always, { text });
+    expect(v.verdict).toBe('suspicious');
+    expect(v.score).toBeGreaterThanOrEqual(50);
+    const ind = v.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+    expect(ind).toMatchObject({ family: 'job-task', signal: 'hallmark', kind: 'model' });
+    expect(ind?.message.vi).toBe('Cách viết giống các bài lừa đảo đã biết');
+    expect(v.categories[0]).toBe('job-task');
+    // A generic ask alone: family generic.
+    const g = scanItem(always, { text: 'Ai cần thì inbox nhé' });
+    expect(g.verdict).toBe('suspicious');
+    expect(g.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID)?.family).toBe('generic');
+  });
+
+  it('does not lift when the model is not sure, or there is no model', () => {
+    const text = 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình';
+    expect(scanItem(never, { text }).verdict).toBe('clean');
+    expect(scanItem(none, { text }).verdict).toBe('clean');
+  });
+
+  it('does not lift a text without an ask (a lure alone, or nothing)', () => {
+    for (const text of ['Tuyển cộng tác viên, thu nhập 300k mỗi ngày', 'Hôm nay trời đẹp quá', '']) {
+      const v = scanItem(always, { text });
+      expect(v.verdict, text).toBe('clean');
+      expect(lifted(v)).toBe(false);
+    }
+  });
+
+  it('does not lift a negated, reported or narrated ask', () => {
+    for (const text of [
+      'Công ty chúng tôi không yêu cầu nạp tiền dưới bất kỳ hình thức nào',
+      'Có người nhắn bảo mình inbox để nhận việc',
+      'Bà ấy đã nạp tiền theo hướng dẫn',
+    ]) {
+      const v = scanItem(always, { text });
+      expect(v.verdict, text).toBe('clean');
+      expect(lifted(v), text).toBe(false);
+    }
+  });
+
+  it('does not lift in warning context (news, advisories)', () => {
+    const text = 'Công an khuyến cáo người dân cảnh giác: ngân hàng không bao giờ yêu cầu inbox để lấy mã OTP trong 24 giờ.';
+    const v = scanItem(always, { text });
+    expect(v.warningContext).toBe(true);
+    expect(v.verdict).toBe('clean');
+    expect(lifted(v)).toBe(false);
+  });
+
+  it('never lowers or raises a verdict that is not clean', () => {
+    for (const text of ['Việc nhẹ lương cao, kết bạn zalo để nạp tiền làm nhiệm vụ', 'Việc nhẹ lương cao, inbox mình']) {
+      const before = scanItem(none, { text });
+      expect(before.verdict).not.toBe('clean');
+      expect(scanItem(always, { text })).toEqual(before);
+      expect(scanItem(never, { text })).toEqual(before);
+    }
+  });
+});
+
+describe('the bundled model with the bundled database', () => {
+  let engine: Engine;
+  let rulesOnly: Engine;
+  beforeAll(async () => {
+    const db = await assembleDatabase();
+    engine = compileEngine(db);
+    rulesOnly = compileEngine(db, { model: null });
+  });
+
+  // A fee-for-a-grant script in wording the families do not list: only generic asks fire.
+  const SCRIPT =
+    'Xin chào quý khách, quý khách vui lòng chuyển khoản trước phí kích hoạt 500k để nhận khoản hỗ trợ 20 triệu, ib zalo để được hướng dẫn';
+
+  it('lifts a scam-like text with an ask but no family vocabulary, and says why', () => {
+    const before = scanItem(rulesOnly, { text: SCRIPT });
+    expect(before.verdict).toBe('clean');
+    expect(before.categories).toEqual(['generic']);
+    const v = scanItem(engine, { text: SCRIPT });
+    expect(v.verdict).toBe('suspicious');
+    const ind = v.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+    expect(ind?.family).toBe('generic');
+    const words = ind?.match.split(', ') ?? [];
+    expect(words.length).toBe(3);
+    for (const w of words) expect(SCRIPT).toContain(w);
+  });
+
+  it('does not lift the same words as news, negated, or without the ask', () => {
+    const texts = [
+      `Công an cảnh báo thủ đoạn lừa đảo mới: đối tượng nhắn "${SCRIPT}". Người dân tuyệt đối không làm theo.`,
+      'Chúng tôi không bao giờ yêu cầu quý khách chuyển khoản trước phí kích hoạt để nhận khoản hỗ trợ 20 triệu',
+      'Xin chào quý khách, quý khách đủ điều kiện nhận khoản hỗ trợ 20 triệu theo chương trình của xã',
+    ];
+    for (const text of texts) {
+      const v = scanItem(engine, { text });
+      expect(lifted(v), text).toBe(false);
+      expect(v.verdict, text).toBe('clean');
+    }
+  });
+
+  it('leaves ordinary selling posts alone', () => {
+    for (const text of ['Bán xe đạp cũ giá 500k, ai cần ib mình nhé', 'Shop mình chuyên sỉ lẻ quần áo, ship COD toàn quốc, ib zalo để được tư vấn']) {
+      expect(scanItem(engine, { text }).verdict, text).toBe('clean');
+    }
+  });
+});
