@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import { normalizePath, type Plugin } from 'vite';
 
-const QUIET_CONTEXT = fileURLToPath(new URL('./src/content/quiet-content-script-context.ts', import.meta.url));
+// Vite ids use forward slashes on every platform.
+const QUIET_CONTEXT = normalizePath(fileURLToPath(new URL('./src/content/quiet-content-script-context.ts', import.meta.url)));
 
 /**
  * Resolves WXT's `wxt/utils/content-script-context` to our quiet subclass (src/content/quiet-content-script-context.ts),
@@ -16,7 +17,7 @@ function useQuietContentScriptContext(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (source !== 'wxt/utils/content-script-context') return null;
-      if (importer !== undefined && importer.split('?')[0] === QUIET_CONTEXT) return null;
+      if (importer !== undefined && normalizePath(importer.split('?')[0] ?? '') === QUIET_CONTEXT) return null;
       return QUIET_CONTEXT;
     },
   };

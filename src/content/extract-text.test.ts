@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createRanges, extractContent } from './extract-text';
+import { createRanges, extractContent, SECTION_BREAK } from './extract-text';
 
 function mount(html: string): HTMLElement {
   document.body.innerHTML = `<div id="root">${html}</div>`;
@@ -41,6 +41,15 @@ describe('extractContent', () => {
     const { text } = extractContent(root, { checkVisibility: false, skip: (el) => el.classList.contains('nested') });
     expect(text).toContain('post text');
     expect(text).not.toContain('comment text');
+  });
+
+  it("puts a section break before the element that starts the item's own text, and only there", () => {
+    const root = mount(`<h4>Trang A${SECTION_BREAK}B</h4><div class="body">nạp${SECTION_BREAK}tiền<img alt="x${SECTION_BREAK}y"></div>`);
+    const body = root.querySelector('.body')!;
+    const { text } = extractContent(root, { checkVisibility: false, startsSection: (el) => el === body });
+    // The page's own U+2029 (text and alt) is read as a space, so it cannot fence every word off.
+    expect(text.split(SECTION_BREAK).map((part) => part.trim())).toEqual(['Trang A B', expect.stringContaining('nạp tiền')]);
+    expect(text).toContain('x y');
   });
 
   it('stops at maxChars', () => {

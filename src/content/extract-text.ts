@@ -74,6 +74,12 @@ function createVisibilityCheck(enabled: boolean): VisibilityCheck {
   };
 }
 
+/** The page's own U+2029 becomes a space (same length, offsets unchanged): only the adapter's break is a fence —
+ *  otherwise a post could put one between every two words and no indicator would survive. */
+function withoutSectionBreaks(value: string): string {
+  return value.includes(SECTION_BREAK) ? value.replaceAll(SECTION_BREAK, ' ') : value;
+}
+
 /** Reads the visible text, alt text and links under `root` (the root itself is read even if `skip` matches it). */
 export function extractContent(root: Element, options: ExtractOptions = {}): ExtractedContent {
   const { skip, maxChars = 20_000, maxLinks = 100 } = options;
@@ -119,7 +125,7 @@ export function extractContent(root: Element, options: ExtractOptions = {}): Ext
       const alt = element.getAttribute('alt')?.trim();
       if (alt) {
         separate();
-        push(alt, null, true);
+        push(withoutSectionBreaks(alt), null, true);
         separate();
       }
     }
@@ -134,7 +140,7 @@ export function extractContent(root: Element, options: ExtractOptions = {}): Ext
         }
         visibilityKnown ??= isVisible(element);
         if (!visibilityKnown) return;
-        push(data, child as Text);
+        push(withoutSectionBreaks(data), child as Text);
       } else if (child.nodeType === 1) {
         visit(child as Element, false);
       }

@@ -51,4 +51,21 @@ describe('postTask', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(ran).toBe(2);
   });
+
+  it('falls back when scheduler.postTask rejects instead of throwing, and never runs a callback twice', async () => {
+    withScheduler({ postTask: () => Promise.reject(new TypeError('refused')) });
+    let ran = 0;
+    postTask(() => ran++);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toBe(1);
+    // The callback ran but threw: the rejection is its own error, not a refusal — no second run.
+    withScheduler({ postTask: (callback: () => void) => Promise.resolve().then(callback) });
+    let calls = 0;
+    postTask(() => {
+      calls++;
+      throw new Error('boom');
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(1);
+  });
 });

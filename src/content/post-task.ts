@@ -29,18 +29,28 @@ function postMessageTask(callback: () => void): void {
 /** Runs `callback` in a new task soon; not at all once `signal` is aborted. */
 export function postTask(callback: () => void, signal?: AbortSignal): void {
   if (signal?.aborted) return;
+  let started = false;
   const run = () => {
+    started = true;
     if (!signal?.aborted) callback();
   };
   const scheduler = findScheduler();
   if (scheduler) {
     try {
-      scheduler.postTask(run, { priority: 'user-visible', signal }).catch(() => undefined);
+      // A refused call may throw or reject (WebIDL turns argument errors of a promise-returning method into a
+      // rejection): either way, fall back — unless the callback already ran (then the rejection is its own error).
+      scheduler.postTask(run, { priority: 'user-visible', signal }).catch(() => {
+        if (!started && !signal?.aborted) postFallbackTask(run);
+      });
       return;
     } catch {
       // e.g. a content-script sandbox whose wrapper refuses the options: fall back below.
     }
   }
+  postFallbackTask(run);
+}
+
+function postFallbackTask(run: () => void): void {
   if (typeof MessageChannel === 'function') {
     postMessageTask(run);
   } else {

@@ -68,7 +68,20 @@ export class QuietContentScriptContext extends WxtContentScriptContext {
     };
     const navigation = (globalThis as { navigation?: Partial<NavigationLike> }).navigation;
     if (typeof navigation?.addEventListener === 'function') {
-      navigation.addEventListener('navigate', (event) => announce(new URL(event.destination.url)), { signal: this.signal });
+      // A page can dispatch a forged "navigate" on the shared object (no destination in our world): ignore it.
+      navigation.addEventListener(
+        'navigate',
+        (event) => {
+          const url = (event as { destination?: { url?: unknown } }).destination?.url;
+          if (typeof url !== 'string') return;
+          try {
+            announce(new URL(url));
+          } catch {
+            // not a URL
+          }
+        },
+        { signal: this.signal },
+      );
     } else {
       this.setInterval(() => announce(new URL(location.href)), POLL_MS);
     }
