@@ -72,7 +72,15 @@ export function loadTextModel(value: unknown): TextModel {
 }
 
 /** A digit run, or a masked one ("xxx", "09xx"): numbers are read by shape, never by value. */
-const NUMBER_TOKEN = /^(?:[\dx]*\d[\dx]*|xx+)$/;
+function isNumberToken(word: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c !== 120) return false; // x
+  }
+  return digits > 0 || word.length >= 2;
+}
 /** Units after a number that make it an amount of money (the normalizer already expanded "k" → "nghin"). */
 const AMOUNT_UNITS = new Set(['nghin', 'trieu', 'ty', 'tr', 'k', 'd', 'dong', 'vnd', 'usd', 'usdt', 'dollars', 'cu', 'xu', 'lit', 'cai']);
 const PERCENT = /\d\s*%/;
@@ -99,7 +107,7 @@ export function extractTextFeatures(normalized: string, raw: string): string[] {
   let digitRun = 0;
   for (const word of tokens) {
     if (word.length === 0) continue;
-    const isNumber = NUMBER_TOKEN.test(word);
+    const isNumber = isNumberToken(word);
     const token = isNumber ? '#d' : word;
     if (isNumber) {
       digitRun += word.length;
@@ -119,7 +127,7 @@ export function extractTextFeatures(normalized: string, raw: string): string[] {
 export interface TextModelScore {
   /** P(scam | features), 0–1. */
   probability: number;
-  /** Present features with a positive weight, largest first. */
+  /** Present features with a positive weight (unsorted: `describeContributors` ranks them). */
   contributors: { feature: string; weight: number }[];
 }
 
@@ -137,7 +145,6 @@ export function scoreTextFeatures(model: TextModel, features: readonly string[])
     if (w > 0) contributors.push({ feature: f, weight: w });
   }
   const z = model.source.bias + sum / Math.sqrt(Math.max(1, features.length));
-  contributors.sort((a, b) => b.weight - a.weight || a.feature.localeCompare(b.feature));
   return { probability: 1 / (1 + Math.exp(-z)), contributors };
 }
 
@@ -172,7 +179,8 @@ export function findFeatureWords(feature: string, normalized: NormalizedText, ra
 export function describeContributors(score: TextModelScore, normalized: NormalizedText, raw: string, count = 3): string[] {
   const chosen: string[] = [];
   const covered: string[] = [];
-  for (const { feature } of score.contributors) {
+  const ranked = [...score.contributors].sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
+  for (const { feature } of ranked) {
     if (chosen.length >= count) break;
     if (feature.includes('#')) continue;
     // "để được", "quý khách"… say nothing to the reader: only features with a word that is not a function word.
