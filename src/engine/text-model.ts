@@ -187,8 +187,10 @@ export function describeContributors(score: TextModelScore, normalized: Normaliz
     if (feature.split(' ').every((w) => STOPWORDS.has(w) || w.length < 3)) continue;
     // A word inside a chosen bigram (or a bigram over a chosen word) says nothing new.
     if (covered.some((c) => ` ${c} `.includes(` ${feature} `) || ` ${feature} `.includes(` ${c} `))) continue;
-    const words = findFeatureWords(feature, normalized, raw);
-    if (words === null) continue;
+    const words = findFeatureWords(feature, normalized, raw)?.trim() ?? '';
+    // Teencode maps several features back to one original ("cong tac", "tac vien" → "ctv"; "nghin" → "k"): once, and
+    // never a lone letter.
+    if (words.length < 2 || chosen.some((c) => c.toLowerCase() === words.toLowerCase())) continue;
     chosen.push(words);
     covered.push(feature);
   }
