@@ -4,7 +4,10 @@
  */
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
+import { isNarratedAsk, isNegatedAsk, isNegatedWarning } from './ask-context.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
+
+export { isNarratedAsk, isNegatedAsk };
 import { applyModelLift } from './model-lift.ts';
 import { scoreIndicators } from './score.ts';
 import teencodeTable from './data/teencode.json';
@@ -162,7 +165,7 @@ function findReportedSpans(text: string, normalized: NormalizedText): Array<[num
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
     const start = normalized.start[m.index] ?? 0;
     const rest = text.slice(start);
-    const stop = /[.!?;\n]/.exec(rest);
+    const stop = /[.!?;\n\u2029]/.exec(rest);
     spans.push([start, stop ? start + stop.index : text.length]);
   }
   return spans;
@@ -182,63 +185,10 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
   return false;
 }
 
-/**
- * A negated ask is no ask: "EVN không gọi điện yêu cầu … chuyển tiền vào tài khoản cá nhân", "we will never ask you to
- * share your password", "No extra fee". Only payment/credential/hallmark indicators, only a negation earlier in the same clause
- * (the original text back to the last . , ! ? ; : before a space, or line break; at most 60 chars), and not when the negation is
- * conditional ("nếu không chuyển tiền sẽ bị khóa", "if you don't pay", "không nạp … thì không rút được") or followed by a contrast that makes the ask
- * the text's own ("không cần thế chấp, chỉ cần đóng phí", "no credit check, just pay the fee").
- */
-const ASK_NEGATION = /\b(?:khong|chang|cam|tuyet doi khong|no|not|never|without|don t|dont|do not|won t|will not)\b/g;
-const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
-const CONTRAST_AFTER = /\b(?:chi|chi can|nhung|ma|thi|but|just|only|simply)\b/;
-const CLAUSE_BOUNDARY = /[.,!?;:](?=\s)|\n/g;
-const CLAUSE_BOUNDARY_ONE = /[.,!?;:](?=\s)|\n/;
-const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
+/** Asks that a governing negation ("không bao giờ yêu cầu …") or a past-tense marker ("đã chuyển") turns into a
+ *  denial or a narration (src/engine/ask-context.ts). */
 const NEGATABLE_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
-
-export function isNegatedAsk(text: string, start: number | undefined, end?: number): boolean {
-  if (start === undefined || start === 0) return false;
-  // "Không nạp tiền làm nhiệm vụ thì không rút được": a negation answered by "thì/then" after the ask is a condition.
-  if (end !== undefined) {
-    const after = text.slice(end, end + 30);
-    const stop = after.search(CLAUSE_BOUNDARY_ONE);
-    if (CONDITION_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
-  }
-  const from = Math.max(0, start - 60);
-  let window = text.slice(from, start);
-  // A window cut mid-word would turn the tail of a word ("ok") into teencode ("k" → "không"): start at a word.
-  if (from > 0 && /\S/.test(text[from - 1] ?? '')) window = window.replace(/^\S*/, '');
-  // Clause boundaries are punctuation followed by a space (a dotted evasion "c.k", "s.t.k" is not one) or a line break.
-  let clauseStart = 0;
-  for (const m of window.matchAll(CLAUSE_BOUNDARY)) clauseStart = m.index + m[0].length;
-  const clause = normalizeText(window.slice(clauseStart)).text;
-  let last: RegExpExecArray | null = null;
-  for (const m of clause.matchAll(ASK_NEGATION)) last = m as RegExpExecArray;
-  if (!last) return false;
-  if (CONDITIONAL_BEFORE.test(clause.slice(0, last.index))) return false;
-  return !CONTRAST_AFTER.test(clause.slice(last.index + last[0].length));
-}
-
-const PAST_BEFORE = /\b(?:da|vua|da bi|tung|had|has|have|was|were|already)\s*$/;
 const NARRATED_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
-
-export function isNarratedAsk(text: string, start: number | undefined): boolean {
-  if (start === undefined || start === 0) return false;
-  const from = Math.max(0, start - 16);
-  let before = text.slice(from, start);
-  if (from > 0 && /\S/.test(text[from - 1] ?? '')) before = before.replace(/^\S*/, '');
-  return PAST_BEFORE.test(normalizeText(before).text);
-}
-
-/** "không lừa đảo", "uy tín ko lừa đảo", "no scam": scammers deny the word; a negated warning is no warning. */
-const NEGATION_BEFORE = /\b(?:khong|chang|cam|no|not|never|zero|noi khong voi)\s*$/;
-
-function isNegated(text: string, start: number | undefined): boolean {
-  if (start === undefined || start === 0) return false;
-  const before = normalizeText(text.slice(Math.max(0, start - 24), start)).text;
-  return NEGATION_BEFORE.test(before);
-}
 
 /**
  * The normalizer joins a letter-spaced run ("n ạ p t i ề n l à m") into one word ("naptienlam"); the phrase matcher
@@ -405,11 +355,17 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   // "bà H. đã chuyển 1,2 tỷ vào tài khoản an toàn", "she had paid the fee": an ask in the perfect/past is narrated, not
   // made — a mention, like reported speech.
   const narrated = (ind: Indicator): boolean => NARRATED_ASKS.has(ind.signal) && isNarratedAsk(text, ind.start);
-  const kept = indicators.filter(
-    (ind) =>
-      !(ind.signal === 'warning' && isNegated(text, ind.start)) &&
-      !(NEGATABLE_ASKS.has(ind.signal) && ind.kind !== 'number' && isNegatedAsk(text, ind.start, ind.end)),
-  );
+  // Asks in text order, so that one negation can govern several ("không bao giờ yêu cầu chuyển khoản trước phí …").
+  const negatedAsks: Array<[number, number]> = [];
+  const negated = new Set<Indicator>();
+  const asks = indicators.filter((ind) => NEGATABLE_ASKS.has(ind.signal) && ind.kind !== 'number' && ind.start !== undefined);
+  asks.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  for (const ind of asks) {
+    if (!isNegatedAsk(text, ind.start, ind.end, negatedAsks)) continue;
+    negated.add(ind);
+    if (ind.start !== undefined && ind.end !== undefined) negatedAsks.push([ind.start, ind.end]);
+  }
+  const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegatedWarning(text, ind.start)) && !negated.has(ind));
   for (const ind of kept) {
     if (ind.start === undefined || ind.end === undefined) continue;
     const { start, end } = ind;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { isNarratedAsk, isNegatedAsk, isNegatedWarning } from './ask-context.ts';
+
+/** Whether the ask starting at `word` (its first occurrence) is negated. */
+const negated = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
+const narrated = (text: string, word: string): boolean => isNarratedAsk(text, text.indexOf(word));
+
+describe('isNegatedAsk: the negation must govern the ask', () => {
+  it.each([
+    ['EVN không gọi điện yêu cầu khách hàng chuyển tiền vào tài khoản cá nhân', 'chuyển tiền'],
+    ['Ngân hàng không bao giờ gửi tin nhắn xin mã OTP của bạn', 'mã OTP'],
+    ['Bên mình không nạp tiền gì cả', 'nạp tiền'],
+    ['Việc nhẹ lương cao thật, không nạp tiền trước', 'nạp tiền'],
+    ['Bên mình không bao giờ bắt nạp tiền làm nhiệm vụ', 'nạp tiền'],
+    ['Tuyệt đối không cung cấp mã OTP cho bất kỳ ai', 'mã OTP'],
+    ['Chúng tôi ko thu phí trước', 'phí trước'],
+    ['We will never ask you to share the code', 'share'],
+    ['We will never call or text you asking for your OTP', 'OTP'],
+    ['No extra fee', 'fee'],
+  ])('negated: %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+
+  it.each([
+    // The negation is about something else (another claim), the ask stands.
+    ['✅ Không cần thế chấp ✅ Đóng phí bảo hiểm khoản vay 10% trước khi giải ngân', 'Đóng phí'],
+    ['Giải ngân nhanh không cần thẩm định đóng phí bảo hiểm 10% trước khi nhận tiền', 'đóng phí'],
+    ['Không cần gặp mặt chuyển khoản cọc trước 50%', 'chuyển khoản'],
+    ['✅ Không cần kinh nghiệm ✅ Nạp 200k kích hoạt tài khoản', 'Nạp 200k'],
+    ['No experience needed send a $50 training fee via Zelle', 'send'],
+    ['Không cần thế chấp chỉ cần nạp tiền 500k', 'nạp tiền'],
+    ['No credit check just pay the fee', 'pay'],
+    // Words that fold like a negation but are not one.
+    ['Hỗ trợ nợ xấu đóng phí hồ sơ 500k trước khi giải ngân', 'đóng phí'],
+    ['Cảm ơn quý khách đã tin dùng Vietcombank vui lòng cung cấp mã OTP', 'cung cấp mã OTP'],
+    ['Cam kết lợi nhuận 30% mỗi tháng nạp tối thiểu 5 triệu', 'nạp'],
+    ['Nó bảo chuyển khoản trước', 'chuyển khoản'],
+    // Conditional negations keep the ask.
+    ['Nếu không gửi mã OTP tài khoản sẽ bị khóa', 'mã OTP'],
+    ['If you do not pay the fee now the parcel returns', 'pay'],
+    ['Không nạp tiền làm nhiệm vụ thì không rút được', 'nạp tiền'],
+    // Another clause.
+    ['Em không nghe máy được, nạp tiền giúp em', 'nạp tiền'],
+    // Amount unit, not "không".
+    ['Nhận 500 k chuyển khoản trước', 'chuyển khoản'],
+  ])('kept: %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+
+  it('a window cut mid-word is not read as a word of its own ("ok" is not "k")', () => {
+    expect(negated(`${'x'.repeat(75)}ok mọi người nạp tiền`, 'nạp tiền')).toBe(false);
+  });
+
+  it('a section break (U+2029) ends the clause: a page name does not negate the message', () => {
+    expect(negated('Vay Tiền Không Thế Chấp · 2 giờ\u2029Đóng phí hồ sơ 500k', 'Đóng phí')).toBe(false);
+    expect(negated('Không\u2029đóng phí', 'đóng phí')).toBe(false);
+  });
+});
+
+describe('isNarratedAsk', () => {
+  it('an ask right after đã/vừa/từng/had/was is narrated', () => {
+    expect(narrated('Bà H. đã nạp tiền làm nhiệm vụ', 'nạp')).toBe(true);
+    expect(narrated('Mình vừa chuyển khoản cho nó', 'chuyển khoản')).toBe(true);
+    expect(narrated('Bà ấy đã bị lừa chuyển khoản', 'chuyển khoản')).toBe(false);
+    expect(narrated('She had sent the code', 'sent')).toBe(true);
+    expect(narrated('da nạp tiền', 'nạp')).toBe(true);
+  });
+  it('"dạ" (polite yes), "vựa" and imperatives are not', () => {
+    expect(narrated('Dạ nạp 500k kích hoạt tài khoản ạ', 'nạp')).toBe(false);
+    expect(narrated('Vựa nạp tiền', 'nạp')).toBe(false);
+    expect(narrated('Chị nạp tiền làm nhiệm vụ ngay', 'nạp')).toBe(false);
+    expect(narrated(`${'x'.repeat(14)}xda nạp tiền`, 'nạp')).toBe(false);
+  });
+});
+
+describe('isNegatedWarning', () => {
+  it('"không lừa đảo", "no scam", "nói không với lừa đảo"; not "nợ lừa đảo" or "cảm"', () => {
+    const at = (text: string, word: string) => isNegatedWarning(text, text.indexOf(word));
+    expect(at('Shop uy tín không lừa đảo', 'lừa đảo')).toBe(true);
+    expect(at('Uy tín ko lừa đảo', 'lừa đảo')).toBe(true);
+    expect(at('100% no scam', 'scam')).toBe(true);
+    expect(at('Hãy nói không với lừa đảo', 'lừa đảo')).toBe(true);
+    expect(at('Đây là lừa đảo', 'lừa đảo')).toBe(false);
+    expect(at('Cẩn thận cảm lừa đảo', 'lừa đảo')).toBe(false);
+  });
+});
+
+describe('isNegatedAsk: a negated verb of asking governs a list', () => {
+  it('"không … yêu cầu A hay B" negates B; a list without a verb of asking does not', () => {
+    expect(negated('EVN không gọi điện yêu cầu cài đặt ứng dụng lạ hay chuyển tiền vào tài khoản cá nhân', 'chuyển tiền')).toBe(true);
+    expect(negated('We never ask you to install apps or pay a fee', 'pay')).toBe(true);
+    expect(negated('Không cần thế chấp hay chứng minh thu nhập đóng phí 10%', 'đóng phí')).toBe(false);
+    expect(negated('Không yêu cầu kinh nghiệm hay bằng cấp, đóng phí đồng phục 300k', 'đóng phí')).toBe(false);
+  });
+});
