@@ -1,0 +1,37 @@
+/**
+ * Verdicts with the bundled database for texts where a negation or a past-tense marker sits near an ask: the checks of
+ * ask-context.ts must neither hide a real scam nor flag a real advisory.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assembleDatabase } from '../patterns/index.ts';
+import { compileEngine, type Engine } from './compile.ts';
+import { scanItem } from './scan-item.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = compileEngine(assembleDatabase());
+});
+
+describe('negations about something else do not hide the ask (bundled database)', () => {
+  it.each([
+    '✅ Không cần thế chấp ✅ Đóng phí bảo hiểm khoản vay 10% trước khi giải ngân ✅ Liên hệ zalo 0912345678',
+    'Giải ngân nhanh không cần thẩm định đóng phí bảo hiểm 10% trước khi nhận tiền',
+    'Hỗ trợ nợ xấu đóng phí hồ sơ 500k trước khi giải ngân, liên hệ zalo 0912345678',
+    'Cảm ơn quý khách đã tin dùng Vietcombank vui lòng cung cấp mã OTP và mật khẩu qua link vcb-xacthuc.com',
+    'Cam kết lợi nhuận 30% mỗi tháng nạp tối thiểu 5 triệu',
+    'Dạ nạp 500k kích hoạt tài khoản ạ. Dạ chuyển khoản trước giúp em nhé, dạ cung cấp mã OTP',
+    'Vay Tiền Không Thế Chấp · 2 giờ\u2029Đóng phí hồ sơ 500k trước khi giải ngân, liên hệ zalo 0912345678',
+  ])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('scam');
+  });
+});
+
+describe('advisories that deny the ask stay clean (bundled database)', () => {
+  it.each([
+    'Tổng công ty Điện lực lưu ý: EVN không gọi điện yêu cầu cài đặt ứng dụng lạ hay chuyển tiền vào tài khoản cá nhân.',
+    'Vietcombank không bao giờ yêu cầu khách hàng cung cấp mã OTP, mật khẩu qua điện thoại hay tin nhắn.',
+    'Chúng tôi không bao giờ yêu cầu quý khách chuyển khoản trước phí kích hoạt để nhận khoản hỗ trợ.',
+  ])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+});
