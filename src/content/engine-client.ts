@@ -52,7 +52,8 @@ const WARM_UP_INPUT = {
 function tryLoad(serialized: unknown): Engine | null {
   if (!serialized) return null;
   try {
-    return loadEngine(serialized);
+    // No checksum here: see LoadEngineOptions.verifyChecksum (the background checks it where engines are stored).
+    return loadEngine(serialized, { verifyChecksum: false });
   } catch (error) {
     console.warn('[canh-giac] stored engine rejected', error);
     return null;

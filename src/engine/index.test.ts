@@ -196,6 +196,15 @@ describe('serialization', () => {
     expect(() => loadEngine(copy)).toThrow(/checksum/);
   });
 
+  it('skips only the checksum when told to (content scripts), and still rejects a bad shape or format', () => {
+    const copy = { ...serialized, checksum: 'not-the-checksum' };
+    expect(() => loadEngine(copy)).toThrow(/checksum/);
+    const loaded = loadEngine(copy, { verifyChecksum: false });
+    for (const [, input] of CASES) expect(scanItem(loaded, input)).toEqual(scanItem(engine, input));
+    expect(() => loadEngine({ ...copy, format: ENGINE_FORMAT + 1 }, { verifyChecksum: false })).toThrow(/format/);
+    expect(() => loadEngine({ ...copy, data: '{"version":1}' }, { verifyChecksum: false })).toThrow(/malformed/);
+  });
+
   it('loads after a store that reorders object keys (Chromium storage.local sorts them)', () => {
     const sortKeys = (value: unknown): unknown =>
       Array.isArray(value)
