@@ -91,7 +91,7 @@ describe('compileRegexSet', () => {
     expect(() => compileRegexSet([{ id: 1, source: 'abc' }, { id: 42, source: '(a+)+abc' }])).toThrow(/id 42.*nested quantifier/);
   });
 
-  test('serialize/load round-trip finds the same hits, and load re-checks entries', () => {
+  test('serialize/load round-trip finds the same hits, and load checks the shape', () => {
     const set = compileRegexSet([
       { id: 3, source: 'hoa hong (?:tu|len den) \\d+' },
       { id: 4, source: 'otp|ma xac nhan' },
@@ -101,10 +101,15 @@ describe('compileRegexSet', () => {
     expect(loaded.size).toBe(2);
     expect(loaded.find(normalizeText(raw))).toEqual(set.find(normalizeText(raw)));
     expect(set.find(normalizeText(raw)).length).toBe(3);
-    // Format 1 (re-checked on load, ~50 ms for 600 regexes per page) is outdated; format 2 entries must be complete.
+    // Older formats are refused (the engine is recompiled); format 4 needs complete entries and a literal index that
+    // matches them.
+    const good = JSON.parse(JSON.stringify(set.serialize())) as { entries: { folded?: string }[]; index: { literalsOf: number[][]; literals: unknown[] } };
     expect(() => loadRegexSet({ format: 1, entries: [{ id: 1, source: 'otp|ma xac nhan' }] })).toThrow(/corrupt/);
-    expect(() => loadRegexSet({ format: 3, entries: [{ id: 1, source: 'otp', folded: 'otp', literals: [], requires: [['otp']] }] })).toThrow(/corrupt/);
-    expect(() => loadRegexSet({ format: 3, entries: [{ id: 1, source: 'otp', literals: ['otp'], requires: [['otp']] }] })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ ...good, format: 3 })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ ...good, index: undefined })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ ...good, entries: good.entries.map(({ folded: _f, ...rest }) => rest) })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ ...good, index: { ...good.index, literalsOf: good.index.literalsOf.slice(1) } })).toThrow(/corrupt/);
+    expect(() => loadRegexSet({ ...good, index: { ...good.index, literals: [...good.index.literals, ''] } })).toThrow(/corrupt/);
     expect(() => loadRegexSet({ format: 9, entries: [] })).toThrow();
     expect(() => loadRegexSet(null)).toThrow();
   });

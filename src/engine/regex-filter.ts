@@ -367,6 +367,10 @@ interface CompiledRegex {
   /** The folded pattern; its RegExp is built on first use (most entries never run on a given page). */
   folded: string;
   regex: RegExp | null;
+}
+
+/** What the safety check found for one entry (compile only; the set keeps them in its `LiteralIndex`). */
+interface EntryLiterals {
   /** The longest required literal of each alternative: regions are cut around their occurrences. */
   literals: string[];
   /** Per alternative, every literal run (≥ 3 chars) each of its matches contains: the entry runs only when, for some
@@ -375,14 +379,25 @@ interface CompiledRegex {
 }
 
 /**
- * Format 2 stores each regex already checked and folded, with its required literals, so loading (in every content
- * script) only records them (the RegExp objects are built on first use); format 3 adds each alternative's full list
- * of required runs (`requires`). Before format 2, re-running the safety parser on load cost ~50 ms for 600 regexes, a long
- * task on every page. The serialized engine is checksummed and written only by our background, which checked them.
+ * Format 2 stored each regex already checked and folded, so loading (in every content script) does not re-run the
+ * safety parser (~50 ms for 600 regexes, a long task on every page); the RegExp objects are built on first use.
+ * Format 4 also stores the literal index ready to use (ids, not strings; the trigram table as [key, ids] pairs for
+ * one native `new Map`): building it on load took ~35 ms of never-optimized code in each tab. The serialized engine
+ * is written only by our background, from regexes it checked.
  */
 interface SerializedRegexSet {
-  format: 3;
-  entries: { id: number; source: string; folded: string; literals: string[]; requires: string[][] }[];
+  format: 4;
+  entries: { id: number; source: string; folded: string }[];
+  index: SerializedLiteralIndex;
+}
+
+interface SerializedLiteralIndex {
+  literals: string[];
+  entriesOf: number[][];
+  literalsOf: number[][];
+  requiresOf: number[][][];
+  byTrigram: [number, number[]][];
+  short: number[];
 }
 
 /** Start positions of `literal` in `text` (for literals too short for the trigram index). */
@@ -410,45 +425,55 @@ function trigramAt(text: string, at: number): number {
  * regexes the scans cost ~0.3 ms per post, the pass a few microseconds.
  */
 class LiteralIndex {
-  readonly literals: string[] = [];
+  readonly literals: string[];
   /** Per literal, the indexes of the entries that require it. */
-  readonly entriesOf: number[][] = [];
+  readonly entriesOf: number[][];
   /** Per entry, the ids of its literals (in the entry's order). */
-  readonly literalsOf: number[][] = [];
-  private readonly byTrigram = new Map<number, number[]>();
-  /** Literals shorter than three chars (none pass the safety check; a loaded set may still hold some). */
-  private readonly short: number[] = [];
-
+  readonly literalsOf: number[][];
   /** Per entry, per alternative, the ids of the runs it requires. */
-  readonly requiresOf: number[][][] = [];
+  readonly requiresOf: number[][][];
+  private readonly byTrigram: Map<number, number[]>;
+  /** Literals shorter than three chars (none pass the safety check; kept for completeness). */
+  private readonly short: number[];
 
-  constructor(entries: readonly CompiledRegex[]) {
+  constructor(private readonly data: SerializedLiteralIndex) {
+    this.literals = data.literals;
+    this.entriesOf = data.entriesOf;
+    this.literalsOf = data.literalsOf;
+    this.requiresOf = data.requiresOf;
+    this.byTrigram = new Map(data.byTrigram);
+    this.short = data.short;
+  }
+
+  /** Interns every literal and run of `entries` (compile time). */
+  static build(entries: readonly EntryLiterals[]): LiteralIndex {
+    const data: SerializedLiteralIndex = { literals: [], entriesOf: [], literalsOf: [], requiresOf: [], byTrigram: [], short: [] };
     const idOf = new Map<string, number>();
+    const byTrigram = new Map<number, number[]>();
     const intern = (literal: string, index: number): number => {
       let id = idOf.get(literal);
       if (id === undefined) {
-        id = this.literals.push(literal) - 1;
+        id = data.literals.push(literal) - 1;
         idOf.set(literal, id);
-        this.entriesOf.push([]);
-        if (literal.length < 3) {
-          this.short.push(id);
-        } else {
-          const key = trigramAt(literal, 0);
-          if (key >= 0) {
-            const list = this.byTrigram.get(key);
-            if (list === undefined) this.byTrigram.set(key, [id]);
-            else list.push(id);
-          }
-        }
+        data.entriesOf.push([]);
+        const key = literal.length < 3 ? -1 : trigramAt(literal, 0);
+        if (literal.length < 3) data.short.push(id);
+        else if (key >= 0) byTrigram.set(key, [...(byTrigram.get(key) ?? []), id]);
       }
-      const owners = this.entriesOf[id];
+      const owners = data.entriesOf[id];
       if (owners !== undefined && owners[owners.length - 1] !== index) owners.push(index);
       return id;
     };
     entries.forEach((entry, index) => {
-      this.literalsOf.push(entry.literals.map((literal) => intern(literal, index)));
-      this.requiresOf.push(entry.requires.map((runs) => runs.map((run) => intern(run, index))));
+      data.literalsOf.push(entry.literals.map((literal) => intern(literal, index)));
+      data.requiresOf.push(entry.requires.map((runs) => runs.map((run) => intern(run, index))));
     });
+    data.byTrigram = [...byTrigram.entries()];
+    return new LiteralIndex(data);
+  }
+
+  serialize(): SerializedLiteralIndex {
+    return this.data;
   }
 
   /** Whether some alternative of entry `index` has all its required runs in `found`. */
@@ -481,11 +506,10 @@ class LiteralIndex {
 }
 
 class WindowedRegexSet implements RegexSet {
-  private readonly index: LiteralIndex;
-
-  constructor(private readonly entries: CompiledRegex[]) {
-    this.index = new LiteralIndex(entries);
-  }
+  constructor(
+    private readonly entries: CompiledRegex[],
+    private readonly index: LiteralIndex,
+  ) {}
 
   get size(): number {
     return this.entries.length;
@@ -574,21 +598,13 @@ class WindowedRegexSet implements RegexSet {
 
   serialize(): SerializedRegexSet {
     return {
-      format: 3,
-      entries: this.entries.map(({ id, source, folded, literals, requires }) => ({
-        id,
-        source,
-        folded,
-        literals: [...literals],
-        requires: requires.map((runs) => [...runs]),
-      })),
+      format: 4,
+      entries: this.entries.map(({ id, source, folded }) => ({ id, source, folded })),
+      index: this.index.serialize(),
     };
   }
 }
 
-function isNonEmptyStrings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length > 0 && value.every((l) => typeof l === 'string' && l.length > 0);
-}
 
 /** Moves a window start left to the start of its word. */
 function widenLeft(text: string, at: number): number {
@@ -606,19 +622,14 @@ function widenRight(text: string, at: number): number {
 /** Compiles checked regexes; throws on an unsafe entry, naming its id and reason. */
 export function compileRegexSet(entries: RegexEntry[]): RegexSet {
   const compiled: CompiledRegex[] = [];
+  const literals: EntryLiterals[] = [];
   for (const entry of entries) {
     const result = checkRegex(entry.source);
     if (typeof result === 'string') throw new Error(`unsafe regex (id ${entry.id}): ${result}`);
-    compiled.push({
-      id: entry.id,
-      source: entry.source,
-      folded: result.folded,
-      regex: new RegExp(result.folded, 'g'),
-      literals: result.literals,
-      requires: result.requires,
-    });
+    compiled.push({ id: entry.id, source: entry.source, folded: result.folded, regex: new RegExp(result.folded, 'g') });
+    literals.push({ literals: result.literals, requires: result.requires });
   }
-  return new WindowedRegexSet(compiled);
+  return new WindowedRegexSet(compiled, LiteralIndex.build(literals));
 }
 
 /**
@@ -629,28 +640,28 @@ export function compileRegexSet(entries: RegexEntry[]): RegexSet {
 export function loadRegexSet(data: unknown): RegexSet {
   if (typeof data !== 'object' || data === null) throw new Error('corrupt regex set');
   const record = data as Partial<SerializedRegexSet>;
-  if (record.format !== 3 || !Array.isArray(record.entries)) throw new Error('corrupt regex set');
+  if (record.format !== 4 || !Array.isArray(record.entries) || !isLiteralIndex(record.index)) throw new Error('corrupt regex set');
+  const index = record.index;
+  const count = record.entries.length;
+  if (index.literalsOf.length !== count || index.requiresOf.length !== count || index.entriesOf.length !== index.literals.length) {
+    throw new Error('corrupt regex set');
+  }
   const compiled: CompiledRegex[] = [];
   for (const item of record.entries as unknown[]) {
     if (typeof item !== 'object' || item === null) throw new Error('corrupt regex set');
-    const { id, source, folded, literals, requires } = item as {
-      id?: unknown;
-      source?: unknown;
-      folded?: unknown;
-      literals?: unknown;
-      requires?: unknown;
-    };
-    if (
-      typeof id !== 'number' ||
-      typeof source !== 'string' ||
-      typeof folded !== 'string' ||
-      !isNonEmptyStrings(literals) ||
-      !Array.isArray(requires) ||
-      !requires.every(isNonEmptyStrings)
-    ) {
-      throw new Error('corrupt regex set');
-    }
-    compiled.push({ id, source, folded, regex: null, literals, requires });
+    const { id, source, folded } = item as { id?: unknown; source?: unknown; folded?: unknown };
+    if (typeof id !== 'number' || typeof source !== 'string' || typeof folded !== 'string') throw new Error('corrupt regex set');
+    compiled.push({ id, source, folded, regex: null });
   }
-  return new WindowedRegexSet(compiled);
+  return new WindowedRegexSet(compiled, new LiteralIndex(index));
+}
+
+function isLiteralIndex(value: unknown): value is SerializedLiteralIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    Array.isArray(v['literals']) &&
+    v['literals'].every((l) => typeof l === 'string' && l.length > 0) &&
+    ['entriesOf', 'literalsOf', 'requiresOf', 'byTrigram', 'short'].every((key) => Array.isArray(v[key]))
+  );
 }
