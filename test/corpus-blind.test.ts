@@ -5,7 +5,7 @@
  *   per-family table was looked at once, which showed two families the database lacked (shopping deposits, fake
  *   support); so it is no longer fully untouched.
  * - `blind2` (scam-blind2.jsonl, benign-blind2.jsonl): prints only its two overall figures — the untouched estimate.
- * Both guard against regressions with bars below their first measurement.
+ * Both guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +14,12 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-const BLIND_MIN_RECALL = 0.6;
-const BLIND_MAX_FALSE_WARNINGS = 0.1;
-const BLIND2_MIN_RECALL = 0.6;
-const BLIND2_MAX_FALSE_WARNINGS = 0.1;
+// Measured at the end of session 2 (2026-11-29): blind 85.6 % / 7.0 %, blind2 84.2 % / 4.1 % (session 1's database:
+// 66.5 % / 8.4 % and 61.4 % / 6.8 %). The bars sit a few items below, as a guard against regressions.
+const BLIND_MIN_RECALL = 0.8;
+const BLIND_MAX_FALSE_WARNINGS = 0.09;
+const BLIND2_MIN_RECALL = 0.8;
+const BLIND2_MAX_FALSE_WARNINGS = 0.07;
 
 interface Item {
   id: string;

@@ -52,7 +52,7 @@ const WARM_UP_INPUT = {
 function tryLoad(serialized: unknown): Engine | null {
   if (!serialized) return null;
   try {
-    // No checksum here: see LoadEngineOptions.verifyChecksum (the background checks it where engines are stored).
+    // No checksum here: see LoadEngineOptions.verifyChecksum (the background checks the copy it keeps).
     return loadEngine(serialized, { verifyChecksum: false });
   } catch (error) {
     console.warn('[canh-giac] stored engine rejected', error);

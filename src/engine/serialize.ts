@@ -95,9 +95,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export interface LoadEngineOptions {
   /**
    * Check the data against its checksum (default true). Content scripts skip it: the copy they read from
-   * storage.local is written in one atomic `set()` by the background, from an engine it has just compiled or loaded
-   * with the check; and hashing ~0.5 MB in code that runs once per page — never optimized — cost ~25 ms of a tab's
-   * start-up. Magic, format, JSON and shape are still checked.
+   * storage.local is written in one atomic `set()` by the background from an engine it has just compiled, and the
+   * background re-checks that copy before it keeps it (src/background/engine-store.ts); hashing ~0.5 MB in code that
+   * runs once per page — never optimized — cost ~25 ms of a tab's start-up. Magic, format, JSON and shape are still
+   * checked.
    */
   verifyChecksum?: boolean;
 }
