@@ -49,6 +49,15 @@ export function describeVerdict(
   let dangerousHost: string | null = null;
   for (const indicator of verdict.indicators) {
     if (indicator.signal === 'warning') continue;
+    if (indicator.kind === 'model') {
+      // The text model names words, not one phrase of the post: a reason ("Written like known scam posts (a, b, c)"),
+      // not a quoted sign.
+      const words = indicator.match.trim();
+      const message = indicator.message[language] || indicator.message.vi;
+      const reason = words ? `${message} (${words})` : message;
+      if (reasons.length < MAX_REASONS && !reasons.includes(reason)) reasons.push(reason);
+      continue;
+    }
     const sign = shortenSign(indicator.match);
     if (!dangerousHost && isDangerousDomainIndicator(indicator) && !sign.includes('/')) dangerousHost = sign;
     // A link on a host already named adds nothing: "vcb-xacminh.com" says it, not "http://vcb-xacminh.com/login".
