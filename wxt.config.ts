@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { deferPublicSuffixData } from './src/build/defer-public-suffix-data';
 import { normalizePath, type Plugin } from 'vite';
 
 // Vite ids use forward slashes on every platform.
@@ -30,7 +31,7 @@ export default defineConfig({
   publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), useQuietContentScriptContext()],
+    plugins: [preact(), useQuietContentScriptContext(), deferPublicSuffixData()],
     // Rolldown's constant inlining copied tldts' 68 kB public-suffix label string into each of its three uses: the
     // content script every page evaluates was 406 kB instead of 270 kB.
     build: { rolldownOptions: { optimization: { inlineConst: false } } },

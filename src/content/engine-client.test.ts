@@ -19,7 +19,7 @@ describe('connectEngine', () => {
     expect(engineItem.key).toBe(`local:${ENGINE_STORAGE_KEY}`);
   });
 
-  it('loads the stored engine in tasks of its own (load, warm-up, hand-over) and hands it over once per version', async () => {
+  it('loads the stored engine in tasks of its own (load, public suffixes, warm-up, hand-over) and hands it over once per version', async () => {
     const serialized = serializeEngine(compileEngine(MINI_DATABASE));
     await engineItem.setValue(serialized);
     const steps: string[] = [];
@@ -33,8 +33,8 @@ describe('connectEngine', () => {
         engines.push(engine);
       },
     });
-    // yield → load, yield → warm-up and onEngine: the load never shares a task with the storage read or the warm-up.
-    expect(steps).toEqual(['yield', 'yield', 'engine']);
+    // yield → load, yield → public-suffix data, yield → warm-up, yield → onEngine: no two of them share a task.
+    expect(steps).toEqual(['yield', 'yield', 'yield', 'yield', 'engine']);
     expect(engines[0]?.version).toBe(MINI_DATABASE.version);
     // The same version written again is not handed over twice; no warm-up for later versions.
     await engineItem.setValue({ ...serialized });
