@@ -13,22 +13,13 @@
 import os from 'node:os';
 import AhoCorasick from 'modern-ahocorasick';
 import FastAhoCorasick from 'modern-ahocorasick/fast';
+import { createRandom } from '../engine/model-train.ts';
 import { foldPhrase, normalizeText } from '../engine/normalize.ts';
 import { compilePhraseMatcher, loadPhraseMatcher, type PhraseEntry, type PhraseMatcher, type SerializedPhraseMatcher } from '../engine/phrase-matcher.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded synthetic data.
 
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
 const RIMES = [
