@@ -40,7 +40,6 @@ describe('createSliceRunner', () => {
     runner.enqueue(['far1', 'far2', 'near3']);
     runner.enqueue(['near1', 'near2', 'near3'], true);
     expect(runner.size).toBe(5); // near3 moved to the urgent lane, not queued twice
-    expect(runner.urgentSize).toBe(3);
     expect(scheduled.map((s) => s.urgent)).toEqual([false, true]);
     runner.runSlice();
     expect(done).toEqual(['near1', 'near2', 'near3']); // 12 ms ≥ 10 ms after the third

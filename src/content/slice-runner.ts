@@ -23,8 +23,6 @@ export interface SliceRunner<T> {
   runSlice(): void;
   clear(): void;
   readonly size: number;
-  /** Items queued in the urgent lane. */
-  readonly urgentSize: number;
 }
 
 export interface SliceRunnerOptions<T> {
@@ -110,9 +108,6 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     },
     get size() {
       return urgent.size + later.size;
-    },
-    get urgentSize() {
-      return urgent.size;
     },
   };
 }

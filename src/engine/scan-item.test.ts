@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { findQuotedSpans, isNarratedAsk, isNegatedAsk, scanItem } from './scan-item.ts';
+import { findQuotedSpans, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -153,16 +153,6 @@ describe('scanItem: a negated ask is no ask', () => {
     expect(has('c.k giúp e, nạp tiền vào s.t.k này', 'job-deposit')).toBe(true);
   });
 
-  it('isNegatedAsk: clause window, conditional and contrast rules; a window cut mid-word is not read as teencode', () => {
-    const at = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word));
-    expect(at('We will never ask you to share the code', 'share')).toBe(true);
-    expect(at('If you do not pay the fee now the parcel returns', 'pay')).toBe(false);
-    expect(at('No credit check, just pay the fee', 'pay')).toBe(false);
-    expect(at('No credit check just pay the fee', 'pay')).toBe(false);
-    const long = `${'x'.repeat(50)}ok mọi người nạp tiền`;
-    expect(at(long, 'nạp')).toBe(false);
-  });
-
   it('a warning that denies an ask scores clean, the ask itself does not', () => {
     expect(scanItem(engine, { text: 'Việc nhẹ lương cao, nạp tiền làm nhiệm vụ, nạp tiền trước' }).verdict).not.toBe('clean');
     expect(scanItem(engine, { text: 'Việc nhẹ lương cao thật, không nạp tiền trước' }).verdict).toBe('clean');
@@ -189,15 +179,6 @@ describe('scanItem: negated hallmarks, narrated asks, more reporters', () => {
   it('a negated hallmark is dropped; a conditional one ("không … thì") is kept', () => {
     expect(has('Bên mình không bao giờ bắt nạp tiền làm nhiệm vụ', 'job-task-topup')).toBe(false);
     expect(has('Không nạp tiền làm nhiệm vụ thì không rút được', 'job-task-topup')).toBe(true);
-  });
-
-  it('isNarratedAsk: an ask right after đã/vừa/had/was is narrated; an imperative one is not', () => {
-    const at = (text: string, word: string): boolean => isNarratedAsk(text, text.indexOf(word));
-    expect(at('Bà H. đã nạp tiền làm nhiệm vụ', 'nạp')).toBe(true);
-    expect(at('She had sent the code', 'sent')).toBe(true);
-    expect(at('Chị nạp tiền làm nhiệm vụ ngay', 'nạp')).toBe(false);
-    expect(at(`${'x'.repeat(20)} da nạp tiền`, 'nạp')).toBe(true);
-    expect(at(`${'x'.repeat(14)}xda nạp tiền`, 'nạp')).toBe(false);
   });
 
   it('a narrated ask in a news text counts as a mention (clean); the same ask addressed to the reader is not', () => {

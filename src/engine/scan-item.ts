@@ -5,10 +5,8 @@
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
 import { isNarratedAsk, isNegatedAsk, isNegatedWarning } from './ask-context.ts';
-import { normalizeText, type NormalizedText } from './normalize.ts';
-
-export { isNarratedAsk, isNegatedAsk };
 import { applyModelLift } from './model-lift.ts';
+import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
 import teencodeTable from './data/teencode.json';
 import { segmentSyllables } from './segment-syllables.ts';
@@ -185,10 +183,9 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
   return false;
 }
 
-/** Asks that a governing negation ("không bao giờ yêu cầu …") or a past-tense marker ("đã chuyển") turns into a
- *  denial or a narration (src/engine/ask-context.ts). */
-const NEGATABLE_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
-const NARRATED_ASKS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
+/** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
+ *  chuyển") into a narration (src/engine/ask-context.ts). */
+const ASK_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
 
 /**
  * The normalizer joins a letter-spaced run ("n ạ p t i ề n l à m") into one word ("naptienlam"); the phrase matcher
@@ -260,7 +257,10 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const hasSections = text.includes(SECTION_BREAK);
   const add = (ind: Indicator | null): void => {
     if (!ind) return;
-    if (hasSections && ind.start !== undefined && ind.end !== undefined && text.slice(ind.start, ind.end).includes(SECTION_BREAK)) return;
+    if (hasSections && ind.start !== undefined && ind.end !== undefined) {
+      const fence = text.indexOf(SECTION_BREAK, ind.start);
+      if (fence !== -1 && fence < ind.end) return;
+    }
     indicators.push(ind);
   };
 
@@ -354,11 +354,11 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const mentioned = new Set<Indicator>();
   // "bà H. đã chuyển 1,2 tỷ vào tài khoản an toàn", "she had paid the fee": an ask in the perfect/past is narrated, not
   // made — a mention, like reported speech.
-  const narrated = (ind: Indicator): boolean => NARRATED_ASKS.has(ind.signal) && isNarratedAsk(text, ind.start);
+  const narrated = (ind: Indicator): boolean => ASK_SIGNALS.has(ind.signal) && isNarratedAsk(text, ind.start);
   // Asks in text order, so that one negation can govern several ("không bao giờ yêu cầu chuyển khoản trước phí …").
   const negatedAsks: Array<[number, number]> = [];
   const negated = new Set<Indicator>();
-  const asks = indicators.filter((ind) => NEGATABLE_ASKS.has(ind.signal) && ind.kind !== 'number' && ind.start !== undefined);
+  const asks = indicators.filter((ind) => ASK_SIGNALS.has(ind.signal) && ind.kind !== 'number' && ind.start !== undefined);
   asks.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   for (const ind of asks) {
     if (!isNegatedAsk(text, ind.start, ind.end, negatedAsks)) continue;
