@@ -210,6 +210,61 @@ describe('scanner on a Facebook-like feed', () => {
     expect(pending).toHaveLength(0);
   });
 
+  it('moves an off-screen post the reader scrolls to ahead of the idle lane, and stops watching what it judged', () => {
+    document.body.innerHTML = renderTestFeed(
+      Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, text: i === 4 ? `Tuyển CTV, ${SCAM}` : `Bài viết số ${i} về chuyện thường ngày` })),
+    );
+    const order: string[] = [];
+    const pending: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    const observed = new Set<string>();
+    let onVisible: ((item: Element) => void) | null = null;
+    let disconnected = false;
+    const idOf = (item: Element) => item.getAttribute('data-test') ?? '';
+    let clock = 0;
+    scanner = makeScanner({
+      now: () => clock,
+      judge: (input) => {
+        clock += 11; // one item per 10 ms slice
+        order.push(/số (\d)/.exec(input.text)?.[1] ?? '4');
+        return fakeJudge(input);
+      },
+      isNearViewport: (item) => idOf(item) === 'p0',
+      watchVisibility: (callback) => {
+        onVisible = callback;
+        return {
+          observe: (item) => observed.add(idOf(item)),
+          unobserve: (item) => observed.delete(idOf(item)),
+          disconnect: () => {
+            disconnected = true;
+          },
+        };
+      },
+      scheduleSlice: (run, urgent) => void pending.push({ run, urgent }),
+    });
+    scanner.start();
+    // The first slice (one item per 10 ms slice) judged the visible post; the soon task it left takes one more.
+    expect(order).toEqual(['0']);
+    expect(pending.map((p) => p.urgent)).toEqual([true]);
+    pending.shift()!.run(null);
+    expect(order).toEqual(['0', '1']);
+    expect(pending.map((p) => p.urgent)).toEqual([false]); // the rest waits for idle time, watched
+    expect([...observed].sort()).toEqual(['p2', 'p3', 'p4', 'p5']);
+    // The reader scrolls to p4: it is judged in a soon task, before p2 and p3, and no longer watched.
+    const p4 = document.querySelector('[data-test="p4"]')!;
+    onVisible!(p4);
+    expect(observed.has('p4')).toBe(false);
+    expect(pending.map((p) => p.urgent)).toEqual([false, true]);
+    pending.pop()!.run(null);
+    expect(order).toEqual(['0', '1', '4']);
+    expect(warningOf('p4')?.getAttribute('data-verdict')).toBe('scam');
+    // Idle time judges the others and stops watching each.
+    while (pending.length > 0) pending.shift()!.run(null);
+    expect(order.slice(3)).toEqual(['2', '3', '5']);
+    expect(observed.size).toBe(0);
+    scanner.stop();
+    expect(disconnected).toBe(true);
+  });
+
   it('judges visible posts before their comments', () => {
     const kinds: string[] = [];
     scanner = makeScanner({

@@ -60,6 +60,11 @@ export interface ScannerOptions {
    * their slices do not wait for idle time. Without it every item waits its turn in idle time.
    */
   isNearViewport?(item: Element): boolean;
+  /**
+   * Watches items queued off-screen and calls `onVisible` when one comes near the viewport (an IntersectionObserver),
+   * so an item the reader scrolls to is judged at once instead of waiting for idle time.
+   */
+  watchVisibility?(onVisible: (item: Element) => void): VisibilityWatch;
   now(): number;
   /** Judges one item; null while no engine is loaded (the item is judged when one arrives). */
   judge(input: ScanInput): Verdict | null;
@@ -80,6 +85,12 @@ export interface ScannerOptions {
   highlights: HighlightLayer;
   /** Called (not throttled) whenever the set of flagged items or their verdicts changed. */
   onFindingsChanged(): void;
+}
+
+export interface VisibilityWatch {
+  observe(item: Element): void;
+  unobserve(item: Element): void;
+  disconnect(): void;
 }
 
 export interface ScanSummary {
@@ -329,9 +340,23 @@ export function createScanner(options: ScannerOptions): Scanner {
     show(item, kind, key, verdict, content);
   };
 
+  /** Off-screen items waiting in the idle lane, watched so that scrolling to one moves it to the urgent lane. */
+  let visibility: VisibilityWatch | null = null;
+  const watched = new Set<Element>();
+  const unwatch = (item: Element) => {
+    if (watched.delete(item)) visibility?.unobserve(item);
+  };
+  const promote = (item: Element) => {
+    unwatch(item);
+    if (running) runner.promote(item);
+  };
+
   const runner = createSliceRunner<Element>({
     scheduler: { schedule: options.scheduleSlice, now: options.now },
-    work: processItem,
+    work: (item) => {
+      unwatch(item);
+      processItem(item);
+    },
     onSliceEnd: () => highlights.repair(),
   });
 
@@ -351,9 +376,17 @@ export function createScanner(options: ScannerOptions): Scanner {
         else if (adapter && adapter.kindOf(item) === 'comment') comments.push(item);
         else posts.push(item);
       }
+      for (const item of [...posts, ...comments]) unwatch(item);
       runner.enqueue(posts, true);
       runner.enqueue(comments, true);
       runner.enqueue(later);
+      if (visibility) {
+        for (const item of later) {
+          if (watched.has(item) || item === doc.body) continue;
+          watched.add(item);
+          visibility.observe(item);
+        }
+      }
     }
     runner.runSlice();
   };
@@ -487,6 +520,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer = new MutationObserver((records) => batcher.push(records));
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
       hostGuard = new MutationObserver(restoreHostAttributes);
+      visibility = options.watchVisibility?.(promote) ?? null;
       enqueueAndRun(collectAllItems());
     },
     stop() {
@@ -497,6 +531,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer = hostGuard = null;
       batcher.cancel();
       runner.clear();
+      visibility?.disconnect();
+      visibility = null;
+      watched.clear();
       if (pageTimer !== null) timers.clearTimeout(pageTimer);
       pageTimer = null;
       clearAll();

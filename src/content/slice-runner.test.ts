@@ -63,6 +63,32 @@ describe('createSliceRunner', () => {
     expect(scheduled).toEqual([false, true]);
   });
 
+  it('promotes an idle-lane item that came into view: it runs in the next soon slice, before older idle items', () => {
+    let clock = 0;
+    const scheduled: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    const done: string[] = [];
+    const runner = createSliceRunner<string>({
+      budgetMs: 10,
+      scheduler: { schedule: (run, urgent) => scheduled.push({ run, urgent }), now: () => clock },
+      work: (s) => {
+        clock += 4;
+        done.push(s);
+      },
+    });
+    runner.enqueue(['a', 'b', 'c', 'd']);
+    expect(scheduled.map((s) => s.urgent)).toEqual([false]);
+    expect(runner.promote('c')).toBe(true);
+    expect(runner.promote('c')).toBe(false); // already urgent
+    expect(runner.promote('zzz')).toBe(false); // never queued: not added
+    expect(runner.size).toBe(4);
+    expect(scheduled.map((s) => s.urgent)).toEqual([false, true]);
+    scheduled[1]!.run(null);
+    expect(done[0]).toBe('c');
+    expect(done).toEqual(['c', 'a', 'b']); // then the idle lane, until the budget is spent
+    runner.runSlice();
+    expect(runner.promote('d')).toBe(false); // done: nothing left to promote
+  });
+
   it('deduplicates queued items and keeps going after a failing item', () => {
     const done: string[] = [];
     const runner = createSliceRunner<string>({

@@ -19,6 +19,11 @@ export interface SliceScheduler {
 export interface SliceRunner<T> {
   /** Queues work (deduplicated: an item queued twice runs once; queued as urgent once, it stays urgent). */
   enqueue(items: Iterable<T>, urgent?: boolean): void;
+  /**
+   * Moves an item waiting in the idle lane to the urgent lane (it came into view); returns whether it was waiting
+   * there. An item not queued, or already urgent, is left alone.
+   */
+  promote(item: T): boolean;
   /** Runs one slice now (also called by the scheduler). */
   runSlice(): void;
   clear(): void;
@@ -100,6 +105,12 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
         }
       }
       if (added) scheduleNext();
+    },
+    promote(item) {
+      if (!later.delete(item)) return false;
+      urgent.add(item);
+      scheduleNext();
+      return true;
     },
     runSlice: () => runSlice(null),
     clear() {

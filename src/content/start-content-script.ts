@@ -92,6 +92,21 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
     return (rect.width > 0 || rect.height > 0) && rect.bottom >= -height && rect.top <= 2 * height;
   };
 
+  /** Calls `onVisible` when a watched item comes within one viewport height of the screen (as `isNearViewport`). */
+  const watchVisibility = (onVisible: (item: Element) => void) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) if (entry.isIntersecting) onVisible(entry.target);
+      },
+      { rootMargin: '100% 0px 100% 0px' },
+    );
+    return {
+      observe: (item: Element) => observer.observe(item),
+      unobserve: (item: Element) => observer.unobserve(item),
+      disconnect: () => observer.disconnect(),
+    };
+  };
+
   const createFor = (adapter: SiteAdapter | null): Scanner =>
     createScanner({
       doc,
@@ -107,6 +122,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
         }
       },
       isNearViewport,
+      watchVisibility,
       now: () => performance.now(),
       judge: (input) => (engine ? scanItem(engine, input) : null),
       families: () => engine?.families ?? {},
