@@ -93,3 +93,42 @@ describe('isNegatedAsk: a negated verb of asking governs a list', () => {
     expect(negated('Không yêu cầu kinh nghiệm hay bằng cấp, đóng phí đồng phục 300k', 'đóng phí')).toBe(false);
   });
 });
+
+describe('isNegatedAsk: lists and negated payment nouns', () => {
+  it.each([
+    ['Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ dưới bất kỳ hình thức nào', 'phí đào tạo'],
+    ['Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ dưới bất kỳ hình thức nào', 'phí giữ chỗ'],
+    ['Cơ quan BHXH không gọi điện thông báo “nợ BHYT”, “hoàn tiền BHXH” hay đề nghị chuyển tiền vào tài khoản cá nhân', 'chuyển tiền'],
+    ['Chúng tôi không yêu cầu ứng viên đặt cọc đồng phục, phí đào tạo hay chuyển tiền', 'cọc đồng phục'],
+    ['Trường KHÔNG kêu gọi ủng hộ bằng tiền qua tài khoản cá nhân', 'ủng hộ bằng tiền'],
+  ])('negated: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+
+  it('a list after a denied ask that was found first (its span counts as a payment item)', () => {
+    const text = 'Chúng tôi không thu tiền cọc, phí hồ sơ hay phí đồng phục';
+    const cọc = text.indexOf('tiền cọc');
+    expect(isNegatedAsk(text, text.indexOf('phí hồ sơ'), undefined, [[cọc, cọc + 'tiền cọc'.length]])).toBe(true);
+  });
+
+  it.each([
+    // A new imperative after the comma, or a list about something else: the ask stands.
+    ['Không yêu cầu kinh nghiệm hay bằng cấp, đóng phí đồng phục 300k', 'đóng phí'],
+    ['Không cần kinh nghiệm, phí đồng phục 300k chuyển trước', 'phí đồng phục'],
+    ['Không cần kinh nghiệm, nạp 200k nhận việc ngay', 'nạp 200k'],
+    ['Nếu không thu phí đồng phục, phí đào tạo thì công ty lấy gì trả lương', 'phí đào tạo'],
+    ['Không thu phí, nhưng phí đào tạo 500k đóng trước', 'phí đào tạo'],
+    ['Hệ thống không lỗi. Phí mở khóa 2 triệu', 'Phí mở khóa'],
+  ])('kept: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+
+  it('a match that ends in a negated payment noun is denied; "không hoàn lại" is not a denial of the ask', () => {
+    const whole = (text: string) => isNegatedAsk(text, 0, text.length);
+    expect(whole('CTV bán online nha mn, ko cần vốn, ko cọc')).toBe(true);
+    expect(whole('Tuyển CTV không mất phí')).toBe(true);
+    expect(whole('Nạp tiền không hoàn lại')).toBe(false);
+    expect(whole('Nạp cọc không hoàn lại tiền')).toBe(false);
+    expect(whole('Nếu không cọc')).toBe(false);
+  });
+});

@@ -32,7 +32,7 @@ const FILLERS = new Set([
   'can', 'phai', 'bao', 'gio', 'he', 'duoc', 'mat', 'bi', 'co', 'tu', 'yeu', 'cau', 'doi', 'thu', 'bat', 'goi', 'dien',
   'nhan', 'tin', 'gui', 'xin', 'hoi', 'de', 'nghi', 'lien', 've', 'qua', 'cho', 'se', 'tuyet', 'hoan', 'toan', 'nao',
   'ky', 'bat', 'gi', 'ca', 'them', 'an', 'ai', 'ban', 'quy', 'khach', 'hang', 'nguoi', 'dan', 'anh', 'chi', 'em', 'cac',
-  'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email',
+  'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email', 'ung', 'keu', 'dat',
   // Verbs of giving a secret or money away: "không cung cấp / đọc / chia sẻ / nhập mã OTP".
   'cung', 'cap', 'dua', 'doc', 'chia', 'tiet', 'lo', 'nhap', 'bam', 'chuyen', 'nop', 'dong', 'khoan', 'tien', 'nap', 'ck',
   // English.
@@ -50,6 +50,18 @@ const COORDINATORS = new Set(['hay', 'hoac', 'va', 'or', 'and', 'nor']);
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
+/** Words that name a payment or a secret (folded): "phí", "cọc", "tiền", "mã", "mật khẩu", "fee"… A list of such
+ *  items after a negation ("không thu phí đồng phục, phí đào tạo hay phí giữ chỗ") is a list of denied asks. */
+const ASK_HEADS = new Set([
+  'phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'khau', 'chuyen', 'nap', 'nop', 'dong', 'ck', 'fee', 'fees', 'deposit',
+  'deposits', 'payment', 'payments', 'money', 'code', 'codes', 'password', 'pin', 'otp',
+]);
+/** First words of an ask that make it a noun phrase (a list item), not a new imperative clause. */
+const NOUN_HEADS = new Set(['phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'fee', 'fees', 'deposit', 'deposits', 'payment', 'code', 'password', 'pin']);
+/** Most words of one list item ("phí đồng phục", "nợ BHYT"). */
+const MAX_ITEM_WORDS = 4;
+/** Most list items followed back to the negation. */
+const MAX_ITEMS = 5;
 const PAST_MARKERS = new Set(['đã', 'vừa', 'từng', 'da', 'vua', 'had', 'has', 'have', 'was', 'were', 'already']);
 
 interface Word {
@@ -102,7 +114,18 @@ export function isNegatedAsk(
   end?: number,
   negatedAsks: ReadonlyArray<readonly [number, number]> = [],
 ): boolean {
-  if (start === undefined || start === 0) return false;
+  if (start === undefined) return false;
+  if (end !== undefined && isNegatedInside(text, start, end)) return true;
+  if (start === 0) return false;
+  return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, negatedAsks);
+}
+
+function isNegatedInClause(
+  text: string,
+  start: number,
+  end: number | undefined,
+  negatedAsks: ReadonlyArray<readonly [number, number]>,
+): boolean {
   const clause = readClauseBefore(text, start, 80);
   const offset = start - clause.length;
   const words = splitWords(clause);
@@ -132,6 +155,103 @@ export function isNegatedAsk(
     if (CONDITION_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
   }
   return true;
+}
+
+/** Ends a sentence-level stretch: like CLAUSE_BOUNDARY but a comma does not end it (list items are split later). */
+const SENTENCE_BOUNDARY =
+  /[.!?;:](?=\s)|[\n\u2029]|[\p{Extended_Pictographic}\u2022\u25aa-\u25ab\u25cf\u25a0-\u25a1\u2713\u2714\u2192\u21d2\u27a1\u2605\u2606]|(?:^|\s)[-*+>–—](?=\s)/gu;
+const LIST_COMMA = /,(?=\s)/gu;
+
+interface Segment {
+  words: Word[];
+  /** Offset of the segment in the original text. */
+  offset: number;
+  length: number;
+}
+
+/** The comma-separated segments of the sentence that ends at `start` (at most `reach` chars back), in text order. */
+function readListBefore(text: string, start: number, reach: number): Segment[] {
+  const from = Math.max(0, start - reach);
+  let window = text.slice(from, start);
+  let cut = 0;
+  if (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[from - 1] ?? '')) cut = window.length - window.replace(/^[\p{L}\p{M}\p{N}'’]*/u, '').length;
+  let sentenceStart = cut;
+  for (const m of window.matchAll(SENTENCE_BOUNDARY)) if (m.index + m[0].length > sentenceStart) sentenceStart = m.index + m[0].length;
+  window = window.slice(sentenceStart);
+  const base = from + sentenceStart;
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const m of window.matchAll(LIST_COMMA)) {
+    segments.push({ words: splitWords(window.slice(at, m.index)), offset: base + at, length: m.index - at });
+    at = m.index + 1;
+  }
+  segments.push({ words: splitWords(window.slice(at)), offset: base + at, length: window.length - at });
+  return segments;
+}
+
+/**
+ * "Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ", "không gọi điện thông báo “nợ BHYT”, “hoàn tiền”
+ * hay đề nghị chuyển tiền…": an ask that continues a comma list opened by a governing negation is denied with it.
+ * The ask must read as a list item — after hay/hoặc/or, or a noun phrase ("phí…", "cọc…"), not a new imperative
+ * ("Không yêu cầu kinh nghiệm, đóng phí 300k") — every item has at most MAX_ITEM_WORDS content words, and some item
+ * names a payment or a secret (or was itself a denied ask), or the negation governs a verb of asking. "Không cần kinh
+ * nghiệm, phí đồng phục 300k" keeps its ask: the list is about experience.
+ */
+function isNegatedListItem(text: string, start: number, negatedAsks: ReadonlyArray<readonly [number, number]>): boolean {
+  const segments = readListBefore(text, start, 240);
+  if (segments.length < 2) return false;
+  const askFirst = splitWords(text.slice(start, start + 24))[0]?.folded ?? '';
+  const inNegatedAsk = (segment: Segment, word: Word): boolean =>
+    negatedAsks.some(([a, b]) => segment.offset + word.index >= a && segment.offset + word.index < b);
+  const content = (segment: Segment, words: readonly Word[]): Word[] =>
+    words.filter((w) => !FILLERS.has(w.folded) && !COORDINATORS.has(w.folded) && !inNegatedAsk(segment, w));
+  const namesAsk = (segment: Segment, words: readonly Word[]): boolean =>
+    words.some((w) => ASK_HEADS.has(w.folded) || inNegatedAsk(segment, w));
+  const current = segments[segments.length - 1] as Segment;
+  if (current.words.some((w, k) => CONTRASTS.has(w.original) || isNegation(current.words, k))) return false;
+  if (content(current, current.words).length > MAX_ITEM_WORDS) return false;
+  if (!current.words.some((w) => COORDINATORS.has(w.folded)) && !NOUN_HEADS.has(askFirst)) return false;
+  let askItem = namesAsk(current, current.words);
+  for (let i = segments.length - 2; i >= 0 && i >= segments.length - 1 - MAX_ITEMS; i--) {
+    const segment = segments[i] as Segment;
+    const words = segment.words;
+    if (words.some((w) => CONTRASTS.has(w.original))) return false;
+    let negation = -1;
+    for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+    if (negation < 0) {
+      if (content(segment, words).length > MAX_ITEM_WORDS) return false;
+      askItem ||= namesAsk(segment, words);
+      continue;
+    }
+    const after = words.slice(negation + 1);
+    if (after.some((w, k) => isNegation(after, k))) return false;
+    if (content(segment, after).length > MAX_ITEM_WORDS) return false;
+    const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+    if (CONDITIONAL_BEFORE.test(before)) return false;
+    const firstItem = after.findIndex((w) => !FILLERS.has(w.folded));
+    const governs = after.slice(0, firstItem < 0 ? after.length : firstItem).some((w) => ASKING_VERBS.has(w.folded));
+    return askItem || namesAsk(segment, after) || governs;
+  }
+  return false;
+}
+
+/**
+ * "CTV bán online, ko cần vốn, ko cọc gì hết": an ask whose own match ends in a negated payment noun ("ko cọc", "không
+ * mất phí") is denied. Only a noun of payment right after the negation (fillers between) counts, so "nạp tiền không
+ * hoàn lại" keeps its ask.
+ */
+function isNegatedInside(text: string, start: number, end: number): boolean {
+  const words = splitWords(text.slice(start, end));
+  let negation = -1;
+  for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+  if (negation < 0 || words.length - negation - 1 > 3) return false;
+  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  if (CONDITIONAL_BEFORE.test(before)) return false;
+  for (const word of words.slice(negation + 1)) {
+    if (NOUN_HEADS.has(word.folded)) return true;
+    if (!FILLERS.has(word.folded)) return false;
+  }
+  return false;
 }
 
 export function isNarratedAsk(text: string, start: number | undefined): boolean {
