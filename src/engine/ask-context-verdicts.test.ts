@@ -18,11 +18,23 @@ describe('negations about something else do not hide the ask (bundled database)'
     'Giải ngân nhanh không cần thẩm định đóng phí bảo hiểm 10% trước khi nhận tiền',
     'Hỗ trợ nợ xấu đóng phí hồ sơ 500k trước khi giải ngân, liên hệ zalo 0912345678',
     'Cảm ơn quý khách đã tin dùng Vietcombank vui lòng cung cấp mã OTP và mật khẩu qua link vcb-xacthuc.com',
-    'Cam kết lợi nhuận 30% mỗi tháng nạp tối thiểu 5 triệu',
     'Dạ nạp 500k kích hoạt tài khoản ạ. Dạ chuyển khoản trước giúp em nhé, dạ cung cấp mã OTP',
     'Vay Tiền Không Thế Chấp · 2 giờ\u2029Đóng phí hồ sơ 500k trước khi giải ngân, liên hệ zalo 0912345678',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('scam');
+  });
+});
+
+describe('"cam kết" is not "cấm" (bundled database)', () => {
+  it('the deposit ask after "Cam kết lợi nhuận…" counts', () => {
+    const text = 'Cam kết lợi nhuận 30% mỗi tháng nạp tối thiểu 5 triệu';
+    const verdict = scanItem(engine, { text });
+    const ask = verdict.indicators.find((i) => i.match === 'nạp tối thiểu');
+    expect(ask?.signal).toBe('payment');
+    expect(verdict.verdict).not.toBe('clean');
+    // Lures (40 at most once over the same words) + the ask: the ask's weight is in the score.
+    const withoutAsk = scanItem(engine, { text: 'Cam kết lợi nhuận 30% mỗi tháng' });
+    expect(verdict.score - withoutAsk.score).toBe(ask?.weight);
   });
 });
 

@@ -30,7 +30,7 @@ describe('scoreIndicators', () => {
     ],
     [
       'score ≥ 100 with a single signal is suspicious',
-      [ind('a', 'job-task', 'lure', 60), ind('b', 'job-task', 'lure', 60)],
+      [ind('a', 'job-task', 'lure', 60), ind('b', 'job-task', 'lure', 60, { start: 3, end: 4 })],
       'suspicious',
       120,
     ],
@@ -54,7 +54,7 @@ describe('scoreIndicators', () => {
     ],
     [
       'only the strongest family counts',
-      [ind('a', 'investment', 'lure', 50), ind('b', 'job-task', 'lure', 40), ind('c', 'job-task', 'payment', 20)],
+      [ind('a', 'investment', 'lure', 50), ind('b', 'job-task', 'lure', 40, { start: 3, end: 4 }), ind('c', 'job-task', 'payment', 20)],
       'suspicious',
       60,
     ],
@@ -155,7 +155,7 @@ describe('scoreIndicators', () => {
     const v = scoreIndicators([
       ind('g', 'generic', 'channel', 60),
       ind('a', 'job-task', 'lure', 20),
-      ind('b', 'investment', 'lure', 40),
+      ind('b', 'investment', 'lure', 40, { start: 3, end: 4 }),
       ind('w', 'news', 'warning', 10),
     ]);
     expect(v.categories).toEqual(['investment', 'job-task', 'generic']);
@@ -172,6 +172,23 @@ describe('scoreIndicators', () => {
 
   it('dedupes allowlisted hosts', () => {
     expect(scoreIndicators([], ['a.vn', 'a.vn', 'b.vn']).allowlisted).toEqual(['a.vn', 'b.vn']);
+  });
+});
+
+describe('scoreIndicators: the same words count once per lure', () => {
+  it('two lure patterns over the same words add only the heavier; separate words, or other signals, add up', () => {
+    // "việc nhẹ lương cao" read by two lure patterns: 40, not 65 (a lure alone stays clean).
+    const same = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 18 }), ind('b', 'job-task', 'lure', 25, { start: 0, end: 12 })]);
+    expect(same.score).toBe(40);
+    expect(same.verdict).toBe('clean');
+    expect(same.indicators).toHaveLength(2); // both are still shown
+    const apart = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 18 }), ind('b', 'job-task', 'lure', 25, { start: 30, end: 40 })]);
+    expect(apart.score).toBe(65);
+    // Under half of the shorter span shared: different words.
+    const touching = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 10 }), ind('b', 'job-task', 'lure', 25, { start: 8, end: 18 })]);
+    expect(touching.score).toBe(65);
+    const lureAndAsk = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 18 }), ind('b', 'job-task', 'payment', 25, { start: 0, end: 18 })]);
+    expect(lureAndAsk.score).toBe(65);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Indicators → verdict, per the scoring rules in README.md:
- * - a pattern counts once per item (every occurrence is still reported);
+ * - a pattern counts once per item (every occurrence is still reported), and two lure patterns over the same words
+ *   count once (the heavier);
  * - the item score is the strongest family's weights + the `generic` family's weights + the asks (payment, credential,
  *   channel) of the other families (together capped at 60); with no other
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious` — except a
@@ -35,6 +36,8 @@ export const SCORE_RULES = {
   scamSignals: 2,
   suspiciousScore: 50,
   domainScamWeight: 80,
+  /** Share of the shorter span two same-signal indicators must overlap to be "the same words" (counted once). */
+  sameWordsOverlap: 0.5,
 } as const;
 
 /** Signals that ask the reader to do something (pay, hand over secrets, move to a private channel). */
@@ -67,6 +70,15 @@ export interface ScoreContext {
   echoLinks?: ReadonlySet<Indicator>;
 }
 
+/** How much of the shorter of two spans the other covers (0–1). */
+function overlapShare(a: Indicator, start: number, end: number): number {
+  const aStart = a.start ?? 0;
+  const aEnd = a.end ?? 0;
+  const shared = Math.min(aEnd, end) - Math.max(aStart, start);
+  const shorter = Math.min(aEnd - aStart, end - start);
+  return shared <= 0 || shorter <= 0 ? 0 : shared / shorter;
+}
+
 /** How many separate places the mentioned indicators occupy (matches starting at the same word count once). */
 function countMentionPlaces(mentioned: readonly Indicator[]): number {
   return new Set(mentioned.map((i) => i.start ?? -1)).size;
@@ -87,6 +99,19 @@ export function scoreIndicators(
     else if (isMention(prev) !== isMention(ind)) {
       if (isMention(prev)) unique.set(ind.patternId, ind);
     } else if (prev.weight < ind.weight) unique.set(ind.patternId, ind);
+  }
+
+  // The same words count once per lure: two lure patterns over overlapping spans ("việc nhẹ lương cao" read by two
+  // lure patterns) add only the heavier, so a lure alone stays clean however many patterns describe it.
+  const spanned = [...unique.values()].filter((ind) => ind.signal !== 'warning' && ind.start !== undefined && ind.end !== undefined);
+  spanned.sort((a, b) => b.weight - a.weight || a.patternId.localeCompare(b.patternId));
+  const kept: Indicator[] = [];
+  for (const ind of spanned) {
+    const start = ind.start ?? 0;
+    const end = ind.end ?? 0;
+    const overlaps = ind.signal === 'lure' && kept.some((k) => k.signal === ind.signal && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap);
+    if (overlaps) unique.delete(ind.patternId);
+    else kept.push(ind);
   }
 
   let warningSum = 0;
