@@ -23,7 +23,10 @@ const MIN_RECALL = 0.9;
 const MAX_FALSE_WARNINGS = 0.03;
 const FRESH_MIN_RECALL = 0.95;
 const FRESH_MAX_FALSE_WARNINGS = 0.03;
-type Split = 'dev' | 'holdout' | 'fresh';
+/** Tuning set 3 (session 3): a regression guard at the level reached when it was tuned on (README). */
+const TUNE3_MIN_RECALL = 0.85;
+const TUNE3_MAX_FALSE_WARNINGS = 0.03;
+type Split = 'dev' | 'holdout' | 'fresh' | 'tune3';
 
 interface ScamItem {
   id: string;
@@ -56,13 +59,14 @@ interface Row {
   dev: [number, number];
   holdout: [number, number];
   fresh: [number, number];
+  tune3: [number, number];
 }
 
 function tabulate<T extends { split: Split }>(items: T[], groupOf: (t: T) => string, pass: (t: T) => boolean): Row[] {
   const rows = new Map<string, Row>();
   for (const item of items) {
     const g = groupOf(item);
-    const row = rows.get(g) ?? { group: g, dev: [0, 0], holdout: [0, 0], fresh: [0, 0] };
+    const row = rows.get(g) ?? { group: g, dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0] };
     const cell = row[item.split];
     if (pass(item)) cell[0]++;
     cell[1]++;
@@ -82,13 +86,15 @@ function formatTable(title: string, rows: Row[]): string {
       dev: [acc.dev[0] + r.dev[0], acc.dev[1] + r.dev[1]],
       holdout: [acc.holdout[0] + r.holdout[0], acc.holdout[1] + r.holdout[1]],
       fresh: [acc.fresh[0] + r.fresh[0], acc.fresh[1] + r.fresh[1]],
+      tune3: [acc.tune3[0] + r.tune3[0], acc.tune3[1] + r.tune3[1]],
     }),
-    { group: 'ALL', dev: [0, 0], holdout: [0, 0], fresh: [0, 0] },
+    { group: 'ALL', dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0] },
   );
   const lines = [...rows, total].map(
-    (r) => `${r.group.padEnd(26)} ${formatCell(r.dev).padStart(14)} ${formatCell(r.holdout).padStart(14)} ${formatCell(r.fresh).padStart(14)}`,
+    (r) =>
+      `${r.group.padEnd(26)} ${formatCell(r.dev).padStart(14)} ${formatCell(r.holdout).padStart(14)} ${formatCell(r.fresh).padStart(14)} ${formatCell(r.tune3).padStart(14)}`,
   );
-  return [`${title.padEnd(26)} ${'dev'.padStart(14)} ${'holdout'.padStart(14)} ${'fresh'.padStart(14)}`, ...lines].join('\n');
+  return [`${title.padEnd(26)} ${'dev'.padStart(14)} ${'holdout'.padStart(14)} ${'fresh'.padStart(14)} ${'tune3'.padStart(14)}`, ...lines].join('\n');
 }
 
 function summarize(v: Verdict): string {
@@ -101,6 +107,8 @@ let scams: ScamItem[] = [];
 let benign: BenignItem[] = [];
 let freshScams: ScamItem[] = [];
 let freshBenign: BenignItem[] = [];
+let tune3Scams: ScamItem[] = [];
+let tune3Benign: BenignItem[] = [];
 const verdicts = new Map<string, Verdict>();
 
 beforeAll(async () => {
@@ -109,7 +117,9 @@ beforeAll(async () => {
   benign = readJsonl<BenignItem>('benign.jsonl');
   freshScams = readJsonl<ScamItem>('scam-fresh.jsonl');
   freshBenign = readJsonl<BenignItem>('benign-fresh.jsonl');
-  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
+  tune3Scams = readJsonl<ScamItem>('scam-tune3.jsonl');
+  tune3Benign = readJsonl<BenignItem>('benign-tune3.jsonl');
+  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
 });
 
 describe('corpus evaluation (bundled database)', () => {
@@ -163,6 +173,25 @@ describe('corpus evaluation (bundled database)', () => {
     expect(freshBenign.length).toBeGreaterThanOrEqual(90);
     expect(recall).toBeGreaterThanOrEqual(FRESH_MIN_RECALL);
     expect(falseRate).toBeLessThanOrEqual(FRESH_MAX_FALSE_WARNINGS);
+  });
+
+  it(`tuning set 3 (tuned in session 3, a regression guard): recall ≥ ${100 * TUNE3_MIN_RECALL} %, false warnings ≤ ${100 * TUNE3_MAX_FALSE_WARNINGS} % (aggregates; misses via npm run corpus:misses)`, () => {
+    const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
+    const flagged = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
+    console.log(
+      [
+        formatTable('TUNE3 RECALL', tabulate(tune3Scams, (s) => s.family, caught)),
+        '',
+        formatTable('TUNE3 FALSE WARNINGS', tabulate(tune3Benign, (b) => b.kind, flagged)),
+      ].join('\n'),
+    );
+    const recall = tune3Scams.filter(caught).length / tune3Scams.length;
+    const falseRate = tune3Benign.filter(flagged).length / tune3Benign.length;
+    console.log(`tune3 recall ${(100 * recall).toFixed(1)} %, false warnings ${(100 * falseRate).toFixed(1)} %`);
+    expect(tune3Scams.length).toBeGreaterThanOrEqual(200);
+    expect(tune3Benign.length).toBeGreaterThanOrEqual(200);
+    expect(recall).toBeGreaterThanOrEqual(TUNE3_MIN_RECALL);
+    expect(falseRate).toBeLessThanOrEqual(TUNE3_MAX_FALSE_WARNINGS);
   });
 
   it('the police press release is clean', () => {
