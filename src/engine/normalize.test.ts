@@ -54,6 +54,7 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['amounts glued', 'chỉ 500k, lãi 5tr, vốn 5củ, 2tỷ', 'chi 500 nghin lai 5 trieu von 5 trieu 2 ty'],
     ['amounts spaced', '500 k 5 triệu 5 củ 100 nghìn 3 ngàn', '500 nghin 5 trieu 5 trieu 100 nghin 3 nghin'],
     ['teencode', 'ck stk ib ctv j đc vs hh sđt mk tk zl', 'chuyen khoan so tai khoan inbox cong tac vien gi duoc voi hoa hong so dien thoai mat khau tai khoan zalo'],
+    ['j for i in teencode spellings', 'vjệc nhẹ, kjếm tjền, nhjều', 'viec nhe kiem tien nhieu'],
     ['ambiguous abbreviations stay', 'nv ls dk kg hong', 'nv ls dk kg hong'],
     ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
     ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],

@@ -187,6 +187,10 @@ describe('scoreIndicators: the same words count once per lure', () => {
     // Under half of the shorter span shared: different words.
     const touching = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 10 }), ind('b', 'job-task', 'lure', 25, { start: 8, end: 18 })]);
     expect(touching.score).toBe(65);
+    // Another family's lure over the same words is that family's own reading: not dropped.
+    const twoFamilies = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 18 }), ind('b', 'prize', 'lure', 25, { start: 0, end: 18 })]);
+    expect(twoFamilies.score).toBe(40);
+    expect(twoFamilies.categories).toEqual(['job-task', 'prize']);
     const lureAndAsk = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 18 }), ind('b', 'job-task', 'payment', 25, { start: 0, end: 18 })]);
     expect(lureAndAsk.score).toBe(65);
   });

@@ -1,7 +1,7 @@
 /**
  * Indicators → verdict, per the scoring rules in README.md:
- * - a pattern counts once per item (every occurrence is still reported), and two lure patterns over the same words
- *   count once (the heavier);
+ * - a pattern counts once per item (every occurrence is still reported), and two lure patterns of one family over the
+ *   same words count once (the heavier);
  * - the item score is the strongest family's weights + the `generic` family's weights + the asks (payment, credential,
  *   channel) of the other families (together capped at 60); with no other
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious` — except a
@@ -101,15 +101,16 @@ export function scoreIndicators(
     } else if (prev.weight < ind.weight) unique.set(ind.patternId, ind);
   }
 
-  // The same words count once per lure: two lure patterns over overlapping spans ("việc nhẹ lương cao" read by two
-  // lure patterns) add only the heavier, so a lure alone stays clean however many patterns describe it.
+  // The same words count once per lure: two lure patterns of one family over overlapping spans ("việc nhẹ lương cao"
+  // read by two job-task lures) add only the heavier, so a lure alone stays clean however many patterns describe it.
+  // Across families nothing is dropped: each family's sum is its own reading of the text.
   const spanned = [...unique.values()].filter((ind) => ind.signal !== 'warning' && ind.start !== undefined && ind.end !== undefined);
   spanned.sort((a, b) => b.weight - a.weight || a.patternId.localeCompare(b.patternId));
   const kept: Indicator[] = [];
   for (const ind of spanned) {
     const start = ind.start ?? 0;
     const end = ind.end ?? 0;
-    const overlaps = ind.signal === 'lure' && kept.some((k) => k.signal === ind.signal && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap);
+    const overlaps = ind.signal === 'lure' && kept.some((k) => k.signal === ind.signal && k.family === ind.family && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap);
     if (overlaps) unique.delete(ind.patternId);
     else kept.push(ind);
   }
