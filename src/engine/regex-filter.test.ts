@@ -201,3 +201,42 @@ describe('the literal prefilter (all required runs of an alternative must occur)
     );
   });
 });
+
+describe('a required group counts as the OR of its alternatives\u2019 runs', () => {
+  // Outside its groups this pattern has only "hoan " (in almost every post); its required groups say more.
+  const set = compileRegexSet([{ id: 7, source: '\\bhoan (phi|tien) (thuong nien|dich vu) (cho|ve) (the|tai khoan)\\b' }]);
+  const ids = (text: string) => set.find(normalizeText(text)).map((hit) => hit.id);
+
+  test('does not run when no expansion of the groups has all its runs in the text', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      const text = normalizeText('Shop hoàn tiền 100% nếu hàng lỗi, đổi trả trong 7 ngày');
+      exec.mockClear();
+      expect(set.find(text)).toEqual([]);
+      expect(exec).not.toHaveBeenCalled();
+    } finally {
+      exec.mockRestore();
+    }
+  });
+  test('runs, and matches, when one expansion is present', () => {
+    expect(ids('Ngân hàng sẽ hoàn phí thường niên cho thẻ của quý khách')).toEqual([7]);
+    expect(ids('hoan tien dich vu ve tai khoan trong 24h')).toEqual([7]);
+  });
+  test('agrees with the regex run over the whole text (random texts)', () => {
+    const words = ['hoan', 'phi', 'tien', 'thuong', 'nien', 'dich', 'vu', 'cho', 've', 'the', 'tai', 'khoan', 'xin'];
+    const plain = /\bhoan (phi|tien) (thuong nien|dich vu) (cho|ve) (the|tai khoan)\b/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), (picked) => {
+        const text = picked.join(' ');
+        expect(ids(text)).toEqual((text.match(plain) ?? []).map(() => 7));
+      }),
+    );
+  });
+  test('too many expansions fall back to the runs outside the groups (still correct)', () => {
+    // 6 × 6 × 6 = 216 expansions > 32: only "abc " and " xyz" gate it.
+    const g = '(aaa|bbb|ccc|ddd|eee|fff)';
+    const wide = compileRegexSet([{ id: 8, source: `abc ${g} ${g} ${g} xyz` }]);
+    expect(wide.find(normalizeText('abc aaa fff ccc xyz')).map((h) => h.id)).toEqual([8]);
+    expect(wide.find(normalizeText('abc aaa fff ggg xyz')).map((h) => h.id)).toEqual([]);
+  });
+});

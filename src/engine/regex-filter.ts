@@ -13,7 +13,8 @@
  * Letters in the pattern are folded like the text (accents, case, đ→d), so "nạp\s+tiền" is read as "nap\s+tien".
  *
  * Running: one pass over the text finds every required literal at once (a trigram index); a regex runs only when, for
- * some alternative, all its required literal runs occur (FilteredRE2's AND), and then only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
+ * some alternative, all its required literal runs occur (FilteredRE2's AND; a required group "(phi|tien)" counts as
+ * the OR of its alternatives' runs: the alternative is expanded, up to MAX_EXPANSIONS ways), and then only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
  * widened to word boundaries, overlapping windows merged, each region at most MAX_REGION chars). Every match contains
  * a required literal, so a match of length ≤ WINDOW is always found; longer matches may be cut. Together with the
  * safe subset this keeps the cost linear in the text length. Hits are mapped back to original offsets.
@@ -300,6 +301,56 @@ function findRequiredRuns(sequence: RegexNode[]): string[] {
   return runs;
 }
 
+/** Most expansions of one top-level alternative's required groups kept for the prefilter (beyond: runs outside groups). */
+const MAX_EXPANSIONS = 32;
+
+/**
+ * The sequences one alternative can take, each unquantified multi-alternative group replaced by one of its
+ * alternatives (recursively): "\\bhoan (phi|tien) thuong nien" → "hoan phi thuong nien", "hoan tien thuong nien".
+ * Every match follows one of them, so it contains all the literal runs of that one (FilteredRE2's OR of atoms). Null
+ * when there would be more than MAX_EXPANSIONS.
+ */
+function expandGroups(sequence: RegexNode[]): RegexNode[][] | null {
+  let expansions: RegexNode[][] = [[]];
+  for (const node of sequence) {
+    let options: RegexNode[][];
+    if (node.type === 'group' && node.alternatives.length > 1) {
+      options = [];
+      for (const alternative of node.alternatives) {
+        const inner = expandGroups(alternative);
+        if (inner === null) return null;
+        options.push(...inner);
+      }
+    } else if (node.type === 'group') {
+      const inner = expandGroups(node.alternatives[0] ?? []);
+      if (inner === null) return null;
+      options = inner;
+    } else {
+      options = [[node]];
+    }
+    if (expansions.length * options.length > MAX_EXPANSIONS) return null;
+    expansions = expansions.flatMap((prefix) => options.map((option) => [...prefix, ...option]));
+  }
+  return expansions;
+}
+
+/**
+ * Per expansion of `sequence`, the literal runs (≥ MIN_LITERAL) every match taking it contains; falls back to the runs
+ * outside groups when the groups expand too much or an expansion has no run of that length (it could not be filtered).
+ */
+function findRequirementSets(sequence: RegexNode[], outside: string[]): string[][] {
+  const fallback = [[...new Set(outside.filter((run) => run.length >= MIN_LITERAL))]];
+  const expansions = expandGroups(sequence);
+  if (expansions === null) return fallback;
+  const sets: string[][] = [];
+  for (const expansion of expansions) {
+    const runs = [...new Set(findRequiredRuns(expansion).filter((run) => run.length >= MIN_LITERAL))];
+    if (runs.length === 0) return fallback;
+    if (!sets.some((set) => set.length === runs.length && set.every((run, i) => run === runs[i]))) sets.push(runs);
+  }
+  return sets;
+}
+
 function findLongestRun(runs: string[]): string | undefined {
   let best: string | undefined;
   for (const run of runs) if (best === undefined || run.length > best.length) best = run;
@@ -342,7 +393,7 @@ function checkRegex(source: string): CheckedRegex | string {
         : `no required literal of ≥ ${MIN_LITERAL} chars`;
     }
     if (!literals.includes(literal)) literals.push(literal);
-    requires.push([...new Set(runs.filter((run) => run.length >= MIN_LITERAL))]);
+    requires.push(...findRequirementSets(alt, runs));
   }
   try {
     new RegExp(parser.folded, 'g');
@@ -373,8 +424,9 @@ interface CompiledRegex {
 interface EntryLiterals {
   /** The longest required literal of each alternative: regions are cut around their occurrences. */
   literals: string[];
-  /** Per alternative, every literal run (≥ 3 chars) each of its matches contains: the entry runs only when, for some
-   *  alternative, all of them occur in the text (FilteredRE2's AND of required atoms). */
+  /** Per alternative — per expansion of its required groups, when they expand to few — every literal run (≥ 3 chars)
+   *  each match taking it contains: the entry runs only when, for some of these, all of them occur in the text
+   *  (FilteredRE2's AND of required atoms, OR over a required group's alternatives). */
   requires: string[][];
 }
 
