@@ -43,6 +43,10 @@ describe('advisories that deny the ask stay clean (bundled database)', () => {
     'Tổng công ty Điện lực lưu ý: EVN không gọi điện yêu cầu cài đặt ứng dụng lạ hay chuyển tiền vào tài khoản cá nhân.',
     'Vietcombank không bao giờ yêu cầu khách hàng cung cấp mã OTP, mật khẩu qua điện thoại hay tin nhắn.',
     'Chúng tôi không bao giờ yêu cầu quý khách chuyển khoản trước phí kích hoạt để nhận khoản hỗ trợ.',
+    // Reported speech and news wording around the ask (session 3).
+    'Người dân phản ánh nhận cuộc gọi đề nghị chuyển tiền vào tài khoản để xác minh, công an khuyến cáo không làm theo.',
+    'Residents reported calls from people claiming to be immigration police, asking them to transfer money to a safe account.',
+    'Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ dưới bất kỳ hình thức nào.',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');
   });
