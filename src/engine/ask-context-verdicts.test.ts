@@ -38,6 +38,17 @@ describe('"cam kết" is not "cấm" (bundled database)', () => {
   });
 });
 
+describe('a scam speaking in its own voice is not reported speech (bundled database)', () => {
+  it.each([
+    'Security notice: we are asking customers to confirm their card number and OTP code at the link below within 24 hours or the account will be suspended.',
+    'Chị ơi, cô A kế toán nhờ em báo chị chuyển khoản gấp 50tr vào stk 0123456789 nha',
+    'Hồ sơ vay của bạn không đạt yêu cầu nộp phí bảo hiểm khoản vay 2tr để được giải ngân',
+    'Không yêu cầu kinh nghiệm, phí đào tạo 500k đóng trước khi nhận việc',
+  ])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).not.toBe('clean');
+  });
+});
+
 describe('advisories that deny the ask stay clean (bundled database)', () => {
   it.each([
     'Tổng công ty Điện lực lưu ý: EVN không gọi điện yêu cầu cài đặt ứng dụng lạ hay chuyển tiền vào tài khoản cá nhân.',

@@ -32,7 +32,7 @@ const FILLERS = new Set([
   'can', 'phai', 'bao', 'gio', 'he', 'duoc', 'mat', 'bi', 'co', 'tu', 'yeu', 'cau', 'doi', 'thu', 'bat', 'goi', 'dien',
   'nhan', 'tin', 'gui', 'xin', 'hoi', 'de', 'nghi', 'lien', 've', 'qua', 'cho', 'se', 'tuyet', 'hoan', 'toan', 'nao',
   'ky', 'bat', 'gi', 'ca', 'them', 'an', 'ai', 'ban', 'quy', 'khach', 'hang', 'nguoi', 'dan', 'anh', 'chi', 'em', 'cac',
-  'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email', 'ung', 'keu', 'dat',
+  'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email',
   // Verbs of giving a secret or money away: "không cung cấp / đọc / chia sẻ / nhập mã OTP".
   'cung', 'cap', 'dua', 'doc', 'chia', 'tiet', 'lo', 'nhap', 'bam', 'chuyen', 'nop', 'dong', 'khoan', 'tien', 'nap', 'ck',
   // English.
@@ -45,19 +45,21 @@ const FILLERS = new Set([
 /** Originals that turn the ask into the text's own after a negation ("không cần cọc, chỉ cần nạp…"). */
 const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'but', 'just', 'only', 'simply', 'instead']);
 const MAX_BETWEEN = 10;
-const COORDINATORS = new Set(['hay', 'hoac', 'va', 'or', 'and', 'nor']);
+/** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế". */
+const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu']);
+/** List joiners, compared with their accents ("hãy", please, is not "hay", or); a word typed without accents is taken
+ *  at face value. */
+const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
 /** Verbs of asking that scope a whole list after a negation (folded). */
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
-/** Words that name a payment or a secret (folded): "phí", "cọc", "tiền", "mã", "mật khẩu", "fee"… A list of such
- *  items after a negation ("không thu phí đồng phục, phí đào tạo hay phí giữ chỗ") is a list of denied asks. */
-const ASK_HEADS = new Set([
-  'phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'khau', 'chuyen', 'nap', 'nop', 'dong', 'ck', 'fee', 'fees', 'deposit',
-  'deposits', 'payment', 'payments', 'money', 'code', 'codes', 'password', 'pin', 'otp',
-]);
 /** First words of an ask that make it a noun phrase (a list item), not a new imperative clause. */
 const NOUN_HEADS = new Set(['phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'fee', 'fees', 'deposit', 'deposits', 'payment', 'code', 'password', 'pin']);
+/** Verbs of calling, telling or asking (folded): a negation of one governs a coordinated verb of asking. */
+const TELLING_VERBS = new Set(['goi', 'nhan', 'gui', 'thong', 'bao', 'yeu', 'doi', 'bat', 'xin', 'call', 'text', 'email', 'message', 'ask', 'request']);
+/** Verbs of giving money back: a negated refund is no denied payment. */
+const REFUND_VERBS = new Set(['hoan', 'tra', 'lay', 'refund', 'refunds', 'return', 'returns']);
 /** Most words of one list item ("phí đồng phục", "nợ BHYT"). */
 const MAX_ITEM_WORDS = 4;
 /** Most list items followed back to the negation. */
@@ -96,6 +98,10 @@ function readClauseBefore(text: string, start: number, reach: number): string {
   return window.slice(clauseStart);
 }
 
+function isFillerWord(word: Word): boolean {
+  return FILLERS.has(word.folded) || ACCENTED_FILLERS.has(word.original);
+}
+
 function isNegation(words: readonly Word[], k: number): boolean {
   const word = words[k];
   if (word === undefined) return false;
@@ -117,7 +123,7 @@ export function isNegatedAsk(
   if (start === undefined) return false;
   if (end !== undefined && isNegatedInside(text, start, end)) return true;
   if (start === 0) return false;
-  return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, negatedAsks);
+  return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks);
 }
 
 function isNegatedInClause(
@@ -135,13 +141,13 @@ function isNegatedInClause(
   if (negation < 0) return false;
   const between = words.slice(negation + 1);
   if (between.length > MAX_BETWEEN) return false;
-  const isFiller = (word: Word): boolean => FILLERS.has(word.folded) || inNegatedAsk(word);
+  const isFiller = (word: Word): boolean => isFillerWord(word) || inNegatedAsk(word);
   if (between.some((word) => CONTRASTS.has(word.original) || isNegation(words, words.indexOf(word)))) return false;
   if (!between.every(isFiller)) {
     // "EVN không gọi điện yêu cầu cài đặt ứng dụng lạ hay chuyển tiền …": a negated verb of asking governs every
     // item of a list joined by hay/hoặc/và/or/and; the words after the last joiner must be fillers.
     const firstOther = between.findIndex((word) => !isFiller(word));
-    const lastJoiner = between.map((word) => COORDINATORS.has(word.folded)).lastIndexOf(true);
+    const lastJoiner = between.map((word) => COORDINATORS.has(word.original)).lastIndexOf(true);
     const governs = between.slice(0, firstOther).some((word) => ASKING_VERBS.has(word.folded));
     if (!governs || lastJoiner < firstOther || !between.slice(lastJoiner + 1).every(isFiller)) return false;
   }
@@ -149,11 +155,7 @@ function isNegatedInClause(
   const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
   if (CONDITIONAL_BEFORE.test(before)) return false;
   // "Không nạp tiền làm nhiệm vụ thì không rút được": answered by "thì/then" after the ask, it is a condition.
-  if (end !== undefined) {
-    const after = text.slice(end, end + 30);
-    const stop = after.search(/[.,!?;:](?=\s)|[\n\u2029]/u);
-    if (CONDITION_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
-  }
+  if (end !== undefined && isAnsweredByCondition(text, end)) return false;
   return true;
 }
 
@@ -190,28 +192,43 @@ function readListBefore(text: string, start: number, reach: number): Segment[] {
 }
 
 /**
- * "Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ", "không gọi điện thông báo “nợ BHYT”, “hoàn tiền”
- * hay đề nghị chuyển tiền…": an ask that continues a comma list opened by a governing negation is denied with it.
- * The ask must read as a list item — after hay/hoặc/or, or a noun phrase ("phí…", "cọc…"), not a new imperative
- * ("Không yêu cầu kinh nghiệm, đóng phí 300k") — every item has at most MAX_ITEM_WORDS content words, and some item
- * names a payment or a secret (or was itself a denied ask), or the negation governs a verb of asking. "Không cần kinh
- * nghiệm, phí đồng phục 300k" keeps its ask: the list is about experience.
+ * "Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ": an ask that continues a comma list opened by a
+ * negation of a payment is denied with it. Strict, because a negation about something else followed by a comma and a
+ * fee is the commonest scam opening ("Không yêu cầu kinh nghiệm, phí đào tạo 500k", "Không rút được tiền, phí mở khóa
+ * 30%", "Shop không ship COD, cọc 50%"):
+ * - the negation's own object is a payment: right after it (fillers between) comes a payment noun ("không thu phí…",
+ *   "không cần cọc") or a verb of asking whose object is one ("không yêu cầu đặt cọc"), or a list item before the ask
+ *   was itself a denied ask; or the negation governs a verb of calling/telling and the ask is joined to the list by
+ *   hay/or + a verb of asking ("không gọi điện thông báo “nợ BHYT”, “hoàn tiền” hay đề nghị chuyển tiền…");
+ * - the ask reads as a list item (after hay/hoặc/or, or a noun phrase "phí…", "cọc…"), names no amount (a fee with a
+ *   price is being asked for: "…, phí đồng phục 300k"), and is not answered by "thì/then" (a condition);
+ * - every item has at most MAX_ITEM_WORDS content words; no contrast ("nhưng", "chỉ cần") on the way.
  */
-function isNegatedListItem(text: string, start: number, negatedAsks: ReadonlyArray<readonly [number, number]>): boolean {
+function isNegatedListItem(text: string, start: number, end: number | undefined, negatedAsks: ReadonlyArray<readonly [number, number]>): boolean {
   const segments = readListBefore(text, start, 240);
   if (segments.length < 2) return false;
+  const current = segments[segments.length - 1] as Segment;
+  // A price in the item or right after it ("phí kích hoạt 300k"): that fee is being asked for.
+  const askEnd = end ?? start;
+  const tail = text.slice(askEnd, askEnd + 25);
+  const tailStop = tail.search(/[.,!?;\n\u2029]/u);
+  if (/\d/.test(text.slice(current.offset, askEnd) + (tailStop === -1 ? tail : tail.slice(0, tailStop)))) return false;
+  if (end !== undefined && isAnsweredByCondition(text, end)) return false;
   const askFirst = splitWords(text.slice(start, start + 24))[0]?.folded ?? '';
   const inNegatedAsk = (segment: Segment, word: Word): boolean =>
     negatedAsks.some(([a, b]) => segment.offset + word.index >= a && segment.offset + word.index < b);
   const content = (segment: Segment, words: readonly Word[]): Word[] =>
-    words.filter((w) => !FILLERS.has(w.folded) && !COORDINATORS.has(w.folded) && !inNegatedAsk(segment, w));
-  const namesAsk = (segment: Segment, words: readonly Word[]): boolean =>
-    words.some((w) => ASK_HEADS.has(w.folded) || inNegatedAsk(segment, w));
-  const current = segments[segments.length - 1] as Segment;
+    words.filter((w) => !isFillerWord(w) && !COORDINATORS.has(w.original) && !inNegatedAsk(segment, w));
   if (current.words.some((w, k) => CONTRASTS.has(w.original) || isNegation(current.words, k))) return false;
   if (content(current, current.words).length > MAX_ITEM_WORDS) return false;
-  if (!current.words.some((w) => COORDINATORS.has(w.folded)) && !NOUN_HEADS.has(askFirst)) return false;
-  let askItem = namesAsk(current, current.words);
+  if (!current.words.some((w) => COORDINATORS.has(w.original)) && !NOUN_HEADS.has(askFirst)) return false;
+  // "… hay đề nghị [chuyển tiền]": a verb of asking joined to the list right before the ask.
+  const lastJoiner = current.words.map((w) => COORDINATORS.has(w.original)).lastIndexOf(true);
+  const joinedAsking =
+    lastJoiner >= 0 &&
+    current.words.slice(lastJoiner + 1).every(isFillerWord) &&
+    current.words.slice(lastJoiner + 1).some((w) => ASKING_VERBS.has(w.folded) || w.original === 'nghị');
+  let deniedItem = false;
   for (let i = segments.length - 2; i >= 0 && i >= segments.length - 1 - MAX_ITEMS; i--) {
     const segment = segments[i] as Segment;
     const words = segment.words;
@@ -220,7 +237,7 @@ function isNegatedListItem(text: string, start: number, negatedAsks: ReadonlyArr
     for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
     if (negation < 0) {
       if (content(segment, words).length > MAX_ITEM_WORDS) return false;
-      askItem ||= namesAsk(segment, words);
+      deniedItem ||= words.some((w) => inNegatedAsk(segment, w));
       continue;
     }
     const after = words.slice(negation + 1);
@@ -228,11 +245,29 @@ function isNegatedListItem(text: string, start: number, negatedAsks: ReadonlyArr
     if (content(segment, after).length > MAX_ITEM_WORDS) return false;
     const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
     if (CONDITIONAL_BEFORE.test(before)) return false;
-    const firstItem = after.findIndex((w) => !FILLERS.has(w.folded));
-    const governs = after.slice(0, firstItem < 0 ? after.length : firstItem).some((w) => ASKING_VERBS.has(w.folded));
-    return askItem || namesAsk(segment, after) || governs;
+    // "không gọi điện thông báo A, B hay đề nghị [chuyển tiền]": a negated verb of telling or asking governs the
+    // coordinated verb of asking.
+    const firstContent = after.findIndex((w) => !isFillerWord(w));
+    const governsTelling = after.slice(0, firstContent < 0 ? after.length : firstContent).some((w) => TELLING_VERBS.has(w.folded));
+    return deniedItem || after.some((w) => inNegatedAsk(segment, w)) || deniesPayment(after) || (joinedAsking && governsTelling);
   }
   return false;
+}
+
+/** Whether the words after a negation deny a payment: fillers, then a payment noun ("thu phí", "cần cọc"). */
+function deniesPayment(after: readonly Word[]): boolean {
+  for (const word of after) {
+    if (NOUN_HEADS.has(word.folded)) return true;
+    if (!isFillerWord(word)) return false;
+  }
+  return false;
+}
+
+/** "… thì không rút được", "… then": the ask is the condition of what follows, not a denial. */
+function isAnsweredByCondition(text: string, end: number): boolean {
+  const after = text.slice(end, end + 30);
+  const stop = after.search(/[.,!?;:](?=\s)|[\n\u2029]/u);
+  return CONDITION_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
 }
 
 /**
@@ -248,8 +283,10 @@ function isNegatedInside(text: string, start: number, end: number): boolean {
   const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
   if (CONDITIONAL_BEFORE.test(before)) return false;
   for (const word of words.slice(negation + 1)) {
+    // "không hoàn tiền", "không trả phí": a refund refused, the payment still asked.
+    if (REFUND_VERBS.has(word.folded)) return false;
     if (NOUN_HEADS.has(word.folded)) return true;
-    if (!FILLERS.has(word.folded)) return false;
+    if (!isFillerWord(word)) return false;
   }
   return false;
 }
