@@ -222,15 +222,31 @@ describe('a required group counts as the OR of its alternatives\u2019 runs', () 
     expect(ids('Ngân hàng sẽ hoàn phí thường niên cho thẻ của quý khách')).toEqual([7]);
     expect(ids('hoan tien dich vu ve tai khoan trong 24h')).toEqual([7]);
   });
-  test('agrees with the regex run over the whole text (random texts)', () => {
+  test('agrees with the regex run over the whole text (random texts, with matches spliced in)', () => {
     const words = ['hoan', 'phi', 'tien', 'thuong', 'nien', 'dich', 'vu', 'cho', 've', 'the', 'tai', 'khoan', 'xin'];
+    const matches = ['hoan phi thuong nien cho the', 'hoan tien dich vu ve tai khoan', 'hoan phi dich vu cho tai khoan', 'hoan tien thuong nien ve the'];
     const plain = /\bhoan (phi|tien) (thuong nien|dich vu) (cho|ve) (the|tai khoan)\b/g;
+    let withMatch = 0;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), (picked) => {
-        const text = picked.join(' ');
-        expect(ids(text)).toEqual((text.match(plain) ?? []).map(() => 7));
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), fc.array(fc.tuple(fc.nat(30), fc.constantFrom(...matches)), { maxLength: 2 }), (picked, spliced) => {
+        const parts = [...picked];
+        for (const [at, phrase] of spliced) parts.splice(Math.min(at, parts.length), 0, phrase);
+        const text = parts.join(' ');
+        const expected = (text.match(plain) ?? []).map(() => 7);
+        if (expected.length > 0) withMatch++;
+        expect(ids(text)).toEqual(expected);
       }),
+      { numRuns: 300 },
     );
+    expect(withMatch).toBeGreaterThan(50); // the property is exercised on texts that do contain matches
+  });
+  test('an ignorable character before a quantifier does not move the quantifier onto the previous letter', () => {
+    // The folded source the set runs: "abc" then an optional nothing, not "ab" + an optional "c".
+    for (const source of ['xyabc\\u200b?', 'xyabc\u0301?', 'xyabc\u200b?']) {
+      const folded = (compileRegexSet([{ id: 9, source }]).serialize() as { entries: { folded: string }[] }).entries[0]?.folded;
+      expect(folded).toBe('xyabc(?:)?');
+      expect(new RegExp(folded ?? '').test('xyab')).toBe(false);
+    }
   });
   test('too many expansions fall back to the runs outside the groups (still correct)', () => {
     // 6 × 6 × 6 = 216 expansions > 32: only "abc " and " xyz" gate it.

@@ -128,7 +128,12 @@ class SafeRegexParser {
     const char = String.fromCodePoint(cp);
     this.pos += char.length;
     const fold = foldCharacters(char);
-    if (fold.length === 0) return { type: 'group', alternatives: [[]] };
+    if (fold.length === 0) {
+      // An ignorable character (combining mark, zero-width): an empty group, so that a quantifier after it applies to
+      // nothing instead of to the previous letter ("abc\u0301?" must not become "abc?").
+      this.folded += '(?:)';
+      return { type: 'group', alternatives: [[]] };
+    }
     this.folded += fold.length === 1 ? escapeLiteral(fold) : `(?:${escapeLiteral(fold)})`;
     return fold.length === 1 ? { type: 'char', text: fold } : { type: 'group', alternatives: [[...fold].map((c) => ({ type: 'char', text: c }) as RegexNode)] };
   }
@@ -157,6 +162,10 @@ class SafeRegexParser {
       this.pos += digits;
       const char = String.fromCharCode(parseInt(hex, 16));
       const fold = foldCharacters(char);
+      if (fold.length === 0) {
+        this.folded += '(?:)';
+        return { type: 'group', alternatives: [[]] };
+      }
       this.folded += escapeLiteral(fold);
       return fold.length === 1 ? { type: 'char', text: fold } : { type: 'set', wide: false };
     }
