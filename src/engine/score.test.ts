@@ -123,8 +123,11 @@ describe('scoreIndicators', () => {
   it('mentioned indicators weigh 0.4 where the text has warning weight; two of them add warning weight', () => {
     const a = ind('a', 'job-task', 'hallmark', 75);
     const b = ind('b', 'job-task', 'lure', 35, { start: 10, end: 20 });
-    // Quoted scam wording in a scam's own text (no warning weight) keeps its full weight.
-    expect(scoreIndicators([a], [], { mentioned: new Set([a]) }).score).toBe(75);
+    // Quoted scam wording in a scam's own text (no warning weight) keeps its full weight next to an indicator in the
+    // text's own voice; quoted wording alone is capped at 45 (the text talks about it, below).
+    const own = ind('own', 'generic', 'channel', 20, { start: 60, end: 65 });
+    expect(scoreIndicators([a, own], [], { mentioned: new Set([a]) }).score).toBe(95);
+    expect(scoreIndicators([a], [], { mentioned: new Set([a]) }).score).toBe(45);
     // With some warning weight, a mention weighs 0.4.
     const w = ind('w', 'warning', 'warning', 20);
     expect(scoreIndicators([a, w], [], { mentioned: new Set([a]) }).score).toBe(30);
@@ -134,7 +137,7 @@ describe('scoreIndicators', () => {
     expect(v.verdict).toBe('clean');
     // Two mentioned matches inside one quote are one place: no warning weight from them.
     const inner = ind('c', 'job-task', 'payment', 40);
-    expect(scoreIndicators([a, inner], [], { mentioned: new Set([a, inner]) }).score).toBe(115);
+    expect(scoreIndicators([a, inner, own], [], { mentioned: new Set([a, inner]) }).score).toBe(135);
     // A used occurrence of a pattern beats a mentioned one.
     const aUsed = ind('a', 'job-task', 'hallmark', 75, { start: 40, end: 50 });
     expect(scoreIndicators([a, aUsed, w], [], { mentioned: new Set([a]) }).score).toBe(75);
@@ -193,6 +196,22 @@ describe('scoreIndicators: the same words count once per lure', () => {
     expect(twoFamilies.categories).toEqual(['job-task', 'prize']);
     const lureAndAsk = scoreIndicators([ind('a', 'job-task', 'lure', 40, { start: 0, end: 18 }), ind('b', 'job-task', 'payment', 25, { start: 0, end: 18 })]);
     expect(lureAndAsk.score).toBe(65);
+  });
+});
+
+describe('scoreIndicators: a text made only of someone else\u2019s words', () => {
+  it('is capped below suspicious when every text indicator is a mention; one own indicator or a link lifts the cap', () => {
+    // One quoted place (no warning weight from mentions): full weights, 95, but nothing in the text's own voice.
+    const bait = ind('bait', 'prize', 'hallmark', 60, { start: 10, end: 30 });
+    const fee = ind('fee', 'prize', 'payment', 35, { start: 10, end: 40 });
+    const quoted = scoreIndicators([bait, fee], [], { mentioned: new Set([bait, fee]) });
+    expect(quoted.verdict).toBe('clean');
+    expect(quoted.score).toBe(45);
+    const own = ind('ib', 'generic', 'channel', 20, { start: 50, end: 55 });
+    expect(scoreIndicators([bait, fee, own], [], { mentioned: new Set([bait, fee]) }).score).toBe(115);
+    expect(scoreIndicators([bait, fee], [], { mentioned: new Set([bait, fee]), liveRequest: true }).score).toBe(95);
+    const link = ind('lookalike', 'prize', 'channel', 85, { kind: 'lookalike', start: undefined, end: undefined });
+    expect(scoreIndicators([bait, fee, link], [], { mentioned: new Set([bait, fee]) }).verdict).toBe('scam');
   });
 });
 

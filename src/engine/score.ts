@@ -18,6 +18,7 @@
  *   combo, brand on a free host, IDN homograph) — except, in a warning context, a link to a host the text itself
  *   writes (it echoes the text asking or warning about that host). Refinement: a host merely *written in the text* adds its weight like
  *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
+ * - only someone else's words (every text indicator is a mention, no live request): capped at 45 like a warning;
  * - `suspicious` when score ≥ 50; otherwise `clean`.
  */
 import type { FamilyId, Indicator, Signal, Verdict } from './types.ts';
@@ -167,6 +168,13 @@ export function scoreIndicators(
   if (warningContext && !context.liveRequest) {
     score = Math.min(score * SCORE_RULES.warningFactor, SCORE_RULES.warningCap);
   }
+  // Only someone else's words: every text indicator is quoted, reported or narrated, and nothing is asked in the
+  // text's own voice (no live request, no link) — the text talks about a scam ("mấy vụ “trúng thưởng xe SH, chỉ cần
+  // đóng phí” lại rộ lên"), it does not run one.
+  const scoring = [...unique.values()].filter((ind) => ind.signal !== 'warning');
+  const onlyMentions =
+    mentionedInds.length > 0 && scoring.every((ind) => isMention(ind) && ind.start !== undefined) && !context.liveRequest;
+  if (onlyMentions) score = Math.min(score, SCORE_RULES.warningCap);
   score = Math.round(score);
 
   // Over every indicator, not the deduped ones: a link must force `scam` even when the same host is also written
