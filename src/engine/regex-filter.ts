@@ -14,7 +14,7 @@
  *
  * Running: one pass over the text finds every required literal at once (a trigram index); a regex runs only when, for
  * some alternative, all its required literal runs occur (FilteredRE2's AND; a required group "(phi|tien)" counts as
- * the OR of its alternatives' runs: the alternative is expanded, up to MAX_EXPANSIONS ways), and then only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
+ * the OR of its alternatives' runs: the alternative is expanded, up to MAX_EXPANSIONS ways, groups beyond read as gaps), and then only inside windows of the normalized text around occurrences of its literals (±WINDOW chars,
  * widened to word boundaries, overlapping windows merged, each region at most MAX_REGION chars). Every match contains
  * a required literal, so a match of length ≤ WINDOW is always found; longer matches may be cut. Together with the
  * safe subset this keeps the cost linear in the text length. Hits are mapped back to original offsets.
@@ -310,34 +310,30 @@ function findRequiredRuns(sequence: RegexNode[]): string[] {
   return runs;
 }
 
-/** Most expansions of one top-level alternative's required groups kept for the prefilter (beyond: runs outside groups). */
-const MAX_EXPANSIONS = 32;
+/** Most expansions of one top-level alternative's required groups kept for the prefilter (each adds literals to the
+ *  stored index; a group that would exceed it is read as a gap instead). */
+const MAX_EXPANSIONS = 8;
+/** Stands for a group left unexpanded: it breaks a literal run like any non-literal. */
+const GAP: RegexNode = { type: 'set', wide: false };
 
 /**
  * The sequences one alternative can take, each unquantified multi-alternative group replaced by one of its
  * alternatives (recursively): "\\bhoan (phi|tien) thuong nien" → "hoan phi thuong nien", "hoan tien thuong nien".
- * Every match follows one of them, so it contains all the literal runs of that one (FilteredRE2's OR of atoms). Null
- * when there would be more than MAX_EXPANSIONS.
+ * Every match follows one of them, so it contains all the literal runs of that one (FilteredRE2's OR of atoms).
+ * Groups are expanded left to right while the count stays within MAX_EXPANSIONS; a group beyond that is a gap.
  */
-function expandGroups(sequence: RegexNode[]): RegexNode[][] | null {
+function expandGroups(sequence: RegexNode[]): RegexNode[][] {
   let expansions: RegexNode[][] = [[]];
   for (const node of sequence) {
     let options: RegexNode[][];
     if (node.type === 'group' && node.alternatives.length > 1) {
-      options = [];
-      for (const alternative of node.alternatives) {
-        const inner = expandGroups(alternative);
-        if (inner === null) return null;
-        options.push(...inner);
-      }
+      options = node.alternatives.flatMap((alternative) => expandGroups(alternative));
     } else if (node.type === 'group') {
-      const inner = expandGroups(node.alternatives[0] ?? []);
-      if (inner === null) return null;
-      options = inner;
+      options = expandGroups(node.alternatives[0] ?? []);
     } else {
       options = [[node]];
     }
-    if (expansions.length * options.length > MAX_EXPANSIONS) return null;
+    if (expansions.length * options.length > MAX_EXPANSIONS) options = [[GAP]];
     expansions = expansions.flatMap((prefix) => options.map((option) => [...prefix, ...option]));
   }
   return expansions;
@@ -345,14 +341,12 @@ function expandGroups(sequence: RegexNode[]): RegexNode[][] | null {
 
 /**
  * Per expansion of `sequence`, the literal runs (≥ MIN_LITERAL) every match taking it contains; falls back to the runs
- * outside groups when the groups expand too much or an expansion has no run of that length (it could not be filtered).
+ * outside groups when an expansion has no run of that length (it could not be filtered).
  */
 function findRequirementSets(sequence: RegexNode[], outside: string[]): string[][] {
   const fallback = [[...new Set(outside.filter((run) => run.length >= MIN_LITERAL))]];
-  const expansions = expandGroups(sequence);
-  if (expansions === null) return fallback;
   const sets: string[][] = [];
-  for (const expansion of expansions) {
+  for (const expansion of expandGroups(sequence)) {
     const runs = [...new Set(findRequiredRuns(expansion).filter((run) => run.length >= MIN_LITERAL))];
     if (runs.length === 0) return fallback;
     if (!sets.some((set) => set.length === runs.length && set.every((run, i) => run === runs[i]))) sets.push(runs);
