@@ -26,7 +26,10 @@ const FRESH_MAX_FALSE_WARNINGS = 0.03;
 /** Tuning set 3 (session 3): a regression guard at the level reached when it was tuned on (README). */
 const TUNE3_MIN_RECALL = 0.85;
 const TUNE3_MAX_FALSE_WARNINGS = 0.03;
-type Split = 'dev' | 'holdout' | 'fresh' | 'tune3';
+/** Tuning set 4 (session 3, second round): a regression guard at the level reached when it was tuned on. */
+const TUNE4_MIN_RECALL = 0.8;
+const TUNE4_MAX_FALSE_WARNINGS = 0.06;
+type Split = 'dev' | 'holdout' | 'fresh' | 'tune3' | 'tune4';
 
 interface ScamItem {
   id: string;
@@ -60,13 +63,14 @@ interface Row {
   holdout: [number, number];
   fresh: [number, number];
   tune3: [number, number];
+  tune4: [number, number];
 }
 
 function tabulate<T extends { split: Split }>(items: T[], groupOf: (t: T) => string, pass: (t: T) => boolean): Row[] {
   const rows = new Map<string, Row>();
   for (const item of items) {
     const g = groupOf(item);
-    const row = rows.get(g) ?? { group: g, dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0] };
+    const row = rows.get(g) ?? { group: g, dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0], tune4: [0, 0] };
     const cell = row[item.split];
     if (pass(item)) cell[0]++;
     cell[1]++;
@@ -87,14 +91,15 @@ function formatTable(title: string, rows: Row[]): string {
       holdout: [acc.holdout[0] + r.holdout[0], acc.holdout[1] + r.holdout[1]],
       fresh: [acc.fresh[0] + r.fresh[0], acc.fresh[1] + r.fresh[1]],
       tune3: [acc.tune3[0] + r.tune3[0], acc.tune3[1] + r.tune3[1]],
+      tune4: [acc.tune4[0] + r.tune4[0], acc.tune4[1] + r.tune4[1]],
     }),
-    { group: 'ALL', dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0] },
+    { group: 'ALL', dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0], tune4: [0, 0] },
   );
   const lines = [...rows, total].map(
     (r) =>
-      `${r.group.padEnd(26)} ${formatCell(r.dev).padStart(14)} ${formatCell(r.holdout).padStart(14)} ${formatCell(r.fresh).padStart(14)} ${formatCell(r.tune3).padStart(14)}`,
+      `${r.group.padEnd(26)} ${formatCell(r.dev).padStart(14)} ${formatCell(r.holdout).padStart(14)} ${formatCell(r.fresh).padStart(14)} ${formatCell(r.tune3).padStart(14)} ${formatCell(r.tune4).padStart(14)}`,
   );
-  return [`${title.padEnd(26)} ${'dev'.padStart(14)} ${'holdout'.padStart(14)} ${'fresh'.padStart(14)} ${'tune3'.padStart(14)}`, ...lines].join('\n');
+  return [`${title.padEnd(26)} ${'dev'.padStart(14)} ${'holdout'.padStart(14)} ${'fresh'.padStart(14)} ${'tune3'.padStart(14)} ${'tune4'.padStart(14)}`, ...lines].join('\n');
 }
 
 function summarize(v: Verdict): string {
@@ -109,6 +114,8 @@ let freshScams: ScamItem[] = [];
 let freshBenign: BenignItem[] = [];
 let tune3Scams: ScamItem[] = [];
 let tune3Benign: BenignItem[] = [];
+let tune4Scams: ScamItem[] = [];
+let tune4Benign: BenignItem[] = [];
 const verdicts = new Map<string, Verdict>();
 
 beforeAll(async () => {
@@ -119,7 +126,9 @@ beforeAll(async () => {
   freshBenign = readJsonl<BenignItem>('benign-fresh.jsonl');
   tune3Scams = readJsonl<ScamItem>('scam-tune3.jsonl');
   tune3Benign = readJsonl<BenignItem>('benign-tune3.jsonl');
-  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
+  tune4Scams = readJsonl<ScamItem>('scam-tune4.jsonl');
+  tune4Benign = readJsonl<BenignItem>('benign-tune4.jsonl');
+  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign, ...tune4Scams, ...tune4Benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
 });
 
 describe('corpus evaluation (bundled database)', () => {
@@ -192,6 +201,18 @@ describe('corpus evaluation (bundled database)', () => {
     expect(tune3Benign.length).toBeGreaterThanOrEqual(200);
     expect(recall).toBeGreaterThanOrEqual(TUNE3_MIN_RECALL);
     expect(falseRate).toBeLessThanOrEqual(TUNE3_MAX_FALSE_WARNINGS);
+  });
+
+  it(`tuning set 4 (tuned in session 3, a regression guard): recall ≥ ${100 * TUNE4_MIN_RECALL} %, false warnings ≤ ${100 * TUNE4_MAX_FALSE_WARNINGS} % (aggregates; misses via npm run corpus:misses)`, () => {
+    const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
+    const flagged = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
+    const recall = tune4Scams.filter(caught).length / tune4Scams.length;
+    const falseRate = tune4Benign.filter(flagged).length / tune4Benign.length;
+    console.log(`tune4 recall ${(100 * recall).toFixed(1)} %, false warnings ${(100 * falseRate).toFixed(1)} %`);
+    expect(tune4Scams.length).toBeGreaterThanOrEqual(120);
+    expect(tune4Benign.length).toBeGreaterThanOrEqual(130);
+    expect(recall).toBeGreaterThanOrEqual(TUNE4_MIN_RECALL);
+    expect(falseRate).toBeLessThanOrEqual(TUNE4_MAX_FALSE_WARNINGS);
   });
 
   it('the police press release is clean', () => {
