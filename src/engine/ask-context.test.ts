@@ -43,6 +43,9 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     ['Em không nghe máy được, nạp tiền giúp em', 'nạp tiền'],
     // Amount unit, not "không".
     ['Nhận 500 k chuyển khoản trước', 'chuyển khoản'],
+    // A word with a letter hidden behind an emoji is not a negation ("kh🔒a" is "khóa", not "kh" + "a").
+    ['Tài khoản sẽ bị kh🔒a, chuyển khoản phí mở ngay', 'chuyển khoản phí'],
+    ['Tài khoản bị kh🔒a nộp phí mở khóa ngay', 'nộp phí'],
   ])('kept: %s', (text, ask) => {
     expect(negated(text, ask)).toBe(false);
   });

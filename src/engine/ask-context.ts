@@ -78,11 +78,23 @@ function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 }
 
+/** Only emoji between two runs of letters ("kh🔒a", "m🅾️ợn"): one word with a letter hidden, not two words. */
+const GLUED_BY_EMOJI = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]+$/u;
+
 function splitWords(text: string): Word[] {
   const words: Word[] = [];
+  let previousEnd = -1;
   for (const m of text.matchAll(WORD)) {
     const original = m[0].normalize('NFC').toLowerCase();
-    words.push({ original, folded: foldWord(original), index: m.index });
+    const last = words[words.length - 1];
+    if (last !== undefined && GLUED_BY_EMOJI.test(text.slice(previousEnd, m.index))) {
+      // "kh🔒a" is not the negation "kh" followed by "a".
+      last.original += '\u2022' + original;
+      last.folded += '\u2022' + foldWord(original);
+    } else {
+      words.push({ original, folded: foldWord(original), index: m.index });
+    }
+    previousEnd = m.index + m[0].length;
   }
   return words;
 }
