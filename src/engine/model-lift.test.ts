@@ -34,6 +34,15 @@ describe('the lift gate (mini database, a model that always says scam)', () => {
     expect(g.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID)?.family).toBe('generic');
   });
 
+  it('needs more certainty when the only own asks are a channel or pressure (a contact line in a shop post)', () => {
+    // σ(2.95) ≈ 0.95: above the model's threshold (0.9), below the weak-ask bar.
+    const sure = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 2.95 } });
+    expect(scanItem(sure, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }).verdict).toBe('clean');
+    expect(lifted(scanItem(always, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(true);
+    // A payment ask of its own: the model's threshold is enough.
+    expect(lifted(scanItem(sure, { text: 'Ai muốn làm thì nạp tiền trước' }))).toBe(true);
+  });
+
   it('does not lift when the model is not sure, or there is no model', () => {
     const text = 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình';
     expect(scanItem(never, { text }).verdict).toBe('clean');
