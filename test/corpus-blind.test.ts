@@ -5,6 +5,8 @@
  *   per-family table was looked at once, which showed two families the database lacked (shopping deposits, fake
  *   support); so it is no longer fully untouched.
  * - `blind2` (scam-blind2.jsonl, benign-blind2.jsonl): prints only its two overall figures — the untouched estimate.
+ * - `blind3` (scam-blind3.jsonl, benign-blind3.jsonl, written in session 3 while the database was tuned on tune3):
+ *   prints only its two overall figures — an untouched estimate of the session-3 database.
  * Both guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -14,12 +16,15 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 2 (2026-11-29): blind 85.6 % / 7.0 %, blind2 84.2 % / 4.1 % (session 1's database:
-// 66.5 % / 8.4 % and 61.4 % / 6.8 %). The bars sit a few items below, as a guard against regressions.
-const BLIND_MIN_RECALL = 0.8;
-const BLIND_MAX_FALSE_WARNINGS = 0.09;
-const BLIND2_MIN_RECALL = 0.8;
-const BLIND2_MAX_FALSE_WARNINGS = 0.07;
+// Measured at the end of session 3 (2026-11-29): blind 89.8 % / 5.6 %, blind2 85.4 % / 3.4 %, blind3 66.3 % / 9.3 %
+// (session 2's database: 85.6 % / 7.0 %, 84.2 % / 4.1 %, 58.1 % / 10.0 %). The bars sit a few items below, as a guard
+// against regressions.
+const BLIND_MIN_RECALL = 0.86;
+const BLIND_MAX_FALSE_WARNINGS = 0.075;
+const BLIND2_MIN_RECALL = 0.82;
+const BLIND2_MAX_FALSE_WARNINGS = 0.05;
+const BLIND3_MIN_RECALL = 0.62;
+const BLIND3_MAX_FALSE_WARNINGS = 0.11;
 
 interface Item {
   id: string;
@@ -60,6 +65,8 @@ let scams: Item[] = [];
 let benign: Item[] = [];
 let scams2: Item[] = [];
 let benign2: Item[] = [];
+let scams3: Item[] = [];
+let benign3: Item[] = [];
 
 beforeAll(() => {
   engine = compileEngine(assembleDatabase());
@@ -67,6 +74,8 @@ beforeAll(() => {
   benign = readJsonl('benign-blind.jsonl');
   scams2 = readJsonl('scam-blind2.jsonl');
   benign2 = readJsonl('benign-blind2.jsonl');
+  scams3 = readJsonl('scam-blind3.jsonl');
+  benign3 = readJsonl('benign-blind3.jsonl');
 });
 
 describe('blind set (aggregates only)', () => {
@@ -103,5 +112,18 @@ describe('blind set (aggregates only)', () => {
     expect(benign2.length).toBeGreaterThanOrEqual(130);
     expect(caught / scams2.length).toBeGreaterThanOrEqual(BLIND2_MIN_RECALL);
     expect(warned / benign2.length).toBeLessThanOrEqual(BLIND2_MAX_FALSE_WARNINGS);
+  });
+  it(`third blind set, overall figures only: recall ≥ ${100 * BLIND3_MIN_RECALL} %, false warnings ≤ ${100 * BLIND3_MAX_FALSE_WARNINGS} %`, () => {
+    const flagged = (item: Item): boolean => scanItem(engine, toInput(item)).verdict !== 'clean';
+    const caught = scams3.filter(flagged).length;
+    const warned = benign3.filter(flagged).length;
+    console.log(
+      `blind3 recall ${((100 * caught) / scams3.length).toFixed(1)} % (${caught}/${scams3.length}), ` +
+        `false warnings ${((100 * warned) / benign3.length).toFixed(1)} % (${warned}/${benign3.length})`,
+    );
+    expect(scams3.length).toBeGreaterThanOrEqual(150);
+    expect(benign3.length).toBeGreaterThanOrEqual(130);
+    expect(caught / scams3.length).toBeGreaterThanOrEqual(BLIND3_MIN_RECALL);
+    expect(warned / benign3.length).toBeLessThanOrEqual(BLIND3_MAX_FALSE_WARNINGS);
   });
 });
