@@ -48,6 +48,8 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['leading 1 before a vowel reads l', '1ừa đảo', 'lua dao'],
     ['numbers stay numbers', 'gọi 0987654321 hoặc 1900 1234', 'goi 0987654321 hoac 1900 1234'],
     ['digit suffixes stay', 'mp3 covid19 4g 2fa', 'mp3 covid19 4g 2fa'],
+    ['trailing leet digits that make a common syllable fold', 'Ch0 vay, ph1 giải ngân, đả0 hạn', 'cho vay phi giai ngan dao han'],
+    ['licence classes and codes stay', 'bằng A1, B2, F0, mp3, h2o', 'bang a1 b2 f0 mp3 h2o'],
     ['no-break and other spaces', 'nạp\u00A0tiền\u2003ngay\u202Fnhé', 'nap tien ngay nhe'],
     ['line breaks and tabs', 'nạp\r\ntiền\tngay\n\nnhé', 'nap tien ngay nhe'],
     ['punctuation runs become one space', '...nạp!!! ---tiền???', 'nap tien'],

@@ -29,6 +29,7 @@
  *    spellings merged ("za lo" → "zalo"). Every produced character maps to the whole source word(s).
  */
 import { decodeAscii } from './binary-codec.ts';
+import { isCommonSyllable } from './segment-syllables.ts';
 import confusablesTable from './data/confusables.json';
 import lettersTable from './data/letters.json';
 import teencodeTable from './data/teencode.json';
@@ -502,6 +503,7 @@ function foldLeet(from: number, to: number): void {
   if (letters === 0 || others === 0) return;
   const first = charCodes[from] ?? 0;
   if (findAmountTail(from, to) >= 0) return;
+  if (foldTrailingLeet(from, to)) return;
   if (!isLetterCode(first)) {
     // Digits first: "500k", "5tr" are amounts, "4g" stays; only a single leading leet char before ≥ 2 letters folds.
     const second = charCodes[from + 1] ?? 0;
@@ -534,6 +536,27 @@ function foldLeet(from: number, to: number): void {
     const code = charCodes[r] ?? 0;
     if (code === 64 || code === 36) charCodes[r] = leetMap[code] ?? code;
   }
+}
+
+/**
+ * "ch0", "ph1", "đả0": ≥ 2 letters and then 1–2 leet digits, where the folded whole is a common Vietnamese syllable
+ * ("cho", "phi", "dao"). "mp3", "a1", "b2", "f0", "covid19" are not (too few letters, or no such syllable). Folds in
+ * place and returns true when it applies.
+ */
+function foldTrailingLeet(from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isLetterCode(charCodes[k] ?? 0)) k++;
+  if (k - from < 2 || to - k < 1 || to - k > 2) return false;
+  let folded = '';
+  for (let j = from; j < k; j++) folded += String.fromCharCode(charCodes[j] ?? 0);
+  for (let j = k; j < to; j++) {
+    const mapped = leetMap[charCodes[j] ?? 0] ?? 0;
+    if (!isDigitCode(charCodes[j] ?? 0) || mapped === 0) return false;
+    folded += String.fromCharCode(mapped);
+  }
+  if (!isCommonSyllable(folded)) return false;
+  for (let j = k; j < to; j++) charCodes[j] = leetMap[charCodes[j] ?? 0] ?? 0;
+  return true;
 }
 
 /**

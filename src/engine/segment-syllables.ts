@@ -24,6 +24,11 @@ const NUCLEI: ReadonlyMap<string, boolean> = new Map([
 const CODAS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't', ''];
 const MAX_SYLLABLE = 7;
 
+/** Is `s` one of the common folded Vietnamese syllables (`data/syllables.json`)? */
+export function isCommonSyllable(s: string): boolean {
+  return COMMON.has(s);
+}
+
 /** Is `s` one well-formed folded syllable? */
 export function isSyllable(s: string): boolean {
   for (const onset of ONSETS) {
