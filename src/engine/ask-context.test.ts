@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNarratedAsk, isNegatedAsk, isNegatedWarning } from './ask-context.ts';
+import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedWarning } from './ask-context.ts';
 
 /** Whether the ask starting at `word` (its first occurrence) is negated. */
 const negated = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
@@ -147,5 +147,15 @@ describe('isNegatedAsk: lists and negated payment nouns', () => {
     expect(whole('Nếu không cọc')).toBe(false);
     expect(whole('nạp 500k không hoàn tiền')).toBe(false);
     expect(whole('đóng 300k phí bảo hiểm, không hoàn phí')).toBe(false);
+  });
+});
+
+describe('isNegatedClaim: a lure denied in its own clause', () => {
+  const claim = (text: string, word: string) => isNegatedClaim(text, text.indexOf(word), text.indexOf(word) + word.length);
+  it('denies a governed lure; keeps a lure after a comma, one with the negation inside it, and one after "chưa"', () => {
+    expect(claim('Hoa hồng trả về ví, không ai bắt bạn nạp tiền hay làm nhiệm vụ gì cả', 'nạp tiền hay làm nhiệm vụ')).toBe(true);
+    expect(claim('Không cần kinh nghiệm, việc nhẹ lương cao', 'việc nhẹ lương cao')).toBe(false);
+    expect(claim('Việc làm online không cần vốn', 'không cần vốn')).toBe(false);
+    expect(claim('Quý khách chưa nhận quà tri ân', 'nhận quà tri ân')).toBe(false);
   });
 });

@@ -138,6 +138,21 @@ export function isNegatedAsk(
   return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks);
 }
 
+/**
+ * A lure denied in its own clause ("không ai bắt bạn nạp tiền hay làm nhiệm vụ"): the clause rule of `isNegatedAsk`
+ * only — no lists, no negation inside the match ("không cần vốn" IS the lure), and not "chưa". (Threats are not
+ * checked: "không nộp [thì] chuyển hồ sơ lên huyện" is a condition without "thì".)
+ */
+export function isNegatedClaim(text: string, start: number | undefined, end?: number): boolean {
+  if (start === undefined || start === 0) return false;
+  // "chưa" (not yet) before a lure or a threat is the scam's own premise ("quý khách chưa cập nhật…"), not a denial.
+  const clause = splitWords(readClauseBefore(text, start, 80));
+  let k = clause.length - 1;
+  while (k >= 0 && !isNegation(clause, k)) k--;
+  if (k >= 0 && (clause[k]?.folded === 'chua')) return false;
+  return isNegatedInClause(text, start, end, []);
+}
+
 function isNegatedInClause(
   text: string,
   start: number,

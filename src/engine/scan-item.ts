@@ -4,7 +4,7 @@
  */
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
-import { isNarratedAsk, isNegatedAsk, isNegatedWarning } from './ask-context.ts';
+import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedWarning } from './ask-context.ts';
 import { applyModelLift } from './model-lift.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
@@ -366,6 +366,11 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     if (!isNegatedAsk(text, ind.start, ind.end, negatedAsks)) continue;
     negated.add(ind);
     if (ind.start !== undefined && ind.end !== undefined) negatedAsks.push([ind.start, ind.end]);
+  }
+  for (const ind of indicators) {
+    if (ind.signal === 'lure' && (ind.kind === 'phrase' || ind.kind === 'regex') && isNegatedClaim(text, ind.start, ind.end)) {
+      negated.add(ind);
+    }
   }
   const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegatedWarning(text, ind.start)) && !negated.has(ind));
   for (const ind of kept) {
