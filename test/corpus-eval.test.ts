@@ -116,6 +116,7 @@ let tune3Scams: ScamItem[] = [];
 let tune3Benign: BenignItem[] = [];
 let tune4Scams: ScamItem[] = [];
 let tune4Benign: BenignItem[] = [];
+let tune5Benign: BenignItem[] = [];
 const verdicts = new Map<string, Verdict>();
 
 beforeAll(async () => {
@@ -128,7 +129,8 @@ beforeAll(async () => {
   tune3Benign = readJsonl<BenignItem>('benign-tune3.jsonl');
   tune4Scams = readJsonl<ScamItem>('scam-tune4.jsonl');
   tune4Benign = readJsonl<BenignItem>('benign-tune4.jsonl');
-  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign, ...tune4Scams, ...tune4Benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
+  tune5Benign = readJsonl<BenignItem>('benign-tune5.jsonl');
+  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign, ...tune4Scams, ...tune4Benign, ...tune5Benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
 });
 
 describe('corpus evaluation (bundled database)', () => {
@@ -213,6 +215,13 @@ describe('corpus evaluation (bundled database)', () => {
     expect(tune4Benign.length).toBeGreaterThanOrEqual(130);
     expect(recall).toBeGreaterThanOrEqual(TUNE4_MIN_RECALL);
     expect(falseRate).toBeLessThanOrEqual(TUNE4_MAX_FALSE_WARNINGS);
+  });
+
+  it('hard negatives round 5 (tuned in session 3, a regression guard): false warnings ≤ 8 %', () => {
+    const flagged = tune5Benign.filter((item) => verdicts.get(item.id)?.verdict !== 'clean').length;
+    console.log(`tune5 false warnings ${((100 * flagged) / tune5Benign.length).toFixed(1)} % (${flagged}/${tune5Benign.length})`);
+    expect(tune5Benign.length).toBeGreaterThanOrEqual(90);
+    expect(flagged / tune5Benign.length).toBeLessThanOrEqual(0.08);
   });
 
   it('the police press release is clean', () => {
