@@ -157,5 +157,6 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
     expect(claim('Không cần kinh nghiệm, việc nhẹ lương cao', 'việc nhẹ lương cao')).toBe(false);
     expect(claim('Việc làm online không cần vốn', 'không cần vốn')).toBe(false);
     expect(claim('Quý khách chưa nhận quà tri ân', 'nhận quà tri ân')).toBe(false);
+    expect(claim('ai bị lỗi giao dịch, trừ tiền không nhận được liên hệ để được hoàn tiền', 'để được hoàn tiền')).toBe(false);
   });
 });

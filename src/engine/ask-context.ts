@@ -149,9 +149,15 @@ export function isNegatedClaim(text: string, start: number | undefined, end?: nu
   const clause = splitWords(readClauseBefore(text, start, 80));
   let k = clause.length - 1;
   while (k >= 0 && !isNegation(clause, k)) k--;
-  if (k >= 0 && (clause[k]?.folded === 'chua')) return false;
+  if (k < 0 || clause[k]?.folded === 'chua') return false;
+  // Only a few words may stand between: "không ai bắt bạn [nạp tiền…]"; "trừ tiền không nhận được liên hệ [để được
+  // hoàn tiền]" is a complaint, not a denial of the lure.
+  if (!clause.slice(k + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
   return isNegatedInClause(text, start, end, []);
 }
+
+/** Words allowed between a negation and the lure it denies (folded). */
+const CLAIM_FILLERS = new Set(['ai', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask']);
 
 function isNegatedInClause(
   text: string,
