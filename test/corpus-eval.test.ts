@@ -117,6 +117,7 @@ let tune3Benign: BenignItem[] = [];
 let tune4Scams: ScamItem[] = [];
 let tune4Benign: BenignItem[] = [];
 let tune5Benign: BenignItem[] = [];
+let tune6Scams: ScamItem[] = [];
 const verdicts = new Map<string, Verdict>();
 
 beforeAll(async () => {
@@ -130,7 +131,9 @@ beforeAll(async () => {
   tune4Scams = readJsonl<ScamItem>('scam-tune4.jsonl');
   tune4Benign = readJsonl<BenignItem>('benign-tune4.jsonl');
   tune5Benign = readJsonl<BenignItem>('benign-tune5.jsonl');
-  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign, ...tune4Scams, ...tune4Benign, ...tune5Benign]) verdicts.set(item.id, scanItem(engine, toInput(item)));
+  tune6Scams = readJsonl<ScamItem>('scam-tune6.jsonl');
+  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign, ...tune4Scams, ...tune4Benign, ...tune5Benign, ...tune6Scams])
+    verdicts.set(item.id, scanItem(engine, toInput(item)));
 });
 
 describe('corpus evaluation (bundled database)', () => {
@@ -222,6 +225,13 @@ describe('corpus evaluation (bundled database)', () => {
     console.log(`tune5 false warnings ${((100 * flagged) / tune5Benign.length).toFixed(1)} % (${flagged}/${tune5Benign.length})`);
     expect(tune5Benign.length).toBeGreaterThanOrEqual(90);
     expect(flagged / tune5Benign.length).toBeLessThanOrEqual(0.08);
+  });
+
+  it('scams round 6 (tuned in session 3, a regression guard): recall ≥ 95 %', () => {
+    const caught = tune6Scams.filter((item) => verdicts.get(item.id)?.verdict !== 'clean').length;
+    console.log(`tune6 recall ${((100 * caught) / tune6Scams.length).toFixed(1)} % (${caught}/${tune6Scams.length})`);
+    expect(tune6Scams.length).toBeGreaterThanOrEqual(70);
+    expect(caught / tune6Scams.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('the police press release is clean', () => {
