@@ -21,10 +21,11 @@ const CORPUS = join(import.meta.dirname, 'corpus');
 // against regressions.
 const BLIND_MIN_RECALL = 0.86;
 const BLIND_MAX_FALSE_WARNINGS = 0.075;
-const BLIND2_MIN_RECALL = 0.82;
-const BLIND2_MAX_FALSE_WARNINGS = 0.05;
-const BLIND3_MIN_RECALL = 0.62;
-const BLIND3_MAX_FALSE_WARNINGS = 0.105;
+/** The untouched sets: only their two overall figures are ever printed. */
+const OVERALL_ONLY = [
+  { name: 'blind2', minRecall: 0.82, maxFalseWarnings: 0.05 },
+  { name: 'blind3', minRecall: 0.62, maxFalseWarnings: 0.105 },
+] as const;
 
 interface Item {
   id: string;
@@ -63,19 +64,11 @@ function tabulate(items: Item[], groupOf: (item: Item) => string, pass: (item: I
 let engine: Engine;
 let scams: Item[] = [];
 let benign: Item[] = [];
-let scams2: Item[] = [];
-let benign2: Item[] = [];
-let scams3: Item[] = [];
-let benign3: Item[] = [];
 
 beforeAll(() => {
   engine = compileEngine(assembleDatabase());
   scams = readJsonl('scam-blind.jsonl');
   benign = readJsonl('benign-blind.jsonl');
-  scams2 = readJsonl('scam-blind2.jsonl');
-  benign2 = readJsonl('benign-blind2.jsonl');
-  scams3 = readJsonl('scam-blind3.jsonl');
-  benign3 = readJsonl('benign-blind3.jsonl');
 });
 
 describe('blind set (aggregates only)', () => {
@@ -100,30 +93,19 @@ describe('blind set (aggregates only)', () => {
     expect(warned / benign.length).toBeLessThanOrEqual(BLIND_MAX_FALSE_WARNINGS);
   });
 
-  it(`second blind set, overall figures only: recall ≥ ${100 * BLIND2_MIN_RECALL} %, false warnings ≤ ${100 * BLIND2_MAX_FALSE_WARNINGS} %`, () => {
+  it.each(OVERALL_ONLY)('$name, overall figures only: recall ≥ $minRecall, false warnings ≤ $maxFalseWarnings', ({ name, minRecall, maxFalseWarnings }) => {
+    const setScams = readJsonl(`scam-${name}.jsonl`);
+    const setBenign = readJsonl(`benign-${name}.jsonl`);
     const flagged = (item: Item): boolean => scanItem(engine, toInput(item)).verdict !== 'clean';
-    const caught = scams2.filter(flagged).length;
-    const warned = benign2.filter(flagged).length;
+    const caught = setScams.filter(flagged).length;
+    const warned = setBenign.filter(flagged).length;
     console.log(
-      `blind2 recall ${((100 * caught) / scams2.length).toFixed(1)} % (${caught}/${scams2.length}), ` +
-        `false warnings ${((100 * warned) / benign2.length).toFixed(1)} % (${warned}/${benign2.length})`,
+      `${name} recall ${((100 * caught) / setScams.length).toFixed(1)} % (${caught}/${setScams.length}), ` +
+        `false warnings ${((100 * warned) / setBenign.length).toFixed(1)} % (${warned}/${setBenign.length})`,
     );
-    expect(scams2.length).toBeGreaterThanOrEqual(150);
-    expect(benign2.length).toBeGreaterThanOrEqual(130);
-    expect(caught / scams2.length).toBeGreaterThanOrEqual(BLIND2_MIN_RECALL);
-    expect(warned / benign2.length).toBeLessThanOrEqual(BLIND2_MAX_FALSE_WARNINGS);
-  });
-  it(`third blind set, overall figures only: recall ≥ ${100 * BLIND3_MIN_RECALL} %, false warnings ≤ ${100 * BLIND3_MAX_FALSE_WARNINGS} %`, () => {
-    const flagged = (item: Item): boolean => scanItem(engine, toInput(item)).verdict !== 'clean';
-    const caught = scams3.filter(flagged).length;
-    const warned = benign3.filter(flagged).length;
-    console.log(
-      `blind3 recall ${((100 * caught) / scams3.length).toFixed(1)} % (${caught}/${scams3.length}), ` +
-        `false warnings ${((100 * warned) / benign3.length).toFixed(1)} % (${warned}/${benign3.length})`,
-    );
-    expect(scams3.length).toBeGreaterThanOrEqual(150);
-    expect(benign3.length).toBeGreaterThanOrEqual(130);
-    expect(caught / scams3.length).toBeGreaterThanOrEqual(BLIND3_MIN_RECALL);
-    expect(warned / benign3.length).toBeLessThanOrEqual(BLIND3_MAX_FALSE_WARNINGS);
+    expect(setScams.length).toBeGreaterThanOrEqual(150);
+    expect(setBenign.length).toBeGreaterThanOrEqual(130);
+    expect(caught / setScams.length).toBeGreaterThanOrEqual(minRecall);
+    expect(warned / setBenign.length).toBeLessThanOrEqual(maxFalseWarnings);
   });
 });

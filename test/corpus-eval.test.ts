@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. Only its aggregate figures are
- * printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of session 3 (tune3 to
+ * tune6) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -21,15 +21,18 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 const CORPUS = join(import.meta.dirname, 'corpus');
 const MIN_RECALL = 0.9;
 const MAX_FALSE_WARNINGS = 0.03;
-const FRESH_MIN_RECALL = 0.97;
-const FRESH_MAX_FALSE_WARNINGS = 0.03;
-/** Tuning set 3 (session 3): a regression guard at the level reached when it was tuned on (README). */
-const TUNE3_MIN_RECALL = 0.95;
-const TUNE3_MAX_FALSE_WARNINGS = 0.02;
-/** Tuning set 4 (session 3, second round): a regression guard at the level reached when it was tuned on. */
-const TUNE4_MIN_RECALL = 0.93;
-const TUNE4_MAX_FALSE_WARNINGS = 0.05;
-type Split = 'dev' | 'holdout' | 'fresh' | 'tune3' | 'tune4';
+/**
+ * The tuning sets written after the dev/holdout split, each guarded a few items below the level reached when it was
+ * tuned on (README). A set without scams (`scam: null`) or without negatives (`benign: null`) guards one side only.
+ */
+const GUARDED_SETS: { split: string; scam: string | null; benign: string | null; minRecall: number; maxFalseWarnings: number; minItems: [number, number] }[] = [
+  { split: 'fresh', scam: 'scam-fresh.jsonl', benign: 'benign-fresh.jsonl', minRecall: 0.97, maxFalseWarnings: 0.03, minItems: [100, 90] },
+  { split: 'tune3', scam: 'scam-tune3.jsonl', benign: 'benign-tune3.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [200, 200] },
+  { split: 'tune4', scam: 'scam-tune4.jsonl', benign: 'benign-tune4.jsonl', minRecall: 0.93, maxFalseWarnings: 0.05, minItems: [120, 130] },
+  { split: 'tune5', scam: null, benign: 'benign-tune5.jsonl', minRecall: 0, maxFalseWarnings: 0.08, minItems: [0, 90] },
+  { split: 'tune6', scam: 'scam-tune6.jsonl', benign: null, minRecall: 0.95, maxFalseWarnings: 0, minItems: [70, 0] },
+];
+type Split = string;
 
 interface ScamItem {
   id: string;
@@ -59,21 +62,19 @@ function toInput(item: { text: string; links?: string[] }): ScanInput {
 
 interface Row {
   group: string;
-  dev: [number, number];
-  holdout: [number, number];
-  fresh: [number, number];
-  tune3: [number, number];
-  tune4: [number, number];
+  /** Per split: [passed, total]. */
+  cells: Map<Split, [number, number]>;
 }
 
 function tabulate<T extends { split: Split }>(items: T[], groupOf: (t: T) => string, pass: (t: T) => boolean): Row[] {
   const rows = new Map<string, Row>();
   for (const item of items) {
     const g = groupOf(item);
-    const row = rows.get(g) ?? { group: g, dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0], tune4: [0, 0] };
-    const cell = row[item.split];
+    const row = rows.get(g) ?? { group: g, cells: new Map() };
+    const cell = row.cells.get(item.split) ?? [0, 0];
     if (pass(item)) cell[0]++;
     cell[1]++;
+    row.cells.set(item.split, cell);
     rows.set(g, row);
   }
   return [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
@@ -83,23 +84,17 @@ function formatCell([n, total]: [number, number]): string {
   return total === 0 ? '—' : `${n}/${total} ${((100 * n) / total).toFixed(0)}%`;
 }
 
-function formatTable(title: string, rows: Row[]): string {
-  const total = rows.reduce<Row>(
-    (acc, r) => ({
-      group: 'ALL',
-      dev: [acc.dev[0] + r.dev[0], acc.dev[1] + r.dev[1]],
-      holdout: [acc.holdout[0] + r.holdout[0], acc.holdout[1] + r.holdout[1]],
-      fresh: [acc.fresh[0] + r.fresh[0], acc.fresh[1] + r.fresh[1]],
-      tune3: [acc.tune3[0] + r.tune3[0], acc.tune3[1] + r.tune3[1]],
-      tune4: [acc.tune4[0] + r.tune4[0], acc.tune4[1] + r.tune4[1]],
-    }),
-    { group: 'ALL', dev: [0, 0], holdout: [0, 0], fresh: [0, 0], tune3: [0, 0], tune4: [0, 0] },
-  );
-  const lines = [...rows, total].map(
-    (r) =>
-      `${r.group.padEnd(26)} ${formatCell(r.dev).padStart(14)} ${formatCell(r.holdout).padStart(14)} ${formatCell(r.fresh).padStart(14)} ${formatCell(r.tune3).padStart(14)} ${formatCell(r.tune4).padStart(14)}`,
-  );
-  return [`${title.padEnd(26)} ${'dev'.padStart(14)} ${'holdout'.padStart(14)} ${'fresh'.padStart(14)} ${'tune3'.padStart(14)} ${'tune4'.padStart(14)}`, ...lines].join('\n');
+/** One column per split, plus an ALL row. */
+function formatTable(title: string, rows: Row[], splits: readonly Split[]): string {
+  const total: Row = { group: 'ALL', cells: new Map() };
+  for (const row of rows) {
+    for (const [split, [n, t]] of row.cells) {
+      const cell = total.cells.get(split) ?? [0, 0];
+      total.cells.set(split, [cell[0] + n, cell[1] + t]);
+    }
+  }
+  const lines = [...rows, total].map((r) => `${r.group.padEnd(26)} ${splits.map((sp) => formatCell(r.cells.get(sp) ?? [0, 0]).padStart(14)).join(' ')}`);
+  return [`${title.padEnd(26)} ${splits.map((sp) => sp.padStart(14)).join(' ')}`, ...lines].join('\n');
 }
 
 function summarize(v: Verdict): string {
@@ -110,30 +105,20 @@ function summarize(v: Verdict): string {
 let engine: Engine;
 let scams: ScamItem[] = [];
 let benign: BenignItem[] = [];
-let freshScams: ScamItem[] = [];
-let freshBenign: BenignItem[] = [];
-let tune3Scams: ScamItem[] = [];
-let tune3Benign: BenignItem[] = [];
-let tune4Scams: ScamItem[] = [];
-let tune4Benign: BenignItem[] = [];
-let tune5Benign: BenignItem[] = [];
-let tune6Scams: ScamItem[] = [];
+const guardedScams = new Map<Split, ScamItem[]>();
+const guardedBenign = new Map<Split, BenignItem[]>();
 const verdicts = new Map<string, Verdict>();
 
 beforeAll(async () => {
   engine = compileEngine(await assembleDatabase());
   scams = readJsonl<ScamItem>('scam.jsonl');
   benign = readJsonl<BenignItem>('benign.jsonl');
-  freshScams = readJsonl<ScamItem>('scam-fresh.jsonl');
-  freshBenign = readJsonl<BenignItem>('benign-fresh.jsonl');
-  tune3Scams = readJsonl<ScamItem>('scam-tune3.jsonl');
-  tune3Benign = readJsonl<BenignItem>('benign-tune3.jsonl');
-  tune4Scams = readJsonl<ScamItem>('scam-tune4.jsonl');
-  tune4Benign = readJsonl<BenignItem>('benign-tune4.jsonl');
-  tune5Benign = readJsonl<BenignItem>('benign-tune5.jsonl');
-  tune6Scams = readJsonl<ScamItem>('scam-tune6.jsonl');
-  for (const item of [...scams, ...benign, ...freshScams, ...freshBenign, ...tune3Scams, ...tune3Benign, ...tune4Scams, ...tune4Benign, ...tune5Benign, ...tune6Scams])
-    verdicts.set(item.id, scanItem(engine, toInput(item)));
+  for (const set of GUARDED_SETS) {
+    guardedScams.set(set.split, set.scam === null ? [] : readJsonl<ScamItem>(set.scam));
+    guardedBenign.set(set.split, set.benign === null ? [] : readJsonl<BenignItem>(set.benign));
+  }
+  const all = [...scams, ...benign, ...[...guardedScams.values()].flat(), ...[...guardedBenign.values()].flat()];
+  for (const item of all) verdicts.set(item.id, scanItem(engine, toInput(item)));
 });
 
 describe('corpus evaluation (bundled database)', () => {
@@ -147,11 +132,11 @@ describe('corpus evaluation (bundled database)', () => {
     const missed = scams.filter((s) => !caught(s));
     const falseWarnings = benign.filter((b) => !quiet(b));
     const report = [
-      formatTable('RECALL (scam|suspicious)', recallRows),
+      formatTable('RECALL (scam|suspicious)', recallRows, ['dev', 'holdout']),
       '',
-      formatTable('verdict = scam', scamVerdicts),
+      formatTable('verdict = scam', scamVerdicts, ['dev', 'holdout']),
       '',
-      formatTable('FALSE WARNINGS (benign)', warnRows),
+      formatTable('FALSE WARNINGS (benign)', warnRows, ['dev', 'holdout']),
       '',
       `MISSED SCAMS (${missed.length}):`,
       ...missed.map((s) => `  ${s.id} [${s.split}] ${summarize(verdicts.get(s.id) as Verdict)}\n    ${s.text.slice(0, 160).replace(/\n/g, ' ')}`),
@@ -170,69 +155,24 @@ describe('corpus evaluation (bundled database)', () => {
     expect(falseRate).toBeLessThanOrEqual(MAX_FALSE_WARNINGS);
   });
 
-  it(`the fresh set (tuned since session 2, a regression guard): recall ≥ ${100 * FRESH_MIN_RECALL} %, false warnings ≤ ${100 * FRESH_MAX_FALSE_WARNINGS} % (aggregates only)`, () => {
-    const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
-    const flagged = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
-    console.log(
-      [
-        formatTable('FRESH RECALL', tabulate(freshScams, (s) => s.family, caught)),
-        '',
-        formatTable('FRESH FALSE WARNINGS', tabulate(freshBenign, (b) => b.kind, flagged)),
-      ].join('\n'),
-    );
-    const recall = freshScams.filter(caught).length / freshScams.length;
-    const falseRate = freshBenign.filter(flagged).length / freshBenign.length;
-    console.log(`fresh recall ${(100 * recall).toFixed(1)} %, false warnings ${(100 * falseRate).toFixed(1)} %`);
-    expect(freshScams.length).toBeGreaterThanOrEqual(100);
-    expect(freshBenign.length).toBeGreaterThanOrEqual(90);
-    expect(recall).toBeGreaterThanOrEqual(FRESH_MIN_RECALL);
-    expect(falseRate).toBeLessThanOrEqual(FRESH_MAX_FALSE_WARNINGS);
-  });
-
-  it(`tuning set 3 (tuned in session 3, a regression guard): recall ≥ ${100 * TUNE3_MIN_RECALL} %, false warnings ≤ ${100 * TUNE3_MAX_FALSE_WARNINGS} % (aggregates; misses via npm run corpus:misses)`, () => {
-    const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
-    const flagged = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
-    console.log(
-      [
-        formatTable('TUNE3 RECALL', tabulate(tune3Scams, (s) => s.family, caught)),
-        '',
-        formatTable('TUNE3 FALSE WARNINGS', tabulate(tune3Benign, (b) => b.kind, flagged)),
-      ].join('\n'),
-    );
-    const recall = tune3Scams.filter(caught).length / tune3Scams.length;
-    const falseRate = tune3Benign.filter(flagged).length / tune3Benign.length;
-    console.log(`tune3 recall ${(100 * recall).toFixed(1)} %, false warnings ${(100 * falseRate).toFixed(1)} %`);
-    expect(tune3Scams.length).toBeGreaterThanOrEqual(200);
-    expect(tune3Benign.length).toBeGreaterThanOrEqual(200);
-    expect(recall).toBeGreaterThanOrEqual(TUNE3_MIN_RECALL);
-    expect(falseRate).toBeLessThanOrEqual(TUNE3_MAX_FALSE_WARNINGS);
-  });
-
-  it(`tuning set 4 (tuned in session 3, a regression guard): recall ≥ ${100 * TUNE4_MIN_RECALL} %, false warnings ≤ ${100 * TUNE4_MAX_FALSE_WARNINGS} % (aggregates; misses via npm run corpus:misses)`, () => {
-    const caught = (item: ScamItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
-    const flagged = (item: BenignItem): boolean => verdicts.get(item.id)?.verdict !== 'clean';
-    const recall = tune4Scams.filter(caught).length / tune4Scams.length;
-    const falseRate = tune4Benign.filter(flagged).length / tune4Benign.length;
-    console.log(`tune4 recall ${(100 * recall).toFixed(1)} %, false warnings ${(100 * falseRate).toFixed(1)} %`);
-    expect(tune4Scams.length).toBeGreaterThanOrEqual(120);
-    expect(tune4Benign.length).toBeGreaterThanOrEqual(130);
-    expect(recall).toBeGreaterThanOrEqual(TUNE4_MIN_RECALL);
-    expect(falseRate).toBeLessThanOrEqual(TUNE4_MAX_FALSE_WARNINGS);
-  });
-
-  it('hard negatives round 5 (tuned in session 3, a regression guard): false warnings ≤ 8 %', () => {
-    const flagged = tune5Benign.filter((item) => verdicts.get(item.id)?.verdict !== 'clean').length;
-    console.log(`tune5 false warnings ${((100 * flagged) / tune5Benign.length).toFixed(1)} % (${flagged}/${tune5Benign.length})`);
-    expect(tune5Benign.length).toBeGreaterThanOrEqual(90);
-    expect(flagged / tune5Benign.length).toBeLessThanOrEqual(0.08);
-  });
-
-  it('scams round 6 (tuned in session 3, a regression guard): recall ≥ 95 %', () => {
-    const caught = tune6Scams.filter((item) => verdicts.get(item.id)?.verdict !== 'clean').length;
-    console.log(`tune6 recall ${((100 * caught) / tune6Scams.length).toFixed(1)} % (${caught}/${tune6Scams.length})`);
-    expect(tune6Scams.length).toBeGreaterThanOrEqual(70);
-    expect(caught / tune6Scams.length).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(GUARDED_SETS)(
+    'tuning set $split (a regression guard): recall ≥ $minRecall, false warnings ≤ $maxFalseWarnings (aggregates; misses via npm run corpus:misses)',
+    ({ split, minRecall, maxFalseWarnings, minItems }) => {
+      const setScams = guardedScams.get(split) ?? [];
+      const setBenign = guardedBenign.get(split) ?? [];
+      const flagged = (item: { id: string }): boolean => verdicts.get(item.id)?.verdict !== 'clean';
+      console.log(
+        [
+          formatTable(`${split.toUpperCase()} RECALL`, tabulate(setScams, (s) => s.family, flagged), [split]),
+          formatTable(`${split.toUpperCase()} FALSE WARNINGS`, tabulate(setBenign, (b) => b.kind, flagged), [split]),
+        ].join('\n\n'),
+      );
+      expect(setScams.length).toBeGreaterThanOrEqual(minItems[0]);
+      expect(setBenign.length).toBeGreaterThanOrEqual(minItems[1]);
+      if (setScams.length > 0) expect(setScams.filter(flagged).length / setScams.length).toBeGreaterThanOrEqual(minRecall);
+      if (setBenign.length > 0) expect(setBenign.filter(flagged).length / setBenign.length).toBeLessThanOrEqual(maxFalseWarnings);
+    },
+  );
 
   it('the police press release is clean', () => {
     const text = readFileSync(join(CORPUS, 'press-release-phu-ly-2022-10-14.txt'), 'utf8');

@@ -18,8 +18,11 @@ import { normalizeText } from './normalize.ts';
 const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
 /** Ends a clause: . , ! ? ; : before a space (a dotted "c.k" is no boundary), a line or section break, an emoji or
  *  a bullet. */
-const CLAUSE_BOUNDARY =
-  /[.,!?;:](?=\s)|[\n\u2029]|[\p{Extended_Pictographic}\u2022\u25aa-\u25ab\u25cf\u25a0-\u25a1\u2713\u2714\u2192\u21d2\u27a1\u2605\u2606]|(?:^|\s)[-*+>–—](?=\s)/gu;
+const BOUNDARY_BREAKS =
+  String.raw`[\n\u2029]|[\p{Extended_Pictographic}\u2022\u25aa-\u25ab\u25cf\u25a0-\u25a1\u2713\u2714\u2192\u21d2\u27a1\u2605\u2606]|(?:^|\s)[-*+>–—](?=\s)`;
+const CLAUSE_BOUNDARY = new RegExp(String.raw`[.,!?;:](?=\s)|` + BOUNDARY_BREAKS, 'gu');
+/** Ends a sentence-level stretch: like CLAUSE_BOUNDARY but a comma does not end it (list items are split later). */
+const SENTENCE_BOUNDARY = new RegExp(String.raw`[.!?;:](?=\s)|` + BOUNDARY_BREAKS, 'gu');
 
 const NEGATIONS = new Set([
   'không', 'khong', 'ko', 'kô', 'khg', 'kh', 'hk', 'hok', 'hông', 'hổng', 'chẳng', 'chả', 'cấm', 'đừng', 'chưa', 'chớ',
@@ -99,15 +102,22 @@ function splitWords(text: string): Word[] {
   return words;
 }
 
+/**
+ * The stretch of `text` that ends at `start`, at most `reach` chars back, from the last `boundary`, whole words, and
+ * its offset in `text`.
+ */
+function readBackTo(text: string, start: number, reach: number, boundary: RegExp): { text: string; offset: number } {
+  const from = Math.max(0, start - reach);
+  const window = text.slice(from, start);
+  // A window cut mid-word would make the tail of a word ("ok") read as a word of its own ("k").
+  let begin = from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[from - 1] ?? '') ? window.length - window.replace(/^[\p{L}\p{M}\p{N}'’]*/u, '').length : 0;
+  for (const m of window.matchAll(boundary)) if (m.index + m[0].length > begin) begin = m.index + m[0].length;
+  return { text: window.slice(begin), offset: from + begin };
+}
+
 /** The clause of `text` that ends at `start`: at most `reach` chars back, from the last clause boundary, whole words. */
 function readClauseBefore(text: string, start: number, reach: number): string {
-  const from = Math.max(0, start - reach);
-  let window = text.slice(from, start);
-  // A window cut mid-word would make the tail of a word ("ok") read as a word of its own ("k").
-  if (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[from - 1] ?? '')) window = window.replace(/^[\p{L}\p{M}\p{N}'’]*/u, '');
-  let clauseStart = 0;
-  for (const m of window.matchAll(CLAUSE_BOUNDARY)) clauseStart = m.index + m[0].length;
-  return window.slice(clauseStart);
+  return readBackTo(text, start, reach, CLAUSE_BOUNDARY).text;
 }
 
 function isFillerWord(word: Word): boolean {
@@ -145,15 +155,16 @@ export function isNegatedAsk(
  */
 export function isNegatedClaim(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined || start === 0) return false;
-  // "chưa" (not yet) before a lure or a threat is the scam's own premise ("quý khách chưa cập nhật…"), not a denial.
-  const clause = splitWords(readClauseBefore(text, start, 80));
-  let k = clause.length - 1;
-  while (k >= 0 && !isNegation(clause, k)) k--;
-  if (k < 0 || clause[k]?.folded === 'chua') return false;
+  const words = splitWords(readClauseBefore(text, start, 80));
+  let negation = words.length - 1;
+  while (negation >= 0 && !isNegation(words, negation)) negation--;
+  // "chưa" (not yet) before a lure is the scam's own premise ("quý khách chưa nhận quà tri ân"), not a denial.
+  if (negation < 0 || words[negation]?.folded === 'chua') return false;
   // Only a few words may stand between: "không ai bắt bạn [nạp tiền…]"; "trừ tiền không nhận được liên hệ [để được
   // hoàn tiền]" is a complaint, not a denial of the lure.
-  if (!clause.slice(k + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
-  return isNegatedInClause(text, start, end, []);
+  if (!words.slice(negation + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
+  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  return !CONDITIONAL_BEFORE.test(before) && !(end !== undefined && isAnsweredByCondition(text, end));
 }
 
 /** Words allowed between a negation and the lure it denies (folded). */
@@ -192,35 +203,24 @@ function isNegatedInClause(
   return true;
 }
 
-/** Ends a sentence-level stretch: like CLAUSE_BOUNDARY but a comma does not end it (list items are split later). */
-const SENTENCE_BOUNDARY =
-  /[.!?;:](?=\s)|[\n\u2029]|[\p{Extended_Pictographic}\u2022\u25aa-\u25ab\u25cf\u25a0-\u25a1\u2713\u2714\u2192\u21d2\u27a1\u2605\u2606]|(?:^|\s)[-*+>–—](?=\s)/gu;
 const LIST_COMMA = /,(?=\s)/gu;
 
 interface Segment {
   words: Word[];
   /** Offset of the segment in the original text. */
   offset: number;
-  length: number;
 }
 
 /** The comma-separated segments of the sentence that ends at `start` (at most `reach` chars back), in text order. */
 function readListBefore(text: string, start: number, reach: number): Segment[] {
-  const from = Math.max(0, start - reach);
-  let window = text.slice(from, start);
-  let cut = 0;
-  if (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[from - 1] ?? '')) cut = window.length - window.replace(/^[\p{L}\p{M}\p{N}'’]*/u, '').length;
-  let sentenceStart = cut;
-  for (const m of window.matchAll(SENTENCE_BOUNDARY)) if (m.index + m[0].length > sentenceStart) sentenceStart = m.index + m[0].length;
-  window = window.slice(sentenceStart);
-  const base = from + sentenceStart;
+  const sentence = readBackTo(text, start, reach, SENTENCE_BOUNDARY);
   const segments: Segment[] = [];
   let at = 0;
-  for (const m of window.matchAll(LIST_COMMA)) {
-    segments.push({ words: splitWords(window.slice(at, m.index)), offset: base + at, length: m.index - at });
+  for (const m of sentence.text.matchAll(LIST_COMMA)) {
+    segments.push({ words: splitWords(sentence.text.slice(at, m.index)), offset: sentence.offset + at });
     at = m.index + 1;
   }
-  segments.push({ words: splitWords(window.slice(at)), offset: base + at, length: window.length - at });
+  segments.push({ words: splitWords(sentence.text.slice(at)), offset: sentence.offset + at });
   return segments;
 }
 
