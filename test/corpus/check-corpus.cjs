@@ -15,7 +15,7 @@ const check = {
 };
 const ids = new Set(); let bad = 0;
 // The fresh files (split "fresh") were written later, blind to the patterns and to the other corpus texts; report them separately.
-const files = [['scam', 'family', ['dev', 'holdout']], ['benign', 'kind', ['dev', 'holdout']], ['scam-fresh', 'family', ['fresh']], ['benign-fresh', 'kind', ['fresh']], ['scam-blind', 'family', ['blind']], ['benign-blind', 'kind', ['blind']], ['scam-blind2', 'family', ['blind2']], ['benign-blind2', 'kind', ['blind2']], ['scam-tune3', 'family', ['tune3']], ['benign-tune3', 'kind', ['tune3']], ['scam-blind3', 'family', ['blind3']], ['benign-blind3', 'kind', ['blind3']], ['scam-tune4', 'family', ['tune4']], ['benign-tune4', 'kind', ['tune4']], ['benign-tune5', 'kind', ['tune5']], ['scam-tune6', 'family', ['tune6']]];
+const files = [['scam', 'family', ['dev', 'holdout']], ['benign', 'kind', ['dev', 'holdout']], ['scam-fresh', 'family', ['fresh']], ['benign-fresh', 'kind', ['fresh']], ['scam-blind', 'family', ['blind']], ['benign-blind', 'kind', ['blind']], ['scam-blind2', 'family', ['blind2']], ['benign-blind2', 'kind', ['blind2']], ['scam-tune3', 'family', ['tune3']], ['benign-tune3', 'kind', ['tune3']], ['scam-blind3', 'family', ['blind3']], ['benign-blind3', 'kind', ['blind3']], ['scam-tune4', 'family', ['tune4']], ['benign-tune4', 'kind', ['tune4']], ['benign-tune5', 'kind', ['tune5']], ['scam-tune6', 'family', ['tune6']], ['scam-tune7', 'family', ['tune7']], ['benign-tune7', 'kind', ['tune7']]];
 for (const [file, grp, splits] of files) {
   if (!fs.existsSync(`test/corpus/${file}.jsonl`)) { console.log('missing', file); bad++; continue; }
   const lines = fs.readFileSync(`test/corpus/${file}.jsonl`, 'utf8').split('\n').filter(Boolean);
