@@ -44,6 +44,7 @@ describe('a scam speaking in its own voice is not reported speech (bundled datab
     'Chị ơi, cô A kế toán nhờ em báo chị chuyển khoản gấp 50tr vào stk 0123456789 nha',
     'Hồ sơ vay của bạn không đạt yêu cầu nộp phí bảo hiểm khoản vay 2tr để được giải ngân',
     'Không yêu cầu kinh nghiệm, phí đào tạo 500k đóng trước khi nhận việc',
+    'Tôi là cán bộ Viện kiểm sát, ông liên quan vụ án rửa tiền, yêu cầu ông chuyển tiền vào tài khoản tạm giữ ngay hôm nay.',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
   });
@@ -58,6 +59,9 @@ describe('advisories that deny the ask stay clean (bundled database)', () => {
     'Người dân phản ánh nhận cuộc gọi đề nghị chuyển tiền vào tài khoản để xác minh, công an khuyến cáo không làm theo.',
     'Residents reported calls from people claiming to be immigration police, asking them to transfer money to a safe account.',
     'Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ dưới bất kỳ hình thức nào.',
+    // A standing rule over a list of channels, and reported speech introduced by "xưng" (session 4).
+    'Ngân hàng KHÔNG BAO GIỜ gửi email, tin nhắn Zalo có gắn đường dẫn yêu cầu khách hàng nhập mật khẩu hay mã OTP. Mọi thắc mắc gọi tổng đài.',
+    'Bố mình tuần trước nhận điện thoại xưng là cán bộ Viện kiểm sát, bảo bố liên quan vụ án rửa tiền, yêu cầu chuyển tiền vào tài khoản tạm giữ. May mà bố gọi cho mình trước.',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedWarning } from './ask-context.ts';
+import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
 
 /** Whether the ask starting at `word` (its first occurrence) is negated. */
 const negated = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
@@ -158,5 +158,69 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
     expect(claim('Việc làm online không cần vốn', 'không cần vốn')).toBe(false);
     expect(claim('Quý khách chưa nhận quà tri ân', 'nhận quà tri ân')).toBe(false);
     expect(claim('ai bị lỗi giao dịch, trừ tiền không nhận được liên hệ để được hoàn tiền', 'để được hoàn tiền')).toBe(false);
+  });
+});
+
+describe('isNegatedAsk: a standing rule ("không bao giờ", "tuyệt đối không", "never") governs its sentence', () => {
+  it.each([
+    ['Ngân hàng KHÔNG BAO GIỜ gửi email, tin nhắn Zalo có gắn đường dẫn yêu cầu khách hàng nhập mật khẩu hay mã OTP.', 'nhập mật khẩu'],
+    ['Ví điện tử của chúng tôi sẽ không gọi điện hay nhắn tin kèm link đề nghị bạn cung cấp mã xác thực.', 'cung cấp mã'],
+    ['Tuyệt đối không gửi tin nhắn có đường link yêu cầu người dân chuyển tiền nộp phạt.', 'chuyển tiền'],
+    ['We never send texts with links asking you to enter your card number.', 'enter your card'],
+  ])('denied: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+
+  it.each([
+    // A clause that makes a request of its own after the rule.
+    ['Bên em sẽ không gọi lại, đề nghị anh chị chuyển khoản phí trước 17h.', 'chuyển khoản'],
+    ['Shop không bao giờ gửi hàng khi chưa nhận cọc, khách chuyển khoản trước 50% giúp shop.', 'chuyển khoản'],
+    // A contrast or a new sentence.
+    ['Ngân hàng không bao giờ gửi tin nhắn yêu cầu OTP, nhưng để bảo vệ tài khoản quý khách vui lòng nhập OTP tại link.', 'nhập OTP'],
+    ['Chúng tôi không bao giờ gọi điện. Yêu cầu quý khách chuyển khoản phí trước 17h.', 'chuyển khoản'],
+    // Not a standing rule: a plain "không" with many words between.
+    ['Bên mình không gửi hàng qua bưu điện có kèm quà tặng yêu cầu khách chuyển tiền cọc trước', 'chuyển tiền cọc'],
+  ])('kept: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+});
+
+describe('isNegatedAsk: the text disowns the ask right after it', () => {
+  it.each([
+    ['Những cuộc gọi báo khóa thuê bao rồi yêu cầu bấm phím, đọc mã OTP đều không phải của nhà mạng.', 'đọc mã OTP'],
+    ['Mọi tin nhắn đề nghị chuyển tiền để nhận quà đều là giả mạo.', 'chuyển tiền'],
+    ['Emails asking you to confirm your password are not from us.', 'confirm your password'],
+  ])('disowned: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+
+  it.each([
+    // A scammer's reassurance is no disowning.
+    ['Chuyển khoản trước giúp em, không phải lừa đảo đâu ạ', 'Chuyển khoản'],
+    ['Uy tín không phải lừa đảo đâu, chuyển khoản trước giúp em nha', 'chuyển khoản'],
+    // Another sentence.
+    ['Vui lòng đọc mã OTP cho nhân viên. Các trang khác đều không phải của chúng tôi.', 'đọc mã OTP'],
+  ])('kept: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+});
+
+describe('"no" typed without accents is "nó" before or after a Vietnamese word', () => {
+  it('"Nam no bi cong an tam giu" is no negation; "No fee" and "no upfront payment" are', () => {
+    expect(negated('Nam no bi cong an tam giu, can nop tien bao lanh', 'nop tien')).toBe(false);
+    expect(isNegatedContact('Nam no bi cong an tam giu', 'Nam no '.length, 'Nam no bi cong an tam giu'.length)).toBe(false);
+    expect(negated('No fee', 'fee')).toBe(true);
+    expect(negated('There is no upfront payment', 'payment')).toBe(true);
+  });
+});
+
+describe('isNegatedContact: a channel or a threat denied like an ask, on its own', () => {
+  const contact = (text: string, word: string) => isNegatedContact(text, text.indexOf(word), text.indexOf(word) + word.length);
+  it('denies "không nhắn tin đề nghị nộp phạt qua đường link"; keeps "chưa … bị khóa" and a new clause', () => {
+    expect(contact('Cảnh sát giao thông không nhắn tin đề nghị nộp phạt qua đường link.', 'nộp phạt qua đường link')).toBe(true);
+    expect(contact('Ban quản lý không nhắn tin Zalo cá nhân để thu phí.', 'nhắn tin Zalo')).toBe(true);
+    expect(contact('Số của anh chưa chuẩn hóa thông tin thuê bao, tối nay bị khóa 2 chiều', 'chuẩn hóa thông tin thuê bao')).toBe(false);
+    expect(contact('Không cần gọi điện, nhắn Zalo cho em ngay', 'nhắn Zalo')).toBe(false);
+    expect(contact('Không cần gọi điện, chỉ cần nhắn Zalo cho em', 'nhắn Zalo')).toBe(false);
   });
 });

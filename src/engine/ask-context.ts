@@ -14,6 +14,7 @@
  * "da" (đã). A word typed without any accent ("khong", "da") is taken at its face value.
  */
 import { normalizeText } from './normalize.ts';
+import { isCommonSyllable } from './segment-syllables.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
 /** Ends a clause: . , ! ? ; : before a space (a dotted "c.k" is no boundary), a line or section break, an emoji or
@@ -127,6 +128,13 @@ function isFillerWord(word: Word): boolean {
 function isNegation(words: readonly Word[], k: number): boolean {
   const word = words[k];
   if (word === undefined) return false;
+  // "no" is English; in a text typed without accents, "no" before a Vietnamese syllable is "nó" (he, it): "Nam no bi
+  // cong an tam giu".
+  if (word.original === 'no') {
+    const next = words[k + 1];
+    // At the end of a window the next word is the ask itself: judge by the word before ("Nam no [bị công an…]").
+    return next === undefined ? !isCommonSyllable(words[k - 1]?.folded ?? '') : !isCommonSyllable(next.folded);
+  }
   if (NEGATIONS.has(word.original)) return true;
   // "k cần cọc": "k" is "không" unless it is an amount's unit ("500 k").
   return word.original === 'k' && !/^\d/.test(words[k - 1]?.original ?? '');
@@ -144,8 +152,76 @@ export function isNegatedAsk(
 ): boolean {
   if (start === undefined) return false;
   if (end !== undefined && isNegatedInside(text, start, end)) return true;
+  if (end !== undefined && isDisownedAfter(text, end)) return true;
   if (start === 0) return false;
-  return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks);
+  return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks) || isDeniedByPolicy(text, start, end);
+}
+
+/** Verbs of sending or contacting that a standing rule may deny besides the verbs of telling (folded). */
+const SENDING_VERBS = new Set(['send', 'sends', 'contact', 'lien', 'ask', 'asks']);
+/** First words of a clause that makes a request of its own (folded). */
+const REQUEST_OPENERS = new Set(['de', 'vui', 'hay', 'xin', 'yeu', 'bat', 'doi', 'please', 'kindly', 'moi', 'anh', 'chi', 'ban', 'quy', 'em', 'you']);
+/** Most words between a standing rule's negation and the ask it denies. */
+const MAX_POLICY_WORDS = 25;
+/** Words that may follow a negation and still make it a standing rule ("không bao giờ", "sẽ không", "never"). */
+const POLICY_EVER = new Set(['bao', 'gio', 'h', 'he', 'ever']);
+
+/**
+ * A standing rule: "Vietcombank KHÔNG BAO GIỜ gửi tin nhắn SMS, email có kèm đường link yêu cầu Quý khách cung cấp mật
+ * khẩu…", "We never send emails with links asking you to confirm your password". A policy negation ("không bao giờ",
+ * "tuyệt đối không", "never") right before a verb of sending, calling or asking governs the sentence: an ask after it is
+ * denied when it is the object of a verb of asking that follows in the same clause (so "Shop không bao giờ gửi hàng
+ * khi chưa nhận cọc, khách chuyển khoản trước" keeps its ask), with no contrast, condition or second negation between.
+ */
+function isDeniedByPolicy(text: string, start: number, end: number | undefined): boolean {
+  const sentence = readBackTo(text, start, 240, SENTENCE_BOUNDARY);
+  const words = splitWords(sentence.text);
+  let negation = -1;
+  for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+  if (negation < 0 || words.length - negation - 1 > MAX_POLICY_WORDS) return false;
+  const previous = words[negation - 1]?.folded ?? '';
+  let verb = negation + 1;
+  while (verb < words.length && POLICY_EVER.has(words[verb]?.folded ?? '')) verb++;
+  const tuyetDoi = previous === 'doi' && words[negation - 2]?.folded === 'tuyet';
+  const standing = verb > negation + 1 || words[negation]?.original === 'never' || tuyetDoi || previous === 'se' || previous === 'will';
+  if (!standing) return false;
+  // The negated verb sends, calls or asks (a pronoun or "will" may stand before it).
+  const isSending = (w: Word | undefined): boolean => w !== undefined && (TELLING_VERBS.has(w.folded) || SENDING_VERBS.has(w.folded));
+  let head = verb;
+  while (head < words.length && head < verb + 2 && !isSending(words[head]) && isFillerWord(words[head] as Word)) head++;
+  if (!isSending(words[head])) return false;
+  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  if (CONDITIONAL_BEFORE.test(before)) return false;
+  const between = words.slice(head + 1);
+  if (between.some((w, k) => CONTRASTS.has(w.original) || isNegation(between, k))) return false;
+  // The ask is the object of a verb of asking: in the negation's own clause, or in a later clause of the sentence
+  // that continues it ("…gửi tin nhắn SMS, email có kèm đường link yêu cầu…") — not one that starts a request of its
+  // own ("…không bao giờ gọi lại, đề nghị anh chị chuyển khoản…"). Items between are short (a list: "SMS, email").
+  const clause = readBackTo(text, start, 240, CLAUSE_BOUNDARY);
+  const clauseWords = splitWords(clause.text);
+  const asking = clauseWords.findIndex((w) => ASKING_VERBS.has(w.folded) || w.original === 'nghị' || w.folded === 'to');
+  if (asking < 0) return false;
+  if (clause.offset > sentence.offset + (words[negation]?.index ?? 0)) {
+    if (asking < 2 || REQUEST_OPENERS.has(clauseWords[0]?.folded ?? '')) return false;
+    const middle = text.slice(sentence.offset + (words[head]?.index ?? 0), clause.offset);
+    const items = middle.split(CLAUSE_BOUNDARY).slice(1);
+    if (items.some((item) => splitWords(item).length > 3)) return false;
+  }
+  return !(end !== undefined && isAnsweredByCondition(text, end));
+}
+
+/**
+ * The text disowns the ask right after it, in the same sentence: "Các cuộc gọi … yêu cầu bấm phím, cung cấp mã OTP đều
+ * không phải của Viettel", "… đều là giả mạo", "messages asking for your PIN are not from us". ("Không phải lừa đảo
+ * đâu", a scammer's reassurance, is not a disowning: the subject must be "đều/đó/này" or "are/is not from".)
+ */
+const DISOWNED_AFTER =
+  /^(?:[^.!?;\n\u2029]{0,100}?)(?:\b(?:deu|do|nay|nhung cuoc goi nay|nhung tin nhan nay) (?:khong|ko|chang) phai (?:cua|do|tu|la cua)\b|\bdeu la (?:gia mao|lua dao|mao danh)\b|\b(?:are|is) not (?:from|sent by|ours)\b)/;
+
+function isDisownedAfter(text: string, end: number): boolean {
+  const after = text.slice(end, end + 140);
+  const stop = after.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
+  return DISOWNED_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
 }
 
 /**
@@ -165,6 +241,20 @@ export function isNegatedClaim(text: string, start: number | undefined, end?: nu
   if (!words.slice(negation + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
   const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
   return !CONDITIONAL_BEFORE.test(before) && !(end !== undefined && isAnsweredByCondition(text, end));
+}
+
+/**
+ * A move to a channel or a threat denied like an ask ("CSGT không nhắn tin đề nghị nộp phạt qua đường link", "BQL
+ * không nhắn tin Zalo cá nhân đòi phí"), on its own: other denied indicators do not count as fillers here, and "chưa"
+ * (not yet) is no denial ("số của anh chưa chuẩn hóa thông tin thuê bao, tối nay bị khóa" is the threat itself).
+ */
+export function isNegatedContact(text: string, start: number | undefined, end?: number): boolean {
+  if (start === undefined) return false;
+  const words = splitWords(readBackTo(text, start, 240, SENTENCE_BOUNDARY).text);
+  let negation = words.length - 1;
+  while (negation >= 0 && !isNegation(words, negation)) negation--;
+  if (negation >= 0 && words[negation]?.folded === 'chua') return false;
+  return isNegatedAsk(text, start, end);
 }
 
 /** Words allowed between a negation and the lure it denies (folded). */

@@ -4,7 +4,7 @@
  */
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
-import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedWarning } from './ask-context.ts';
+import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
 import { applyModelLift } from './model-lift.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
@@ -153,12 +153,13 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
 
 /**
  * Reported speech: from a marker ("đối tượng yêu cầu", "kẻ gian", "họ bảo", "có người nhắn", "cuộc gọi đề nghị",
+ * "nhận điện thoại xưng…", "cuộc gọi “công an” bảo",
  * "người dân phản ánh", "chị H. kể lại", "scammers", "they asked", "asking them to" — not "asking customers to", which
  * is how a phishing notice speaks in its own voice)
  * to the end of its sentence, the words are someone else's, reported — not the text's own request.
  */
 const REPORTED_SPEECH =
-  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so) xung la\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
+  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so|dien thoai|goi|tai khoan|nick|acc|page|trang) (?:tu )?xung(?: la| danh)?\b|\b(?:cuoc goi|tin nhan|dien thoai)(?: [a-z]+){1,3} (?:bao|yeu cau|de nghi|doi|bat)\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
 
 function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -188,6 +189,10 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
 /** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
  *  chuyển") into a narration (src/engine/ask-context.ts). */
 const ASK_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
+/** Signals a governing negation denies on their own (`isNegatedContact`). */
+const CONTACT_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['channel', 'pressure']);
+/** Signals a negation in their own clause denies (`isNegatedClaim`). */
+const CLAIM_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['lure', 'channel', 'pressure']);
 
 /**
  * The normalizer joins a letter-spaced run ("n ạ p t i ề n l à m") into one word ("naptienlam"); the phrase matcher
@@ -368,9 +373,11 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     if (ind.start !== undefined && ind.end !== undefined) negatedAsks.push([ind.start, ind.end]);
   }
   for (const ind of indicators) {
-    if (ind.signal === 'lure' && (ind.kind === 'phrase' || ind.kind === 'regex') && isNegatedClaim(text, ind.start, ind.end)) {
-      negated.add(ind);
-    }
+    if (ind.kind !== 'phrase' && ind.kind !== 'regex') continue;
+    // A lure, a move to a channel or a threat denied in its own clause: "không ai bắt bạn làm nhiệm vụ", "BQL không
+    // nhắn tin Zalo cá nhân", "không cắt nước"; a channel or threat also by a governing negation, like an ask.
+    if (CLAIM_SIGNALS.has(ind.signal) && isNegatedClaim(text, ind.start, ind.end)) negated.add(ind);
+    else if (CONTACT_SIGNALS.has(ind.signal) && isNegatedContact(text, ind.start, ind.end)) negated.add(ind);
   }
   const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegatedWarning(text, ind.start)) && !negated.has(ind));
   for (const ind of kept) {
