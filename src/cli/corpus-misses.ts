@@ -34,7 +34,7 @@ function isBlindSet(path: string): boolean {
   const real = realpathSync(path);
   if (/blind/i.test(basename(real))) return true;
   const contents = readFileSync(real, 'utf8');
-  return ['scam-blind.jsonl', 'benign-blind.jsonl', 'scam-blind2.jsonl', 'benign-blind2.jsonl', 'scam-blind3.jsonl', 'benign-blind3.jsonl']
+  return ['scam-blind.jsonl', 'benign-blind.jsonl', 'scam-blind2.jsonl', 'benign-blind2.jsonl', 'scam-blind3.jsonl', 'benign-blind3.jsonl', 'scam-blind4.jsonl', 'benign-blind4.jsonl']
     .map((name) => resolve(CORPUS, name))
     .some((blind) => existsSync(blind) && readFileSync(blind, 'utf8') === contents);
 }
