@@ -61,6 +61,7 @@ describe('advisories that deny the ask stay clean (bundled database)', () => {
     'Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ dưới bất kỳ hình thức nào.',
     // A standing rule over a list of channels, and reported speech introduced by "xưng" (session 4).
     'Ngân hàng KHÔNG BAO GIỜ gửi email, tin nhắn Zalo có gắn đường dẫn yêu cầu khách hàng nhập mật khẩu hay mã OTP. Mọi thắc mắc gọi tổng đài.',
+    'Cho em hỏi, số lạ gọi tới nhà em xưng là cán bộ thuế, bảo em cài ứng dụng qua link rồi khai báo tài khoản ngân hàng, vậy có phải lừa đảo không ạ?',
     'Bố mình tuần trước nhận điện thoại xưng là cán bộ Viện kiểm sát, bảo bố liên quan vụ án rửa tiền, yêu cầu chuyển tiền vào tài khoản tạm giữ. May mà bố gọi cho mình trước.',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');
