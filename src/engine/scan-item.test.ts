@@ -206,3 +206,28 @@ describe('scanItem: section breaks (U+2029)', () => {
     expect(inside.indicators.some((i) => i.match === 'Nạp tiền làm nhiệm vụ')).toBe(true);
   });
 });
+
+describe('scanItem: a person named by initials is how a report writes about a case', () => {
+  const initials = (text: string) => scanItem(engine, { text }).indicators.filter((i) => i.patternId === 'text-style:press-initials');
+
+  it.each([
+    ['Theo trình báo, ông T. (58 tuổi) đã chuyển tiền nhiều lần.', 'ông T.'],
+    ['Chị N.T.H. (ngụ phường 7) cho biết đã bị lừa.', 'Chị N.T.H.'],
+    ['Police said Mr K. lost his savings.', 'Mr K.'],
+  ])('%s', (text, match) => {
+    const found = initials(text);
+    expect(found.map((i) => i.match)).toEqual([match]);
+    expect(found[0]?.signal).toBe('warning');
+    expect(text.slice(found[0]?.start, found[0]?.end)).toBe(match);
+  });
+
+  it.each([
+    'Anh Tuấn ơi chuyển khoản giúp em',
+    'em T ơi, chị chuyển rồi nhé',
+    'Bà con ơi, ông Trần Văn T nhờ ủng hộ',
+    'Chị H.T ơi',
+    'Khánh T. chia sẻ',
+  ])('no initials: %s', (text) => {
+    expect(initials(text)).toEqual([]);
+  });
+});

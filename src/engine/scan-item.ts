@@ -172,6 +172,34 @@ function findReportedSpans(text: string, normalized: NormalizedText): Array<[num
   return spans;
 }
 
+/**
+ * A person named by initials, the way the press and the police write about a case: "ông T.", "chị N.T.H.", "bà L.",
+ * "Mr T." (a title, then capital letters each followed by a period). Scammers name people in full or not at all, so
+ * this is a (weak) sign the text reports on a case. Case and punctuation matter, so it is read from the original text.
+ */
+const PRESS_INITIALS =
+  /(?<![\p{L}\p{N}])(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|[cC]ô|[cC]hú|[cC]háu|[cC]ụ|Mr|Mrs|Ms)\.? ([A-ZĐ]\.){1,4}(?=[\s,;:()]|$)/u;
+const PRESS_INITIALS_MESSAGE = {
+  vi: 'Tên người được viết tắt (ông T., chị N.T.H.) như các bài báo, thông báo kể lại một vụ việc.',
+  en: 'A person named by initials ("Mr T.", "Ms N.T.H."), the way reports about a case write it.',
+};
+
+function findPressInitials(text: string): Indicator | null {
+  const m = PRESS_INITIALS.exec(text);
+  if (m === null) return null;
+  return {
+    patternId: 'text-style:press-initials',
+    family: 'warning',
+    signal: 'warning',
+    weight: 20,
+    kind: 'regex',
+    start: m.index,
+    end: m.index + m[0].length,
+    match: m[0],
+    message: PRESS_INITIALS_MESSAGE,
+  };
+}
+
 /** The text asks the reader to pay into an account or phone number: a payment word, then a number (masked or not). */
 const LIVE_REQUEST =
   /\b(?:so tai khoan|chuyen khoan|chuyen tien|chuyen vao|nap tien|ung ho qua|ung ho vao|tai khoan|momo|vi dien tu|account number|send money to|pay to)\b[a-z ]{0,30}?\b\d[\dx]{1,5}(?: ?[\dx]{2,}){1,4}\b/g;
@@ -326,6 +354,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     for (const hit of engine.numbers.find(text)) {
       add(buildPatternIndicator(engine, hit.pattern, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
+    add(findPressInitials(text));
     for (const u of findUrlsInText(text)) {
       // A written official domain with homoglyphs is that domain (a post writing "vіetcombank.com.vn" names the bank);
       // as a link it is still checked as written.
