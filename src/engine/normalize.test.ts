@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { foldAccented, foldCharacters, foldPhrase, normalizeText, type NormalizedText } from './normalize.ts';
+import { foldAccented, foldCharacters, foldPhrase, normalizeText, normalizeTextReference, type NormalizedText } from './normalize.ts';
 
 /** The original slice behind folded text[from, to). */
 function sliceBehind(raw: string, n: NormalizedText, from: number, to: number): string {
@@ -150,5 +151,55 @@ describe('foldAccented keeps Vietnamese diacritics', () => {
 describe('foldCharacters', () => {
   test('folds letters and keeps other characters', () => {
     expect(foldCharacters('Nạp\\s+TIỀN (ĐI)')).toBe('nap\\s+tien (di)');
+  });
+});
+
+describe('property: the fast path for plain words equals the whole pipeline', () => {
+  // Pieces that exercise every rule that looks beyond one word: single letters and letter-spaced runs, markers and
+  // emoji between letters, digits, leet, amounts and their units, teencode words and pairs, "@"/"$", multi-letter and
+  // astral folds, homoglyphs, combining marks, invisible characters, section breaks, lone surrogates — between plain
+  // words, so that many slices open and close inside one text.
+  const PIECES = [
+    'việc', 'làm', 'cộng', 'tác', 'viên', 'Đăng', 'ký', 'nhận', 'thưởng', 'CHUYỂN', 'khoản', 'tiền', 'zalo', 'ngay',
+    'a', 'b', 'c', 'đ', 'ư', 'ộ', 'k', 'e', 't', 'l',
+    ' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', ', ', '. ', '!', '?', ':', '(', ')', '"', '“', '”', '\u2029',
+    '.', '-', '_', '*', '/', '|', '~', '+', '🔥', '😍', '🎁', '⭐', '→',
+    '0', '1', '3', '5', '500', '1tr5', '500k', '5tr', '2 tỷ', 'nghìn', 'triệu', 'củ', 'tr', 'k ',
+    'ck', 'ko', 'stk', 'ib', 'ctv', 'mn', 'za', 'lo', 'face', 'book',
+    'c0ng', 'n@p', 'ti$n', '@', '$', '1ừa', 'ch0', 'ph1',
+    'ß', '⑩', 'ﬁ', '𝐜𝐨̣̂𝐧𝐠', '𝐭𝐢𝐞̂̀𝐧', 'сông', 'ᴛɪᴇɴ', '🅐', 'kh🅾️ản',
+    'e\u0301', '\u0301', '\u0323', 'o\u0302\u0323', '\u200b', '\u00ad', '\u200d', '\ufeff', '\ud83d', '\udd25',
+    'c.ộ.n.g', 'n-ạ-p', 'l 🔥 ừ a', 'c o n g t a c', 't🎉rúng',
+  ];
+  const textArb = fc
+    .array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 40 })
+    .map((pieces) => pieces.join(''));
+  const textWithSpacesArb = fc
+    .array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 40 })
+    .map((pieces) => pieces.join(' '));
+
+  test.each([
+    ['pieces glued together', textArb],
+    ['pieces between spaces', textWithSpacesArb],
+  ])('%s', (_name, arb) => {
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const fast = normalizeText(raw);
+        const whole = normalizeTextReference(raw);
+        expect(fast.text).toBe(whole.text);
+        expect([...fast.start]).toEqual([...whole.start]);
+        expect([...fast.end]).toEqual([...whole.end]);
+        expect(fast.joined).toEqual(whole.joined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a slice in the middle of a long text of plain words', () => {
+    const plain = 'hôm nay trời đẹp quá mọi người ơi ';
+    for (const piece of PIECES) {
+      const raw = plain.repeat(3) + piece + plain.repeat(3) + piece + piece;
+      expect(normalizeText(raw)).toEqual(normalizeTextReference(raw));
+    }
   });
 });

@@ -337,9 +337,9 @@ function growOut(need: number): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Phase 1: characters → words (in the scratch buffers). Returns the number of words.
 
-function scanWords(raw: string): number {
-  const n = raw.length;
-  growChars(n + 16);
+function scanWords(raw: string, from = 0, to = raw.length): number {
+  const n = to;
+  growChars(to - from + 16);
   let codes = charCodes;
   let starts = charStart;
   let ends = charEnd;
@@ -350,7 +350,7 @@ function scanWords(raw: string): number {
   let inWord = false;
   let gap = 0;
   let emojiOnly = false;
-  let i = 0;
+  let i = from;
   while (i < n) {
     const code = raw.charCodeAt(i);
     let len = 1;
@@ -712,11 +712,16 @@ function buildUnits(words: number): number {
 let joinedStarts = new Int32Array(64);
 let joinedCount = 0;
 
-function normalizeWords(words: number): void {
-  const units = buildUnits(words);
+/** Resets the output (a new text starts). */
+function resetOutput(): void {
   outLength = 0;
   lastOrigEnd = 0;
   joinedCount = 0;
+}
+
+/** Phase 2 for the words of the text or slice last scanned, appended to the output. */
+function normalizeWords(words: number): void {
+  const units = buildUnits(words);
   let previousWasNumber = false;
   for (let u = 0; u < units; u++) {
     const from = unitFrom[u] ?? 0;
@@ -796,9 +801,183 @@ function buildText(): string {
   return outLength === 0 ? '' : decodeAscii(outCodes.subarray(0, outLength));
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Fast path. Most words of a post are "plain": two or more letters that each fold to one ASCII letter (accents,
+// case, homoglyphs, combining marks and invisible characters inside are fine), between separators, and not a key of
+// the teencode tables. Such a word folds to its letters whatever stands around it, and does not change how its
+// neighbours fold: every rule of phase 2 that looks beyond one word starts at a "special" word — a single letter
+// (letter-spaced runs, an emoji glued to a first letter), one with a digit, "@", "$", a multi-letter fold or an
+// astral letter (leet, amounts, numbers, math alphabets), or a teencode word or first word of a pair — and reaches at
+// most the next word. So the fast path folds plain words itself, in one pass over the raw text with a per-code-unit
+// table, and hands each stretch of special words to the pipeline above as a slice: from the end of the last plain
+// word (the gap before the first special word is part of the slice: a marker there changes how a single letter
+// joins) to the end of the first plain word after the last special one. The result is the pipeline's own, offset by
+// the slice's start; `normalizeTextReference` and the property tests in normalize.test.ts check they are equal.
+
+/** Fast-path classes per BMP code unit (lazily filled; 0 = not computed): a letter's folded code (97–122) or one of these. */
+const FAST_SEPARATOR = 1;
+const FAST_IGNORE = 2;
+const FAST_COMBINING = 3;
+/** Anything the fast path leaves to the pipeline: digits, "@"/"$", multi-letter folds, lone surrogates. */
+const FAST_SPECIAL = 4;
+/** A high surrogate: the class of the astral character decides. */
+const FAST_HIGH_SURROGATE = 5;
+const fastClasses = new Uint8Array(0x10000);
+
+function computeFastClass(code: number): number {
+  let fast: number;
+  if (code >= 0xd800 && code <= 0xdbff) fast = FAST_HIGH_SURROGATE;
+  else if (code >= 0xdc00 && code <= 0xdfff) fast = FAST_SPECIAL;
+  else fast = fastClassOf(code < 128 ? (asciiClasses[code] ?? KIND_HARD) : classOfBmp(code));
+  fastClasses[code] = fast;
+  return fast;
+}
+
+function fastClassOf(cls: number): number {
+  const kind = cls & 15;
+  if (kind === KIND_LETTER) return cls >> 4;
+  if (kind === KIND_SPACE || kind === KIND_MARKER || kind === KIND_HARD) return FAST_SEPARATOR;
+  if (kind === KIND_IGNORE) return FAST_IGNORE;
+  if (kind === KIND_COMBINING) return FAST_COMBINING;
+  return FAST_SPECIAL;
+}
+
+/** Whether the plain-looking word out[from, to) (unfinished hash `h`) is a teencode word or the first word of a pair. */
+function isTableWord(from: number, to: number, h: number): boolean {
+  const length = to - from;
+  if (length > maxTableKey || tableKeyFilter[length * 128 + (outCodes[from] ?? 0)] !== 1) return false;
+  const finished = finishHash(h);
+  return teenWords.find(outCodes, from, to, finished) >= 0 || pairFirstWords.find(outCodes, from, to, finished) >= 0;
+}
+
+/** Runs the pipeline on raw[start, end) and appends its output (offsets into `raw`). */
+function normalizeSlice(raw: string, start: number, end: number): void {
+  normalizeWords(scanWords(raw, start, end));
+}
+
+/** `normalizeWhole(raw)`, faster: plain words folded here, stretches of special words by the pipeline. */
+function normalizeFast(raw: string): void {
+  resetOutput();
+  const n = raw.length;
+  growOut(n + 16);
+  let codes = outCodes;
+  let starts = outStart;
+  let ends = outEnd;
+  const table = fastClasses;
+  /** Where a slice of special words would start: the end of the last plain word (or slice). */
+  let plainEnd = 0;
+  /** Start of the open slice of special words, or -1. */
+  let sliceStart = -1;
+  let i = 0;
+  while (i < n) {
+    let fast = table[raw.charCodeAt(i)] ?? 0;
+    if (fast === 0) fast = computeFastClass(raw.charCodeAt(i));
+    if (fast === FAST_HIGH_SURROGATE) fast = classifySurrogatePair(raw, i);
+    if (fast === FAST_SEPARATOR || fast === FAST_IGNORE || fast === FAST_COMBINING) {
+      // Between words; a combining mark here is stray (dropped), an astral separator spans two units.
+      i += raw.charCodeAt(i) >= 0xd800 && raw.charCodeAt(i) <= 0xdbff && i + 1 < n ? 2 : 1;
+      continue;
+    }
+    // A word starts (a letter or a special character). Emit it as plain; take it back if it is not.
+    const rollback = outLength;
+    if (outLength > 0) {
+      codes[outLength] = 32;
+      starts[outLength] = lastOrigEnd;
+      ends[outLength] = i > lastOrigEnd ? i : lastOrigEnd;
+      outLength++;
+    }
+    const from = outLength;
+    let special = false;
+    let h = HASH_SEED;
+    let wordEnd = i;
+    while (i < n) {
+      const code = raw.charCodeAt(i);
+      fast = table[code] ?? 0;
+      if (fast === 0) fast = computeFastClass(code);
+      if (fast >= 97) {
+        codes[outLength] = fast;
+        starts[outLength] = i;
+        ends[outLength] = i + 1;
+        outLength++;
+        h = Math.imul(h ^ fast, 0x01000193);
+        i++;
+        wordEnd = i;
+      } else if (fast === FAST_COMBINING) {
+        if (outLength > from) ends[outLength - 1] = i + 1;
+        i++;
+        wordEnd = i;
+      } else if (fast === FAST_IGNORE) {
+        i++;
+      } else if (fast === FAST_SEPARATOR) {
+        break;
+      } else if (fast === FAST_HIGH_SURROGATE && classifySurrogatePair(raw, i) === FAST_SEPARATOR) {
+        break;
+      } else {
+        special = true;
+        i++;
+      }
+    }
+    if (!special && (outLength - from < 2 || isTableWord(from, outLength, h))) special = true;
+    if (special || sliceStart >= 0) {
+      outLength = rollback;
+      if (sliceStart < 0) sliceStart = plainEnd;
+      if (special) continue;
+      // The first plain word after special ones closes the slice.
+      normalizeSlice(raw, sliceStart, i);
+      sliceStart = -1;
+      plainEnd = i;
+      growOut(outLength + (n - i) + 16);
+      codes = outCodes;
+      starts = outStart;
+      ends = outEnd;
+      continue;
+    }
+    lastOrigEnd = wordEnd;
+    plainEnd = i;
+  }
+  if (sliceStart >= 0) normalizeSlice(raw, sliceStart, n);
+}
+
+/** Fast classes of U+1D000–U+1FFFF (math letters, emoji), lazily filled (0 = not computed): a Map lookup per emoji
+ *  was a sixth of the fast path. */
+const ASTRAL_TABLE_START = 0x1d000;
+const astralFastClasses = new Uint8Array(0x20000 - ASTRAL_TABLE_START);
+
+/** The fast class of the astral character at `i` (a high surrogate): separator, ignorable, or special. */
+function classifySurrogatePair(raw: string, i: number): number {
+  const low = raw.charCodeAt(i + 1);
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return FAST_SPECIAL;
+  const cp = ((raw.charCodeAt(i) - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  const cached = cp >= ASTRAL_TABLE_START && cp < 0x20000 ? (astralFastClasses[cp - ASTRAL_TABLE_START] ?? 0) : 0;
+  if (cached !== 0) return cached;
+  const kind = classOfAstral(cp) & 15;
+  const fast = kind === KIND_SPACE || kind === KIND_MARKER || kind === KIND_HARD ? FAST_SEPARATOR : kind === KIND_IGNORE ? FAST_IGNORE : FAST_SPECIAL;
+  if (cp >= ASTRAL_TABLE_START && cp < 0x20000) astralFastClasses[cp - ASTRAL_TABLE_START] = fast;
+  return fast;
+}
+
+/** The whole pipeline (phases 1 and 2) over all of `raw`: the reference the fast path must equal. */
+function normalizeWhole(raw: string): void {
+  resetOutput();
+  normalizeWords(scanWords(raw));
+}
+
 /** Folds `raw` (see the module comment) and maps every folded UTF-16 unit back to its original range. */
 export function normalizeText(raw: string): NormalizedText {
-  normalizeWords(scanWords(raw));
+  normalizeFast(raw);
+  return collectResult();
+}
+
+/**
+ * `normalizeText` by the whole two-phase pipeline, without the fast path for plain words: the reference the fast
+ * path is tested against (normalize.test.ts). Same result, slower.
+ */
+export function normalizeTextReference(raw: string): NormalizedText {
+  normalizeWhole(raw);
+  return collectResult();
+}
+
+function collectResult(): NormalizedText {
   const text = buildText();
   const start = new Uint32Array(outLength);
   start.set(outStart.subarray(0, outLength));
@@ -833,7 +1012,7 @@ const scratchResult: ScratchNormalized = {
 
 /** Normalizes `raw` into the shared scratch buffers without allocating (see `ScratchNormalized`). */
 export function normalizeIntoScratch(raw: string): ScratchNormalized {
-  normalizeWords(scanWords(raw));
+  normalizeFast(raw);
   scratchResult.codes = outCodes;
   scratchResult.start = outStart;
   scratchResult.end = outEnd;
@@ -845,7 +1024,7 @@ export function normalizeIntoScratch(raw: string): ScratchNormalized {
 
 /** Folds a pattern value the same way (no offsets), so authors write "cộng tác viên" and it becomes "cong tac vien". */
 export function foldPhrase(phrase: string): string {
-  normalizeWords(scanWords(phrase));
+  normalizeWhole(phrase);
   return buildText();
 }
 

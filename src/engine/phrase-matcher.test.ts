@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { foldPhrase, normalizeText } from './normalize.ts';
-import { compilePhraseMatcher, loadPhraseMatcher, type PhraseEntry, type PhraseHit, type PhraseMatcher } from './phrase-matcher.ts';
+import { foldPhrase, HASH_SEED, normalizeText, stepHash } from './normalize.ts';
+import { compilePhraseMatcher, loadPhraseMatcher, type PhraseEntry, type PhraseHit, type PhraseMatcher, type SerializedPhraseMatcher } from './phrase-matcher.ts';
 
 const PHRASES: PhraseEntry[] = [
   { id: 1, phrase: 'cộng tác viên' },
@@ -409,5 +409,33 @@ describe('adversarial inputs run in roughly linear time', () => {
     timeOf(small, 3); // warm up
     const ratio = timeOf(large, 1) / Math.max(timeOf(small, 10), 0.2);
     expect(ratio).toBeLessThan(30);
+  });
+});
+
+describe('words are looked up by hash and checked before a match is reported', () => {
+  // Two words with the same 32-bit FNV-1a hash (found by a brute-force search over random 7-letter words).
+  const [a, b] = ['ozknwtw', 'klmxytg'];
+
+  test('the pair really collides', () => {
+    const hash = (word: string) => [...word].reduce((h, c) => stepHash(h, c.charCodeAt(0)), HASH_SEED);
+    expect(a).not.toBe(b);
+    expect(hash(a)).toBe(hash(b));
+  });
+
+  test('a text word that only shares a vocabulary word\'s hash matches nothing', () => {
+    const m = compilePhraseMatcher([{ id: 1, phrase: `${a} tiền` }, { id: 2, phrase: a }]);
+    expect(m.find(`nạp ${b} tiền`)).toEqual([]);
+    expect(m.find(`nạp ${a} tiền`)).toEqual([
+      { id: 2, start: 4, end: 11 },
+      { id: 1, start: 4, end: 16 },
+    ]);
+  });
+
+  test('two vocabulary words with one hash are told apart by their letters', () => {
+    const m = compilePhraseMatcher([{ id: 1, phrase: `${a} tiền` }, { id: 2, phrase: `${b} tiền` }]);
+    expect(m.find(`${b} tiền`)).toEqual([{ id: 2, start: 0, end: b.length + 5 }]);
+    expect(m.find(`${a} tiền`)).toEqual([{ id: 1, start: 0, end: a.length + 5 }]);
+    const loaded = loadPhraseMatcher(JSON.parse(JSON.stringify(m.serialize())) as SerializedPhraseMatcher);
+    expect(loaded.find(`x ${b} tiền`)).toEqual([{ id: 2, start: 2, end: 2 + b.length + 5 }]);
   });
 });

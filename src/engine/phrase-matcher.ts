@@ -65,6 +65,8 @@ export interface PhraseMatcher {
 }
 
 const EMPTY = -1;
+/** `Vocabulary.probe`: two vocabulary words share this hash; compare letters (`lookup`). */
+const AMBIGUOUS = -2;
 const JOINED_BUDGET_PER_CHAR = 8;
 const JOINED_BUDGET_BASE = 4096;
 /** Highest load factor of the trie's hash table (linear probing). */
@@ -141,6 +143,10 @@ class Vocabulary {
   private readonly bytes: Uint8Array;
   readonly offsets: Int32Array;
   readonly slots: Int32Array;
+  /** Per slot, the unfinished FNV hash of its word (for `probe`, which compares hashes only). */
+  readonly slotHashes: Int32Array;
+  /** Hashes two vocabulary words share (almost always none). */
+  private readonly sharedHashes: Set<number> | null;
   readonly mask: number;
   readonly maxWordLength: number;
 
@@ -159,6 +165,7 @@ class Vocabulary {
     const size = tableSizeFor(count, 0.5);
     this.mask = size - 1;
     this.slots = new Int32Array(size).fill(EMPTY);
+    this.slotHashes = new Int32Array(size);
     let maxLength = 0;
     let id = 0;
     let start = 0;
@@ -174,16 +181,53 @@ class Vocabulary {
       let slot = finishHash(h) & this.mask;
       while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
       this.slots[slot] = id;
+      this.slotHashes[slot] = h;
       id++;
       start = k + 1;
       h = HASH_SEED;
     }
     this.offsets[count] = n + 1;
     this.maxWordLength = maxLength;
+    let shared: Set<number> | null = null;
+    const seen = new Set<number>();
+    for (let slot = 0; slot < size; slot++) {
+      if (this.slots[slot] === EMPTY) continue;
+      const h = this.slotHashes[slot] ?? 0;
+      if (seen.has(h)) (shared ??= new Set()).add(h);
+      seen.add(h);
+    }
+    this.sharedHashes = shared;
   }
 
   get size(): number {
     return this.offsets.length - 1;
+  }
+
+  /**
+   * Token id of the vocabulary word whose unfinished FNV hash is `h`, or -1 — by the hash alone: another word with the
+   * same 32-bit hash would read as that token, so `find` checks the words of every match with `isWord` before
+   * reporting it (most words start no match, and comparing every word's letters cost a fifth of `find`).
+   */
+  probe(h: number): number {
+    const slots = this.slots;
+    const hashes = this.slotHashes;
+    const mask = this.mask;
+    let slot = finishHash(h) & mask;
+    for (;;) {
+      const id = slots[slot] ?? EMPTY;
+      if (id === EMPTY) return EMPTY;
+      if (hashes[slot] === h) return this.sharedHashes === null || !this.sharedHashes.has(h) ? id : AMBIGUOUS;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Whether codes[from, to) spells token `id`. */
+  isWord(id: number, codes: Uint8Array, from: number, to: number): boolean {
+    const start = this.offsets[id] ?? 0;
+    if ((this.offsets[id + 1] ?? 0) - 1 - start !== to - from) return false;
+    const bytes = this.bytes;
+    for (let k = 0; k < to - from; k++) if (bytes[start + k] !== codes[from + k]) return false;
+    return true;
   }
 
   /** Token id of codes[from, to) whose unfinished FNV hash is `h`, or -1. */
@@ -279,6 +323,8 @@ let scratchTokens = new Int32Array(1024);
 let scratchFrom = new Int32Array(1024);
 let scratchTo = new Int32Array(1024);
 let scratchJoined = new Uint8Array(1024);
+/** Per word: 0 = its token not checked yet, 1 = checked (the word's letters spell it), 2 = a hash collision. */
+let scratchChecked = new Uint8Array(1024);
 /** Folded text codes when the caller passed a NormalizedText. */
 let scratchCodes = new Uint8Array(1024);
 
@@ -289,6 +335,42 @@ function ensureScratch(words: number): void {
   scratchFrom = new Int32Array(size);
   scratchTo = new Int32Array(size);
   scratchJoined = new Uint8Array(size);
+  scratchChecked = new Uint8Array(size);
+}
+
+/** The edge filter of a packed trie: bit `mixEdge(parent, token) & mask` set for every edge. */
+function buildEdgeFilter(packed: PackedTrie): Uint32Array {
+  let bits = 1024;
+  while (bits < packed.size * 4) bits *= 2;
+  const filter = new Uint32Array(bits >>> 5);
+  const mask = bits - 1;
+  const table = packed.table;
+  for (let slot = 0; slot < packed.size; slot++) {
+    const at = slot * SLOT_WIDTH;
+    const token = read30(table, at + 2) - 1;
+    if (token < 0) continue;
+    const parent = read30(table, at) - 1;
+    const bit = mixEdge(parent, token) & mask;
+    filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  return filter;
+}
+
+/**
+ * Whether words [from, to] of the current text really spell their tokens (tokens come from `Vocabulary.probe`, by hash
+ * only). Each word is compared once per `find`; a word that does not is a hash collision and stops being a token.
+ */
+function checkWords(vocab: Vocabulary, from: number, to: number): boolean {
+  for (let w = from; w <= to; w++) {
+    let state = scratchChecked[w] ?? 0;
+    if (state === 0) {
+      state = vocab.isWord(scratchTokens[w] ?? EMPTY, curCodes, scratchFrom[w] ?? 0, scratchTo[w] ?? 0) ? 1 : 2;
+      scratchChecked[w] = state;
+      if (state === 2) scratchTokens[w] = EMPTY;
+    }
+    if (state === 2) return false;
+  }
+  return true;
 }
 
 /** The text being matched (set at the start of `find`; `find` is not reentrant). */
@@ -324,6 +406,10 @@ class TokenTrieMatcher implements PhraseMatcher {
   private readonly entryCount: number;
   private readonly accentKeys: Map<number, string>;
   private readonly maxDepth: number;
+  /** One bit per (parent, token) edge hash: most child lookups in `find` miss, and a miss here costs one bit test
+   *  instead of probing the packed table (built at load from the table, ~8 bits per edge). */
+  private readonly edgeBits: Uint32Array;
+  private readonly edgeMask: number;
 
   constructor(vocab: Vocabulary, packed: PackedTrie, accentKeys: Map<number, string>, maxDepth: number) {
     this.vocab = vocab;
@@ -335,6 +421,8 @@ class TokenTrieMatcher implements PhraseMatcher {
     this.entryCount = packed.entries.length / ENTRY_WIDTH;
     this.accentKeys = accentKeys;
     this.maxDepth = maxDepth;
+    this.edgeBits = buildEdgeFilter(packed);
+    this.edgeMask = this.edgeBits.length * 32 - 1;
   }
 
   get size(): number {
@@ -343,6 +431,8 @@ class TokenTrieMatcher implements PhraseMatcher {
 
   /** The child of `node` by `token`, or -1. */
   private child(node: number, token: number): number {
+    const bit = mixEdge(node, token) & this.edgeMask;
+    if (((this.edgeBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return EMPTY;
     const table = this.table;
     const size = this.tableSize;
     const wantToken = token + 1;
@@ -417,7 +507,10 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (i > from) {
         wordFrom[words] = from;
         wordTo[words] = i;
-        tokens[words] = i - from <= maxWordLength ? vocab.lookup(codes, from, i, h) : EMPTY;
+        let token = i - from <= maxWordLength ? vocab.probe(h) : EMPTY;
+        if (token === AMBIGUOUS) token = vocab.lookup(codes, from, i, h);
+        tokens[words] = token;
+        scratchChecked[words] = 0;
         if (from === nextJoined) {
           isJoined[words] = 1;
           joinedIndex++;
@@ -448,12 +541,15 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (first === EMPTY) continue;
       let node = read30(roots, 2 * first) - 1;
       if (node === EMPTY) continue;
-      if (read30(table, node * SLOT_WIDTH + 4) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
+      if (read30(table, node * SLOT_WIDTH + 4) !== 0) {
+        if (!checkWords(vocab, w, w)) continue;
+        this.emit(node, wordFrom[w] ?? 0, wordTo[w] ?? 0);
+      }
       let j = w + 1;
       const limit = Math.min(words, w + maxDepth);
       while (j < limit) {
         if (isJoined[j] === 1) {
-          if (budget > 0) {
+          if (budget > 0 && checkWords(vocab, w, j - 1)) {
             sawJoined = true;
             budget = this.walkJoined(j, wordFrom[j] ?? 0, wordFrom[w] ?? 0, node, j - w, budget);
           }
@@ -463,7 +559,10 @@ class TokenTrieMatcher implements PhraseMatcher {
         if (token === EMPTY) break;
         node = this.child(node, token);
         if (node === EMPTY) break;
-        if (read30(table, node * SLOT_WIDTH + 4) !== 0) this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
+        if (read30(table, node * SLOT_WIDTH + 4) !== 0) {
+          if (!checkWords(vocab, w, j)) break;
+          this.emit(node, wordFrom[w] ?? 0, wordTo[j] ?? 0);
+        }
         j++;
       }
     }
@@ -510,7 +609,10 @@ class TokenTrieMatcher implements PhraseMatcher {
       if (token === EMPTY) return budget;
       current = this.child(current, token);
       if (current === EMPTY) return budget;
-      if (this.terminalAt(current) !== 0) this.emit(current, startChar, scratchTo[j] ?? 0);
+      if (this.terminalAt(current) !== 0) {
+        if (!checkWords(this.vocab, w, j)) return budget;
+        this.emit(current, startChar, scratchTo[j] ?? 0);
+      }
     }
     return budget;
   }
