@@ -67,3 +67,10 @@ describe('advisories that deny the ask stay clean (bundled database)', () => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');
   });
 });
+
+describe('a threat after "không nộp …" is a condition, not a denial (bundled database)', () => {
+  it('"Sau 17h không nộp anh chuyển hồ sơ lên huyện" keeps its threat', () => {
+    const verdict = scanItem(engine, { text: 'Sau 17h không nộp a chuyển hồ sơ lên huyện' });
+    expect(verdict.indicators.some((i) => i.signal === 'pressure')).toBe(true);
+  });
+});

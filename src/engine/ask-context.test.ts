@@ -224,3 +224,10 @@ describe('isNegatedContact: a channel or a threat denied like an ask, on its own
     expect(contact('Không cần gọi điện, chỉ cần nhắn Zalo cho em', 'nhắn Zalo')).toBe(false);
   });
 });
+
+describe('threats and contrasts after a negation (session-4 review)', () => {
+  it('"cứ" after a negation is a contrast: the ask after it stands', () => {
+    expect(negated('Không cần lên trụ sở, cứ chuyển tiền vào tài khoản tạm giữ là xong', 'chuyển tiền')).toBe(false);
+    expect(negated('Không cần ra ngân hàng cứ chuyển tiền qua app là được', 'chuyển tiền')).toBe(false);
+  });
+});

@@ -47,7 +47,7 @@ const FILLERS = new Set([
   'tell', 'reveal', 'provide',
 ]);
 /** Originals that turn the ask into the text's own after a negation ("không cần cọc, chỉ cần nạp…"). */
-const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'but', 'just', 'only', 'simply', 'instead']);
+const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'but', 'just', 'only', 'simply', 'instead']);
 const MAX_BETWEEN = 10;
 /** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế". */
 const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu']);

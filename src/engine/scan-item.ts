@@ -217,8 +217,9 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
 /** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
  *  chuyển") into a narration (src/engine/ask-context.ts). */
 const ASK_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
-/** Signals a governing negation denies on their own (`isNegatedContact`). */
-const CONTACT_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['channel', 'pressure']);
+/** Signals a governing negation denies on their own (`isNegatedContact`). Not threats: "sau 17h không nộp anh chuyển
+ *  hồ sơ lên huyện" is a condition without "nếu/thì" (a threat is denied only right after its negation, as a claim). */
+const CONTACT_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['channel']);
 /** Signals a negation in their own clause denies (`isNegatedClaim`). */
 const CLAIM_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['lure', 'channel', 'pressure']);
 
