@@ -844,15 +844,67 @@ function fastClassOf(cls: number): number {
 
 /** Whether the plain-looking word out[from, to) (unfinished hash `h`) is a teencode word or the first word of a pair. */
 function isTableWord(from: number, to: number, h: number): boolean {
-  const length = to - from;
-  if (length > maxTableKey || tableKeyFilter[length * 128 + (outCodes[from] ?? 0)] !== 1) return false;
   const finished = finishHash(h);
+  // Most words are no key: one bit of the key filter says so without probing the tables.
+  const bit = finished & TABLE_WORD_BITS_MASK;
+  if (((tableWordBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
   return teenWords.find(outCodes, from, to, finished) >= 0 || pairFirstWords.find(outCodes, from, to, finished) >= 0;
+}
+
+/** A bit per finished hash of every teencode word and first word of a pair (`isTableWord`). */
+const TABLE_WORD_BITS_MASK = 0xffff;
+const tableWordBits = new Uint32Array((TABLE_WORD_BITS_MASK + 1) >>> 5);
+for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? '')]) {
+  let h = HASH_SEED;
+  for (let k = 0; k < key.length; k++) h = stepHash(h, key.charCodeAt(k));
+  const bit = finishHash(h) & TABLE_WORD_BITS_MASK;
+  tableWordBits[bit >>> 5] = (tableWordBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
 }
 
 /** Runs the pipeline on raw[start, end) and appends its output (offsets into `raw`). */
 function normalizeSlice(raw: string, start: number, end: number): void {
   normalizeWords(scanWords(raw, start, end));
+}
+
+/** The output's words (of the last `normalizeFast`): [from, to) in the output and the unfinished FNV hash of each. */
+let outWordFrom = new Int32Array(256);
+let outWordTo = new Int32Array(256);
+let outWordHash = new Int32Array(256);
+let outWordCount = 0;
+
+function growOutWords(need: number): void {
+  if (need <= outWordFrom.length) return;
+  const size = Math.max(need, outWordFrom.length * 2);
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(size);
+    b.set(a.subarray(0, outWordCount));
+    return b;
+  };
+  outWordFrom = grow(outWordFrom);
+  outWordTo = grow(outWordTo);
+  outWordHash = grow(outWordHash);
+}
+
+/** Records the words of output[from, to) (written by the pipeline for a slice). */
+function recordSliceWords(from: number, to: number): void {
+  let start = from;
+  let h = HASH_SEED;
+  for (let k = from; k <= to; k++) {
+    const code = k < to ? (outCodes[k] ?? 32) : 32;
+    if (code !== 32) {
+      h = Math.imul(h ^ code, 0x01000193);
+      continue;
+    }
+    if (k > start) {
+      growOutWords(outWordCount + 1);
+      outWordFrom[outWordCount] = start;
+      outWordTo[outWordCount] = k;
+      outWordHash[outWordCount] = h;
+      outWordCount++;
+    }
+    start = k + 1;
+    h = HASH_SEED;
+  }
 }
 
 /** `normalizeWhole(raw)`, faster: plain words folded here, stretches of special words by the pipeline. */
@@ -863,6 +915,16 @@ function normalizeFast(raw: string): void {
   let codes = outCodes;
   let starts = outStart;
   let ends = outEnd;
+  // The output length and the end of the last word live in locals here (a module variable in this loop costs a
+  // memory round trip per character); they are written back before the pipeline runs a slice.
+  let out = 0;
+  let lastEnd = 0;
+  outWordCount = 0;
+  let words = 0;
+  growOutWords((n >> 1) + 2);
+  let wordFromOut = outWordFrom;
+  let wordToOut = outWordTo;
+  let wordHashOut = outWordHash;
   const table = fastClasses;
   /** Where a slice of special words would start: the end of the last plain word (or slice). */
   let plainEnd = 0;
@@ -870,23 +932,24 @@ function normalizeFast(raw: string): void {
   let sliceStart = -1;
   let i = 0;
   while (i < n) {
-    let fast = table[raw.charCodeAt(i)] ?? 0;
-    if (fast === 0) fast = computeFastClass(raw.charCodeAt(i));
+    const first = raw.charCodeAt(i);
+    let fast = table[first] ?? 0;
+    if (fast === 0) fast = computeFastClass(first);
     if (fast === FAST_HIGH_SURROGATE) fast = classifySurrogatePair(raw, i);
     if (fast === FAST_SEPARATOR || fast === FAST_IGNORE || fast === FAST_COMBINING) {
       // Between words; a combining mark here is stray (dropped), an astral separator spans two units.
-      i += raw.charCodeAt(i) >= 0xd800 && raw.charCodeAt(i) <= 0xdbff && i + 1 < n ? 2 : 1;
+      i += first >= 0xd800 && first <= 0xdbff && i + 1 < n ? 2 : 1;
       continue;
     }
     // A word starts (a letter or a special character). Emit it as plain; take it back if it is not.
-    const rollback = outLength;
-    if (outLength > 0) {
-      codes[outLength] = 32;
-      starts[outLength] = lastOrigEnd;
-      ends[outLength] = i > lastOrigEnd ? i : lastOrigEnd;
-      outLength++;
+    const rollback = out;
+    if (out > 0) {
+      codes[out] = 32;
+      starts[out] = lastEnd;
+      ends[out] = i > lastEnd ? i : lastEnd;
+      out++;
     }
-    const from = outLength;
+    const from = out;
     let special = false;
     let h = HASH_SEED;
     let wordEnd = i;
@@ -895,15 +958,15 @@ function normalizeFast(raw: string): void {
       fast = table[code] ?? 0;
       if (fast === 0) fast = computeFastClass(code);
       if (fast >= 97) {
-        codes[outLength] = fast;
-        starts[outLength] = i;
-        ends[outLength] = i + 1;
-        outLength++;
+        codes[out] = fast;
+        starts[out] = i;
+        ends[out] = i + 1;
+        out++;
         h = Math.imul(h ^ fast, 0x01000193);
         i++;
         wordEnd = i;
       } else if (fast === FAST_COMBINING) {
-        if (outLength > from) ends[outLength - 1] = i + 1;
+        if (out > from) ends[out - 1] = i + 1;
         i++;
         wordEnd = i;
       } else if (fast === FAST_IGNORE) {
@@ -917,25 +980,52 @@ function normalizeFast(raw: string): void {
         i++;
       }
     }
-    if (!special && (outLength - from < 2 || isTableWord(from, outLength, h))) special = true;
+    if (!special && (out - from < 2 || isTableWord(from, out, h))) special = true;
     if (special || sliceStart >= 0) {
-      outLength = rollback;
+      out = rollback;
       if (sliceStart < 0) sliceStart = plainEnd;
       if (special) continue;
       // The first plain word after special ones closes the slice.
+      outLength = out;
+      lastOrigEnd = lastEnd;
+      outWordCount = words;
       normalizeSlice(raw, sliceStart, i);
+      recordSliceWords(out, outLength);
+      words = outWordCount;
+      wordFromOut = outWordFrom;
+      wordToOut = outWordTo;
+      wordHashOut = outWordHash;
+      out = outLength;
+      lastEnd = lastOrigEnd;
       sliceStart = -1;
       plainEnd = i;
-      growOut(outLength + (n - i) + 16);
+      growOut(out + (n - i) + 16);
       codes = outCodes;
       starts = outStart;
       ends = outEnd;
       continue;
     }
-    lastOrigEnd = wordEnd;
+    lastEnd = wordEnd;
     plainEnd = i;
+    if (words >= wordFromOut.length) {
+      outWordCount = words;
+      growOutWords(words + 1);
+      wordFromOut = outWordFrom;
+      wordToOut = outWordTo;
+      wordHashOut = outWordHash;
+    }
+    wordFromOut[words] = from;
+    wordToOut[words] = out;
+    wordHashOut[words] = h;
+    words++;
   }
-  if (sliceStart >= 0) normalizeSlice(raw, sliceStart, n);
+  outLength = out;
+  lastOrigEnd = lastEnd;
+  outWordCount = words;
+  if (sliceStart >= 0) {
+    normalizeSlice(raw, sliceStart, n);
+    recordSliceWords(out, outLength);
+  }
 }
 
 /** Fast classes of U+1D000–U+1FFFF (math letters, emoji), lazily filled (0 = not computed): a Map lookup per emoji
@@ -999,6 +1089,12 @@ export interface ScratchNormalized {
   length: number;
   joined: Int32Array;
   joinedCount: number;
+  /** The words of `codes`, in order: [wordFrom[k], wordTo[k]) and the unfinished FNV hash (`stepHash` from
+   *  `HASH_SEED`) of their letters, for k < wordCount. */
+  wordFrom: Int32Array;
+  wordTo: Int32Array;
+  wordHash: Int32Array;
+  wordCount: number;
 }
 
 const scratchResult: ScratchNormalized = {
@@ -1008,6 +1104,10 @@ const scratchResult: ScratchNormalized = {
   length: 0,
   joined: joinedStarts,
   joinedCount: 0,
+  wordFrom: outWordFrom,
+  wordTo: outWordTo,
+  wordHash: outWordHash,
+  wordCount: 0,
 };
 
 /** Normalizes `raw` into the shared scratch buffers without allocating (see `ScratchNormalized`). */
@@ -1019,6 +1119,10 @@ export function normalizeIntoScratch(raw: string): ScratchNormalized {
   scratchResult.length = outLength;
   scratchResult.joined = joinedStarts;
   scratchResult.joinedCount = joinedCount;
+  scratchResult.wordFrom = outWordFrom;
+  scratchResult.wordTo = outWordTo;
+  scratchResult.wordHash = outWordHash;
+  scratchResult.wordCount = outWordCount;
   return scratchResult;
 }
 

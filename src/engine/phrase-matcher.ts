@@ -25,7 +25,7 @@
  * an empty slot, forward entry chains) and hashes the vocabulary's words: no decoding, no per-node allocation, no
  * rehashing. (Decoding into fresh typed arrays cost more in page faults of the new memory than in the decoding.)
  */
-import { finishHash, foldAccented, foldPhrase, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText } from './normalize.ts';
+import { finishHash, foldAccented, foldPhrase, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText, type ScratchNormalized } from './normalize.ts';
 
 export interface PhraseEntry {
   id: number;
@@ -458,8 +458,10 @@ class TokenTrieMatcher implements PhraseMatcher {
     let length: number;
     let joined: ArrayLike<number>;
     let joinedCount: number;
+    let scratchWords: ScratchNormalized | null = null;
     if (normalized === undefined) {
       const scratch = normalizeIntoScratch(raw);
+      scratchWords = scratch;
       codes = scratch.codes;
       length = scratch.length;
       curStart = scratch.start;
@@ -496,32 +498,42 @@ class TokenTrieMatcher implements PhraseMatcher {
     let joinedIndex = 0;
     let nextJoined = joinedCount > 0 ? (joined[0] ?? -1) : -1;
     let words = 0;
-    let from = 0;
-    let h = HASH_SEED;
-    for (let i = 0; i <= length; i++) {
-      const code = i < length ? (codes[i] ?? 32) : 32;
-      if (code !== 32) {
-        h = Math.imul(h ^ code, 0x01000193);
-        continue;
+    const addWord = (from: number, to: number, h: number): void => {
+      wordFrom[words] = from;
+      wordTo[words] = to;
+      let token = to - from <= maxWordLength ? vocab.probe(h) : EMPTY;
+      if (token === AMBIGUOUS) token = vocab.lookup(codes, from, to, h);
+      tokens[words] = token;
+      scratchChecked[words] = 0;
+      if (from === nextJoined) {
+        isJoined[words] = 1;
+        joinedIndex++;
+        nextJoined = joinedIndex < joinedCount ? (joined[joinedIndex] ?? -1) : -1;
+      } else {
+        isJoined[words] = 0;
       }
-      if (i > from) {
-        wordFrom[words] = from;
-        wordTo[words] = i;
-        let token = i - from <= maxWordLength ? vocab.probe(h) : EMPTY;
-        if (token === AMBIGUOUS) token = vocab.lookup(codes, from, i, h);
-        tokens[words] = token;
-        scratchChecked[words] = 0;
-        if (from === nextJoined) {
-          isJoined[words] = 1;
-          joinedIndex++;
-          nextJoined = joinedIndex < joinedCount ? (joined[joinedIndex] ?? -1) : -1;
-        } else {
-          isJoined[words] = 0;
+      words++;
+    };
+    if (scratchWords !== null) {
+      // The normalizer found the words and hashed them already.
+      const count = scratchWords.wordCount;
+      const froms = scratchWords.wordFrom;
+      const tos = scratchWords.wordTo;
+      const hashes = scratchWords.wordHash;
+      for (let k = 0; k < count; k++) addWord(froms[k] ?? 0, tos[k] ?? 0, hashes[k] ?? 0);
+    } else {
+      let from = 0;
+      let h = HASH_SEED;
+      for (let i = 0; i <= length; i++) {
+        const code = i < length ? (codes[i] ?? 32) : 32;
+        if (code !== 32) {
+          h = Math.imul(h ^ code, 0x01000193);
+          continue;
         }
-        words++;
+        if (i > from) addWord(from, i, h);
+        from = i + 1;
+        h = HASH_SEED;
       }
-      from = i + 1;
-      h = HASH_SEED;
     }
     curWords = words;
 
