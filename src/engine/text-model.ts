@@ -191,6 +191,8 @@ export function describeContributors(score: TextModelScore, normalized: Normaliz
     // Teencode maps several features back to one original ("cong tac", "tac vien" → "ctv"; "nghin" → "k"): once, and
     // never a lone letter.
     if (words.length < 2 || chosen.some((c) => c.toLowerCase() === words.toLowerCase())) continue;
+    // A word pair across punctuation ("triệu, ib") reads as a fragment, and the list is joined with commas.
+    if (/[,.;:!?\n\u2029]/u.test(words)) continue;
     chosen.push(words);
     covered.push(feature);
   }
