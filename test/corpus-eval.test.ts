@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of session 3 (tune3 to
- * tune6) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 and 4 (tune3
+ * to tune8) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -31,6 +31,9 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune4', scam: 'scam-tune4.jsonl', benign: 'benign-tune4.jsonl', minRecall: 0.93, maxFalseWarnings: 0.05, minItems: [120, 130] },
   { split: 'tune5', scam: null, benign: 'benign-tune5.jsonl', minRecall: 0, maxFalseWarnings: 0.08, minItems: [0, 90] },
   { split: 'tune6', scam: 'scam-tune6.jsonl', benign: null, minRecall: 0.95, maxFalseWarnings: 0, minItems: [70, 0] },
+  // Session 4: 98.3 % / 1.1 % after tuning (71.7 % / 7.8 % before), tune8 0/90.
+  { split: 'tune7', scam: 'scam-tune7.jsonl', benign: 'benign-tune7.jsonl', minRecall: 0.96, maxFalseWarnings: 0.025, minItems: [170, 170] },
+  { split: 'tune8', scam: null, benign: 'benign-tune8.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 85] },
 ];
 type Split = string;
 
