@@ -74,3 +74,25 @@ describe('a threat after "không nộp …" is a condition, not a denial (bundle
     expect(verdict.indicators.some((i) => i.signal === 'pressure')).toBe(true);
   });
 });
+
+describe('session-4 review: the new context rules keep these scams flagged (bundled database)', () => {
+  it.each([
+    // A disowning about something else, in another clause.
+    'Nạp tiền làm nhiệm vụ nhận hoa hồng 30%, các trang khác đều là giả mạo',
+    'Đóng phí bảo hiểm 1 triệu để giải ngân, app này không phải của Trung Quốc',
+    'Anh chuyển khoản 2 triệu phí hồ sơ vào STK 0123456789 để giải ngân, tài khoản này không phải của công ty mà là tài khoản của kế toán nhé anh',
+    'Kết bạn zalo 0987654321 để được hỗ trợ lấy lại tiền, các số khác đều là giả mạo',
+    'Please send the $200 clearance fee via gift card, this message is not from a robot',
+    // "thông báo", "bắt buộc" after a message word are no reported speech.
+    'Tin nhắn này là thông báo từ Vietcombank: tài khoản của quý khách sẽ bị khóa, vui lòng đăng nhập vcb-xacthuc.com để xác thực mã OTP',
+    'Số điện thoại của quý khách bắt buộc phải chuẩn hóa thông tin thuê bao trong hôm nay, vui lòng cung cấp mã OTP để được hỗ trợ nếu không sẽ bị khóa 2 chiều',
+    'Em gọi điện thoại thông báo anh đã trúng thưởng xe SH, anh chuyển khoản phí trước bạ 5 triệu vào STK 0123456789 để nhận xe',
+    'Tin nhắn từ ngân hàng yêu cầu quý khách cập nhật thông tin tại link vcb-update.com trước 17h hôm nay',
+    // A standing rule, then a request of another subject.
+    'Ngân hàng không bao giờ gọi điện yêu cầu cung cấp OTP, hệ thống yêu cầu nhập mã OTP tại vcb-xacminh.com',
+    // Initials in a vocative, and "không phải lừa đảo" (a denied warning word).
+    'Chị H. ơi, không phải lừa đảo đâu, chị nạp tiền làm nhiệm vụ qua app-nhiemvu.com',
+  ])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).not.toBe('clean');
+  });
+});

@@ -47,7 +47,7 @@ const FILLERS = new Set([
   'tell', 'reveal', 'provide',
 ]);
 /** Originals that turn the ask into the text's own after a negation ("không cần cọc, chỉ cần nạp…"). */
-const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'but', 'just', 'only', 'simply', 'instead']);
+const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'tuy', 'riêng', 'but', 'just', 'only', 'simply', 'instead', 'however']);
 const MAX_BETWEEN = 10;
 /** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế". */
 const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu']);
@@ -152,15 +152,15 @@ export function isNegatedAsk(
 ): boolean {
   if (start === undefined) return false;
   if (end !== undefined && isNegatedInside(text, start, end)) return true;
-  if (end !== undefined && isDisownedAfter(text, end)) return true;
+  if (end !== undefined && isDisownedAfter(text, start, end)) return true;
   if (start === 0) return false;
   return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks) || isDeniedByPolicy(text, start, end);
 }
 
 /** Verbs of sending or contacting that a standing rule may deny besides the verbs of telling (folded). */
 const SENDING_VERBS = new Set(['send', 'sends', 'contact', 'lien', 'ask', 'asks']);
-/** First words of a clause that makes a request of its own (folded). */
-const REQUEST_OPENERS = new Set(['de', 'vui', 'hay', 'xin', 'yeu', 'bat', 'doi', 'please', 'kindly', 'moi', 'anh', 'chi', 'ban', 'quy', 'em', 'you']);
+/** First words of a clause that continues a list of channels after a standing rule (folded). */
+const CHANNEL_NOUNS = new Set(['email', 'emails', 'sms', 'tin', 'zalo', 'messenger', 'cuoc', 'link', 'links', 'duong', 'text', 'texts', 'message', 'messages', 'call', 'calls', 'website', 'web', 'trang', 'mang', 'facebook', 'telegram', 'viber']);
 /** Most words between a standing rule's negation and the ask it denies. */
 const MAX_POLICY_WORDS = 25;
 /** Words that may follow a negation and still make it a standing rule ("không bao giờ", "sẽ không", "never"). */
@@ -202,7 +202,9 @@ function isDeniedByPolicy(text: string, start: number, end: number | undefined):
   const asking = clauseWords.findIndex((w) => ASKING_VERBS.has(w.folded) || w.original === 'nghị' || w.folded === 'to');
   if (asking < 0) return false;
   if (clause.offset > sentence.offset + (words[negation]?.index ?? 0)) {
-    if (asking < 2 || REQUEST_OPENERS.has(clauseWords[0]?.folded ?? '')) return false;
+    // A later clause counts only when it continues a list of channels ("…SMS, email có kèm đường link yêu cầu…"):
+    // "…, khoản vay được duyệt yêu cầu chuyển phí" has a subject of its own.
+    if (asking < 2 || !CHANNEL_NOUNS.has(clauseWords[0]?.folded ?? '')) return false;
     const middle = text.slice(sentence.offset + (words[head]?.index ?? 0), clause.offset);
     const items = middle.split(CLAUSE_BOUNDARY).slice(1);
     if (items.some((item) => splitWords(item).length > 3)) return false;
@@ -211,17 +213,24 @@ function isDeniedByPolicy(text: string, start: number, end: number | undefined):
 }
 
 /**
- * The text disowns the ask right after it, in the same sentence: "Các cuộc gọi … yêu cầu bấm phím, cung cấp mã OTP đều
- * không phải của Viettel", "… đều là giả mạo", "messages asking for your PIN are not from us". ("Không phải lừa đảo
- * đâu", a scammer's reassurance, is not a disowning: the subject must be "đều/đó/này" or "are/is not from".)
+ * The text disowns the ask right after it, in the same clause: "Các cuộc gọi … yêu cầu bấm phím, cung cấp mã OTP đều
+ * không phải của Viettel", "Mọi tin nhắn đề nghị chuyển tiền … đều là giả mạo", "Emails asking you to confirm your
+ * password are not from us". The sentence must open with what is disowned — calls, messages, links, requests — so
+ * "…, các trang khác đều là giả mạo" and "…, app này không phải của Trung Quốc" (another subject, another clause) and a
+ * scammer's "không phải lừa đảo đâu" keep the ask.
  */
 const DISOWNED_AFTER =
-  /^(?:[^.!?;\n\u2029]{0,100}?)(?:\b(?:deu|do|nay|nhung cuoc goi nay|nhung tin nhan nay) (?:khong|ko|chang) phai (?:cua|do|tu|la cua)\b|\bdeu la (?:gia mao|lua dao|mao danh)\b|\b(?:are|is) not (?:from|sent by|ours)\b)/;
+  /^(?:\s*[a-z0-9]+){0,6}?\s*(?:(?:deu|do|nay) (?:khong|chang) phai (?:cua|do|tu|la cua)\b|deu la (?:gia mao|lua dao|mao danh)\b|(?:are|is) not (?:from|sent by|ours)\b)/;
+/** The opening of a sentence about calls or messages (folded): "các cuộc gọi", "mọi tin nhắn", "emails", "any link". */
+const MESSAGES_SUBJECT =
+  /^(?:(?:cac|nhung|moi|bat ky|any|all)\s+)?(?:cuoc goi|tin nhan|email|sms|link|duong link|duong dan|yeu cau|loi moi|calls?|messages?|emails?|texts?|links?|requests?)\b/;
 
-function isDisownedAfter(text: string, end: number): boolean {
-  const after = text.slice(end, end + 140);
-  const stop = after.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
-  return DISOWNED_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+function isDisownedAfter(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  const stop = after.search(/[.,!?;:](?=\s|$)|[\n\u2029]/u);
+  if (!DISOWNED_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
+  const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
+  return MESSAGES_SUBJECT.test(normalizeText(sentence.text).text);
 }
 
 /**
@@ -351,6 +360,9 @@ function isNegatedListItem(text: string, start: number, end: number | undefined,
     lastJoiner >= 0 &&
     current.words.slice(lastJoiner + 1).every(isFillerWord) &&
     current.words.slice(lastJoiner + 1).some((w) => ASKING_VERBS.has(w.folded) || w.original === 'nghị');
+  // "…, hệ thống yêu cầu nhập mã OTP tại…": an item with a verb of asking of its own is a new request, not a list item
+  // (unless joined by hay/hoặc: "… hay đề nghị chuyển tiền").
+  if (!joinedAsking && current.words.some((w) => current.offset + w.index < start && (ASKING_VERBS.has(w.folded) || w.original === 'nghị'))) return false;
   let deniedItem = false;
   for (let i = segments.length - 2; i >= 0 && i >= segments.length - 1 - MAX_ITEMS; i--) {
     const segment = segments[i] as Segment;
@@ -431,6 +443,8 @@ export function isNegatedWarning(text: string, start: number | undefined): boole
   const k = words.length - 1;
   if (k < 0) return false;
   if (isNegation(words, k) || words[k]?.original === 'zero') return true;
+  // "không phải lừa đảo", "chẳng phải scam".
+  if ((words[k]?.original === 'phải' || words[k]?.original === 'phai') && isNegation(words, k - 1)) return true;
   // "nói không với lừa đảo".
   return words.slice(-3).map((w) => w.folded).join(' ') === 'noi khong voi';
 }

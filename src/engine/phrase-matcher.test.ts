@@ -431,6 +431,13 @@ describe('words are looked up by hash and checked before a match is reported', (
     ]);
   });
 
+  test('plain words between letter-spaced ones are checked too (a walk that goes on inside a joined word)', () => {
+    const m = compilePhraseMatcher([{ id: 1, phrase: `nạp ${a} tiền` }, { id: 2, phrase: `viec nap ${a} tien` }]);
+    expect(m.find(`n a p ${b} t i e n`)).toEqual([]);
+    expect(m.find(`viec n a p ${b} t i e n`)).toEqual([]);
+    expect(m.find(`n a p ${a} t i e n`).map((hit) => hit.id)).toEqual([1]);
+  });
+
   test('two vocabulary words with one hash are told apart by their letters', () => {
     const m = compilePhraseMatcher([{ id: 1, phrase: `${a} tiền` }, { id: 2, phrase: `${b} tiền` }]);
     expect(m.find(`${b} tiền`)).toEqual([{ id: 2, start: 0, end: b.length + 5 }]);

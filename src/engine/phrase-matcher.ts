@@ -616,7 +616,11 @@ class TokenTrieMatcher implements PhraseMatcher {
     let current = node;
     for (let j = w; j < curWords && depth < this.maxDepth; j++, depth++) {
       if (--budget <= 0) return 0;
-      if (scratchJoined[j] === 1) return this.walkJoined(j, scratchFrom[j] ?? 0, startChar, current, depth, budget);
+      if (scratchJoined[j] === 1) {
+        // The plain words walked since the last joined word are checked before the walk goes on inside the next one.
+        if (j > w && !checkWords(this.vocab, w, j - 1)) return budget;
+        return this.walkJoined(j, scratchFrom[j] ?? 0, startChar, current, depth, budget);
+      }
       const token = scratchTokens[j] ?? EMPTY;
       if (token === EMPTY) return budget;
       current = this.child(current, token);
