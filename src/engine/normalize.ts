@@ -844,10 +844,10 @@ function fastClassOf(cls: number): number {
 
 /** Whether the plain-looking word out[from, to) (unfinished hash `h`) is a teencode word or the first word of a pair. */
 function isTableWord(from: number, to: number, h: number): boolean {
-  const finished = finishHash(h);
   // Most words are no key: one bit of the key filter says so without probing the tables.
-  const bit = finished & TABLE_WORD_BITS_MASK;
+  const bit = (h ^ (h >>> 16)) & TABLE_WORD_BITS_MASK;
   if (((tableWordBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
+  const finished = finishHash(h);
   return teenWords.find(outCodes, from, to, finished) >= 0 || pairFirstWords.find(outCodes, from, to, finished) >= 0;
 }
 
@@ -857,7 +857,7 @@ const tableWordBits = new Uint32Array((TABLE_WORD_BITS_MASK + 1) >>> 5);
 for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? '')]) {
   let h = HASH_SEED;
   for (let k = 0; k < key.length; k++) h = stepHash(h, key.charCodeAt(k));
-  const bit = finishHash(h) & TABLE_WORD_BITS_MASK;
+  const bit = (h ^ (h >>> 16)) & TABLE_WORD_BITS_MASK;
   tableWordBits[bit >>> 5] = (tableWordBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
 }
 
@@ -952,11 +952,10 @@ function normalizeFast(raw: string): void {
     const from = out;
     let special = false;
     let h = HASH_SEED;
-    let wordEnd = i;
+    // Letters first: the commonest case is tested alone; the other classes, and a class not computed yet (0), after.
     while (i < n) {
       const code = raw.charCodeAt(i);
       fast = table[code] ?? 0;
-      if (fast === 0) fast = computeFastClass(code);
       if (fast >= 97) {
         codes[out] = fast;
         starts[out] = i;
@@ -964,15 +963,15 @@ function normalizeFast(raw: string): void {
         out++;
         h = Math.imul(h ^ fast, 0x01000193);
         i++;
-        wordEnd = i;
+      } else if (fast === FAST_SEPARATOR) {
+        break;
       } else if (fast === FAST_COMBINING) {
         if (out > from) ends[out - 1] = i + 1;
         i++;
-        wordEnd = i;
       } else if (fast === FAST_IGNORE) {
         i++;
-      } else if (fast === FAST_SEPARATOR) {
-        break;
+      } else if (fast === 0) {
+        computeFastClass(code);
       } else if (fast === FAST_HIGH_SURROGATE && classifySurrogatePair(raw, i) === FAST_SEPARATOR) {
         break;
       } else {
@@ -1005,7 +1004,8 @@ function normalizeFast(raw: string): void {
       ends = outEnd;
       continue;
     }
-    lastEnd = wordEnd;
+    // The word's last letter, with the combining marks after it.
+    lastEnd = ends[out - 1] ?? i;
     plainEnd = i;
     if (words >= wordFromOut.length) {
       outWordCount = words;
@@ -1018,6 +1018,8 @@ function normalizeFast(raw: string): void {
     wordToOut[words] = out;
     wordHashOut[words] = h;
     words++;
+    // The separator that ended the word (a BMP one; an astral one is read again above).
+    if (i < n && table[raw.charCodeAt(i)] === FAST_SEPARATOR) i++;
   }
   outLength = out;
   lastOrigEnd = lastEnd;
