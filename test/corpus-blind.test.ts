@@ -7,7 +7,9 @@
  * - `blind2` (scam-blind2.jsonl, benign-blind2.jsonl): prints only its two overall figures — the untouched estimate.
  * - `blind3` (scam-blind3.jsonl, benign-blind3.jsonl, written in session 3 while the database was tuned on tune3):
  *   prints only its two overall figures — an untouched estimate of the session-3 database.
- * Both guard against regressions with bars a few items below the last measurement.
+ * - `blind4` (scam-blind4.jsonl, benign-blind4.jsonl, written in session 4 while the database was tuned on tune7):
+ *   prints only its two overall figures — the untouched estimate of the session-4 database.
+ * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,15 +18,16 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 3 (2026-11-29): blind 90.4 % / 5.6 %, blind2 86.5 % / 3.4 %, blind3 66.9 % / 8.6 %
-// (session 2's database: 85.6 % / 7.0 %, 84.2 % / 4.1 %, 58.1 % / 10.0 %). The bars sit a few items below, as a guard
-// against regressions.
+// Measured at the end of session 4 (2026-11-29): blind 91.0 % / 3.5 %, blind2 86.0 % / 3.4 %, blind3 69.4 % / 6.4 %,
+// blind4 80.0 % / 4.0 % (session 3's database: 90.4 % / 5.6 %, 86.5 % / 3.4 %, 66.9 % / 8.6 %, 80.0 % / 4.0 %). The bars
+// sit a few items below, as a guard against regressions.
 const BLIND_MIN_RECALL = 0.86;
-const BLIND_MAX_FALSE_WARNINGS = 0.075;
+const BLIND_MAX_FALSE_WARNINGS = 0.06;
 /** The untouched sets: only their two overall figures are ever printed. */
 const OVERALL_ONLY = [
   { name: 'blind2', minRecall: 0.82, maxFalseWarnings: 0.05 },
-  { name: 'blind3', minRecall: 0.62, maxFalseWarnings: 0.105 },
+  { name: 'blind3', minRecall: 0.65, maxFalseWarnings: 0.085 },
+  { name: 'blind4', minRecall: 0.76, maxFalseWarnings: 0.06 },
 ] as const;
 
 interface Item {
