@@ -6,8 +6,10 @@
  * (parent node, token) whose slot index IS the child node id — holding, per slot, parent, token and the first phrase
  * entry ending at the node, side by side (the packed form below); the root's children are also in a small direct
  * array. Matching maps each word of the normalized text to a token id
- * (one hash probe in a vocabulary table, no string allocation; unknown words break every walk) and walks the trie from
- * every word. Matches are whole words by construction and the work is linear: each start walks at most as many words
+ * (one probe in a vocabulary table by the word's hash, which the normalizer computed while folding it; the letters are
+ * compared only when a match is reported, so a hash collision never reports a match; unknown words break every walk)
+ * and walks the trie from every word. Most children looked up do not exist: an edge filter built at load (a bit per
+ * hashed (parent, token) pair, ~8 bits per edge) answers those without probing the table. Matches are whole words by construction and the work is linear: each start walks at most as many words
  * as the longest phrase has, and stops at the first word the trie does not continue with.
  *
  * Letter-spaced runs: the normalizer joins "c o n g t a c v i e n" into one word "congtacvien" and lists it in
