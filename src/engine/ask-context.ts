@@ -173,7 +173,11 @@ const POLICY_EVER = new Set(['bao', 'gio', 'h', 'he', 'ever']);
  * denied when it is the object of a verb of asking that follows in the same clause (so "Shop không bao giờ gửi hàng
  * khi chưa nhận cọc, khách chuyển khoản trước" keeps its ask), with no contrast, condition or second negation between.
  */
+/** A cheap look at the original before any word is split: a standing rule needs one of these. */
+const POLICY_HINT = /bao\s*gi|bao\s*h\b|never|tuy[eệ]t\s*[dđ][oố]i|s[eẽ]\s*(?:kh|ko\b|k\b)|will\s*not|won.t/iu;
+
 function isDeniedByPolicy(text: string, start: number, end: number | undefined): boolean {
+  if (!POLICY_HINT.test(text.slice(Math.max(0, start - 240), start).normalize('NFC'))) return false;
   const sentence = readBackTo(text, start, 240, SENTENCE_BOUNDARY);
   const words = splitWords(sentence.text);
   let negation = -1;
@@ -225,8 +229,12 @@ const DISOWNED_AFTER =
 const MESSAGES_SUBJECT =
   /^(?:(?:cac|nhung|moi|bat ky|any|all)\s+)?(?:cuoc goi|tin nhan|email|sms|link|duong link|duong dan|yeu cau|loi moi|calls?|messages?|emails?|texts?|links?|requests?)\b/;
 
+/** A cheap look at the original before normalizing: a disowning needs one of these. */
+const DISOWNED_HINT = /ph[aảáạ]i|gi[aả]|m[aạ]o|l[uừ]a|\bnot\b/iu;
+
 function isDisownedAfter(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 60);
+  if (!DISOWNED_HINT.test(after.normalize('NFC'))) return false;
   const stop = after.search(/[.,!?;:](?=\s|$)|[\n\u2029]/u);
   if (!DISOWNED_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
@@ -257,8 +265,12 @@ export function isNegatedClaim(text: string, start: number | undefined, end?: nu
  * không nhắn tin Zalo cá nhân đòi phí"), on its own: other denied indicators do not count as fillers here, and "chưa"
  * (not yet) is no denial ("số của anh chưa chuẩn hóa thông tin thuê bao, tối nay bị khóa" is the threat itself).
  */
+/** A cheap look at the original: no negation-like word before a channel means nothing to deny. */
+const NEGATION_HINT = /kh[oô]?n?g?\b|\bko\b|\bk\b|kh[oô]ng|ch[aẳả]ng?|[dđ][uừ]ng|c[aấ]m|ch[uư]a|\bno\b|not|never|n.t\b|without|h[oô]ng|hok|hk/iu;
+
 export function isNegatedContact(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined) return false;
+  if (!NEGATION_HINT.test(text.slice(Math.max(0, start - 240), end ?? start).normalize('NFC'))) return false;
   const words = splitWords(readBackTo(text, start, 240, SENTENCE_BOUNDARY).text);
   let negation = words.length - 1;
   while (negation >= 0 && !isNegation(words, negation)) negation--;
