@@ -141,14 +141,26 @@ describe('serialization', () => {
     expect(() => loadPhraseMatcher({ ...data, roots: data.roots.slice(2) })).toThrow();
     expect(() => loadPhraseMatcher({ ...data, accentKeys: [[data.entries.length, 'x']] })).toThrow();
     expect(() => loadPhraseMatcher({ ...data, maxDepth: 0 })).toThrow();
-    expect(() => loadPhraseMatcher({ ...data, format: 3 as unknown as 4 })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, format: 4 as unknown as 5 })).toThrow();
+    // The edge filter: its length follows from the table, one byte per character.
+    expect(() => loadPhraseMatcher({ ...data, edges: data.edges.slice(1) })).toThrow();
+    expect(() => loadPhraseMatcher({ ...data, edges: replaceAt(data.edges, 0, '\u0900') })).toThrow();
+  });
+
+  test('the edge filter is stored: a matcher whose filter lost its bits finds nothing past the first word', () => {
+    const data = matcher.serialize();
+    const empty = String.fromCharCode(0x0800).repeat(data.edges.length);
+    const blind = loadPhraseMatcher({ ...data, edges: empty });
+    const text = 'Tuyển cộng tác viên, việc nhẹ lương cao';
+    expect(matcher.find(text).length).toBeGreaterThan(0);
+    expect(blind.find(text).filter((hit) => text.slice(hit.start, hit.end).includes(' '))).toEqual([]);
   });
 
   test('the serialized strings survive JSON unescaped (15-bit characters)', () => {
     const data = matcher.serialize();
     const json = JSON.stringify(data);
     expect(json.includes('\\u')).toBe(false);
-    for (const text of [data.table, data.entries, data.roots]) {
+    for (const text of [data.table, data.entries, data.roots, data.edges]) {
       for (let k = 0; k < text.length; k++) {
         const code = text.charCodeAt(k);
         expect(code >= 0x0800 && code <= 0x87ff).toBe(true);

@@ -43,7 +43,7 @@ export interface PhraseHit {
 }
 
 export interface SerializedPhraseMatcher {
-  format: 4;
+  format: 5;
   /** Vocabulary words separated by single spaces; token id = position. */
   vocab: string;
   /** Slots of the trie's hash table; the root is node `tableSize`. */
@@ -53,6 +53,8 @@ export interface SerializedPhraseMatcher {
   table: string;
   entries: string;
   roots: string;
+  /** The edge filter: 8 bits per character (CHAR_BASE + byte), read in place. */
+  edges: string;
   /** Accent-sensitive entries: [entry index, accent key]. */
   accentKeys: [number, string][];
   /** Most tokens in one phrase. */
@@ -80,6 +82,8 @@ const CHAR_BASE = 0x0800;
 const SLOT_WIDTH = 6;
 const ENTRY_WIDTH = 5;
 const OUTSIDE_ALPHABET = /[^\u0800-\u87ff]/;
+/** The edge filter's characters: CHAR_BASE + one byte. */
+const OUTSIDE_BYTE_ALPHABET = /[^\u0800-\u08ff]/;
 
 /** An unsigned integer < 2^30 stored in two characters at `at`. */
 function read30(text: string, at: number): number {
@@ -340,22 +344,32 @@ function ensureScratch(words: number): void {
   scratchChecked = new Uint8Array(size);
 }
 
-/** The edge filter of a packed trie: bit `mixEdge(parent, token) & mask` set for every edge. */
-function buildEdgeFilter(packed: PackedTrie): Uint32Array {
+/** Bits of the edge filter of a packed trie of `size` slots: a power of two, ≥ 4 per slot (≈ 8 per edge). */
+function edgeFilterBits(size: number): number {
   let bits = 1024;
-  while (bits < packed.size * 4) bits *= 2;
-  const filter = new Uint32Array(bits >>> 5);
+  while (bits < size * 4) bits *= 2;
+  return bits;
+}
+
+/**
+ * The edge filter of a packed trie: bit `mixEdge(parent, token) & (bits - 1)` set for every edge, 8 bits per character
+ * (CHAR_BASE + byte), so it is read in place like the table. Built at compile time and stored with the trie (building
+ * it at load cost ~1.8 ms at 50k phrases).
+ */
+function buildEdgeFilter(size: number, table: Uint16Array): string {
+  const bits = edgeFilterBits(size);
+  const bytes = new Uint16Array(bits >>> 3);
   const mask = bits - 1;
-  const table = packed.table;
-  for (let slot = 0; slot < packed.size; slot++) {
+  for (let slot = 0; slot < size; slot++) {
     const at = slot * SLOT_WIDTH;
-    const token = read30(table, at + 2) - 1;
+    const token = (((table[at + 2] ?? CHAR_BASE) - CHAR_BASE) | (((table[at + 3] ?? CHAR_BASE) - CHAR_BASE) << 15)) - 1;
     if (token < 0) continue;
-    const parent = read30(table, at) - 1;
+    const parent = (((table[at] ?? CHAR_BASE) - CHAR_BASE) | (((table[at + 1] ?? CHAR_BASE) - CHAR_BASE) << 15)) - 1;
     const bit = mixEdge(parent, token) & mask;
-    filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    bytes[bit >>> 3] = (bytes[bit >>> 3] ?? 0) | (1 << (bit & 7));
   }
-  return filter;
+  for (let k = 0; k < bytes.length; k++) bytes[k] = CHAR_BASE + (bytes[k] ?? 0);
+  return unitsToString(bytes);
 }
 
 /**
@@ -396,6 +410,8 @@ interface PackedTrie {
   entries: string;
   /** Per token, 2 chars: the root's child slot + 1 (0 = none). */
   roots: string;
+  /** The edge filter (`buildEdgeFilter`): edgeFilterBits(size) / 8 chars. */
+  edges: string;
 }
 
 class TokenTrieMatcher implements PhraseMatcher {
@@ -410,7 +426,7 @@ class TokenTrieMatcher implements PhraseMatcher {
   private readonly maxDepth: number;
   /** One bit per (parent, token) edge hash: most child lookups in `find` miss, and a miss here costs one bit test
    *  instead of probing the packed table (built at load from the table, ~8 bits per edge). */
-  private readonly edgeBits: Uint32Array;
+  private readonly edges: string;
   private readonly edgeMask: number;
 
   constructor(vocab: Vocabulary, packed: PackedTrie, accentKeys: Map<number, string>, maxDepth: number) {
@@ -423,8 +439,8 @@ class TokenTrieMatcher implements PhraseMatcher {
     this.entryCount = packed.entries.length / ENTRY_WIDTH;
     this.accentKeys = accentKeys;
     this.maxDepth = maxDepth;
-    this.edgeBits = buildEdgeFilter(packed);
-    this.edgeMask = this.edgeBits.length * 32 - 1;
+    this.edges = packed.edges;
+    this.edgeMask = packed.edges.length * 8 - 1;
   }
 
   get size(): number {
@@ -434,7 +450,7 @@ class TokenTrieMatcher implements PhraseMatcher {
   /** The child of `node` by `token`, or -1. */
   private child(node: number, token: number): number {
     const bit = mixEdge(node, token) & this.edgeMask;
-    if (((this.edgeBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return EMPTY;
+    if (((this.edges.charCodeAt(bit >>> 3) - CHAR_BASE) & (1 << (bit & 7))) === 0) return EMPTY;
     const table = this.table;
     const size = this.tableSize;
     const wantToken = token + 1;
@@ -658,12 +674,13 @@ class TokenTrieMatcher implements PhraseMatcher {
 
   serialize(): SerializedPhraseMatcher {
     return {
-      format: 4,
+      format: 5,
       vocab: this.vocab.text,
       tableSize: this.packed.size,
       table: this.packed.table,
       entries: this.packed.entries,
       roots: this.packed.roots,
+      edges: this.packed.edges,
       accentKeys: [...this.accentKeys.entries()],
       maxDepth: this.maxDepth,
     };
@@ -832,7 +849,7 @@ function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNo
     entries[e * ENTRY_WIDTH + 3] = CHAR_BASE + ((id >>> 15) & 0x7fff);
     entries[e * ENTRY_WIDTH + 4] = CHAR_BASE + (id >>> 30);
   }
-  return { size, table: unitsToString(table), entries: unitsToString(entries), roots: unitsToString(roots) };
+  return { size, table: unitsToString(table), entries: unitsToString(entries), roots: unitsToString(roots), edges: buildEdgeFilter(size, table) };
 }
 
 function corrupt(): Error {
@@ -857,10 +874,11 @@ function check30(text: string, at: number): number {
  * range) and reads them in place.
  */
 export function loadPhraseMatcher(data: SerializedPhraseMatcher): PhraseMatcher {
-  if (data.format !== 4) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
-  const { vocab: vocabText, table, entries, roots, tableSize: size, maxDepth } = data;
+  if (data.format !== 5) throw new Error(`unsupported phrase matcher format ${String(data.format)}`);
+  const { vocab: vocabText, table, entries, roots, edges, tableSize: size, maxDepth } = data;
   if (
     typeof vocabText !== 'string' || typeof table !== 'string' || typeof entries !== 'string' || typeof roots !== 'string' ||
+    typeof edges !== 'string' ||
     !Number.isInteger(size) || size < 16 || size >= 2 ** 28 || table.length !== size * SLOT_WIDTH ||
     entries.length % ENTRY_WIDTH !== 0 || !Number.isInteger(maxDepth) || maxDepth < 1 || !Array.isArray(data.accentKeys)
   ) {
@@ -874,6 +892,9 @@ export function loadPhraseMatcher(data: SerializedPhraseMatcher): PhraseMatcher 
   // out-of-range values cannot make `find` misbehave (an edge that matches nothing is unreachable; `emit` checks
   // entry indexes), and the engine's checksum guards the content.
   if (OUTSIDE_ALPHABET.test(table) || OUTSIDE_ALPHABET.test(entries) || OUTSIDE_ALPHABET.test(roots)) throw corrupt();
+  // The edge filter: its length follows from the table's, one byte per character (a missing bit only loses matches,
+  // which the engine's checksum guards against like any other content).
+  if (edges.length * 8 !== edgeFilterBits(size) || OUTSIDE_BYTE_ALPHABET.test(edges)) throw corrupt();
   let empty = -1;
   for (let slot = 0; slot < size && empty < 0; slot++) {
     if (read30(table, slot * SLOT_WIDTH + 2) === 0) empty = slot;
@@ -900,5 +921,5 @@ export function loadPhraseMatcher(data: SerializedPhraseMatcher): PhraseMatcher 
     if (!Number.isInteger(index) || index < 0 || index >= count || typeof key !== 'string') throw corrupt();
     accentKeys.set(index, key);
   }
-  return new TokenTrieMatcher(vocab, { size, table, entries, roots }, accentKeys, maxDepth);
+  return new TokenTrieMatcher(vocab, { size, table, entries, roots, edges }, accentKeys, maxDepth);
 }
