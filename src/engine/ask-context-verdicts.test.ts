@@ -86,6 +86,7 @@ describe('session-4 review: the new context rules keep these scams flagged (bund
     // "thông báo", "bắt buộc" after a message word are no reported speech.
     'Tin nhắn này là thông báo từ Vietcombank: tài khoản của quý khách sẽ bị khóa, vui lòng đăng nhập vcb-xacthuc.com để xác thực mã OTP',
     'Số điện thoại của quý khách bắt buộc phải chuẩn hóa thông tin thuê bao trong hôm nay, vui lòng cung cấp mã OTP để được hỗ trợ nếu không sẽ bị khóa 2 chiều',
+    'Số điện thoại bắt buộc phải chuẩn hóa thông tin thuê bao trong hôm nay, vui lòng cung cấp mã OTP để được hỗ trợ nếu không sẽ bị khóa 2 chiều',
     'Em gọi điện thoại thông báo anh đã trúng thưởng xe SH, anh chuyển khoản phí trước bạ 5 triệu vào STK 0123456789 để nhận xe',
     'Tin nhắn từ ngân hàng yêu cầu quý khách cập nhật thông tin tại link vcb-update.com trước 17h hôm nay',
     // A standing rule, then a request of another subject.

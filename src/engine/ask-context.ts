@@ -140,6 +140,24 @@ function isNegation(words: readonly Word[], k: number): boolean {
   return word.original === 'k' && !/^\d/.test(words[k - 1]?.original ?? '');
 }
 
+/** Index of the last negation among `words`, or -1. */
+function findLastNegation(words: readonly Word[]): number {
+  let k = words.length - 1;
+  while (k >= 0 && !isNegation(words, k)) k--;
+  return k;
+}
+
+/** "nếu không …", "if you don't …", "mà không …": the negation at `negation` opens a condition. */
+function isConditionalNegation(words: readonly Word[], negation: number): boolean {
+  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  return CONDITIONAL_BEFORE.test(before);
+}
+
+/** A verb of asking ("yêu cầu", "đòi", "bắt", "xin", "đề nghị", "ask"…). */
+function isAskingVerb(word: Word): boolean {
+  return ASKING_VERBS.has(word.folded) || word.original === 'nghị';
+}
+
 /**
  * `negatedAsks`: spans of asks already found negated by the same negation ("không bao giờ yêu cầu [chuyển khoản
  * trước] [phí kích hoạt]"): their words count as fillers.
@@ -166,6 +184,9 @@ const MAX_POLICY_WORDS = 25;
 /** Words that may follow a negation and still make it a standing rule ("không bao giờ", "sẽ không", "never"). */
 const POLICY_EVER = new Set(['bao', 'gio', 'h', 'he', 'ever']);
 
+/** A cheap look at the original before any word is split: a standing rule needs one of these. */
+const POLICY_HINT = /bao\s*gi|bao\s*h\b|never|tuy[eệ]t\s*[dđ][oố]i|s[eẽ]\s*(?:kh|ko\b|k\b)|will\s*not|won.t/iu;
+
 /**
  * A standing rule: "Vietcombank KHÔNG BAO GIỜ gửi tin nhắn SMS, email có kèm đường link yêu cầu Quý khách cung cấp mật
  * khẩu…", "We never send emails with links asking you to confirm your password". A policy negation ("không bao giờ",
@@ -173,15 +194,11 @@ const POLICY_EVER = new Set(['bao', 'gio', 'h', 'he', 'ever']);
  * denied when it is the object of a verb of asking that follows in the same clause (so "Shop không bao giờ gửi hàng
  * khi chưa nhận cọc, khách chuyển khoản trước" keeps its ask), with no contrast, condition or second negation between.
  */
-/** A cheap look at the original before any word is split: a standing rule needs one of these. */
-const POLICY_HINT = /bao\s*gi|bao\s*h\b|never|tuy[eệ]t\s*[dđ][oố]i|s[eẽ]\s*(?:kh|ko\b|k\b)|will\s*not|won.t/iu;
-
 function isDeniedByPolicy(text: string, start: number, end: number | undefined): boolean {
   if (!POLICY_HINT.test(text.slice(Math.max(0, start - 240), start).normalize('NFC'))) return false;
   const sentence = readBackTo(text, start, 240, SENTENCE_BOUNDARY);
   const words = splitWords(sentence.text);
-  let negation = -1;
-  for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+  const negation = findLastNegation(words);
   if (negation < 0 || words.length - negation - 1 > MAX_POLICY_WORDS) return false;
   const previous = words[negation - 1]?.folded ?? '';
   let verb = negation + 1;
@@ -194,8 +211,7 @@ function isDeniedByPolicy(text: string, start: number, end: number | undefined):
   let head = verb;
   while (head < words.length && head < verb + 2 && !isSending(words[head]) && isFillerWord(words[head] as Word)) head++;
   if (!isSending(words[head])) return false;
-  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
-  if (CONDITIONAL_BEFORE.test(before)) return false;
+  if (isConditionalNegation(words, negation)) return false;
   const between = words.slice(head + 1);
   if (between.some((w, k) => CONTRASTS.has(w.original) || isNegation(between, k))) return false;
   // The ask is the object of a verb of asking: in the negation's own clause, or in a later clause of the sentence
@@ -203,7 +219,7 @@ function isDeniedByPolicy(text: string, start: number, end: number | undefined):
   // own ("…không bao giờ gọi lại, đề nghị anh chị chuyển khoản…"). Items between are short (a list: "SMS, email").
   const clause = readBackTo(text, start, 240, CLAUSE_BOUNDARY);
   const clauseWords = splitWords(clause.text);
-  const asking = clauseWords.findIndex((w) => ASKING_VERBS.has(w.folded) || w.original === 'nghị' || w.folded === 'to');
+  const asking = clauseWords.findIndex((w) => isAskingVerb(w) || w.folded === 'to');
   if (asking < 0) return false;
   if (clause.offset > sentence.offset + (words[negation]?.index ?? 0)) {
     // A later clause counts only when it continues a list of channels ("…SMS, email có kèm đường link yêu cầu…"):
@@ -249,31 +265,28 @@ function isDisownedAfter(text: string, start: number, end: number): boolean {
 export function isNegatedClaim(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined || start === 0) return false;
   const words = splitWords(readClauseBefore(text, start, 80));
-  let negation = words.length - 1;
-  while (negation >= 0 && !isNegation(words, negation)) negation--;
+  const negation = findLastNegation(words);
   // "chưa" (not yet) before a lure is the scam's own premise ("quý khách chưa nhận quà tri ân"), not a denial.
   if (negation < 0 || words[negation]?.folded === 'chua') return false;
   // Only a few words may stand between: "không ai bắt bạn [nạp tiền…]"; "trừ tiền không nhận được liên hệ [để được
   // hoàn tiền]" is a complaint, not a denial of the lure.
   if (!words.slice(negation + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
-  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
-  return !CONDITIONAL_BEFORE.test(before) && !(end !== undefined && isAnsweredByCondition(text, end));
+  return !isConditionalNegation(words, negation) && !(end !== undefined && isAnsweredByCondition(text, end));
 }
 
-/**
- * A move to a channel or a threat denied like an ask ("CSGT không nhắn tin đề nghị nộp phạt qua đường link", "BQL
- * không nhắn tin Zalo cá nhân đòi phí"), on its own: other denied indicators do not count as fillers here, and "chưa"
- * (not yet) is no denial ("số của anh chưa chuẩn hóa thông tin thuê bao, tối nay bị khóa" is the threat itself).
- */
 /** A cheap look at the original: no negation-like word before a channel means nothing to deny. */
-const NEGATION_HINT = /kh[oô]?n?g?\b|\bko\b|\bk\b|kh[oô]ng|ch[aẳả]ng?|[dđ][uừ]ng|c[aấ]m|ch[uư]a|\bno\b|not|never|n.t\b|without|h[oô]ng|hok|hk/iu;
+const NEGATION_HINT = /kh[oô]?n?g?\b|\bko\b|\bk\b|ch[aẳả]ng?|[dđ][uừ]ng|c[aấ]m|ch[uư]a|\bno\b|not|never|n.t\b|without|h[oô]ng|hok|hk/iu;
 
+/**
+ * A move to a channel denied like an ask ("BQL không nhắn tin Zalo cá nhân đòi phí", "chúng tôi không bao giờ liên hệ
+ * qua Telegram"), on its own: other denied indicators do not count as fillers here, and "chưa"
+ * (not yet) is no denial ("anh chưa kết bạn Zalo với bên em, kết bạn ngay để nhận hồ sơ" is the ask itself).
+ */
 export function isNegatedContact(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined) return false;
   if (!NEGATION_HINT.test(text.slice(Math.max(0, start - 240), end ?? start).normalize('NFC'))) return false;
   const words = splitWords(readBackTo(text, start, 240, SENTENCE_BOUNDARY).text);
-  let negation = words.length - 1;
-  while (negation >= 0 && !isNegation(words, negation)) negation--;
+  const negation = findLastNegation(words);
   if (negation >= 0 && words[negation]?.folded === 'chua') return false;
   return isNegatedAsk(text, start, end);
 }
@@ -291,8 +304,7 @@ function isNegatedInClause(
   const offset = start - clause.length;
   const words = splitWords(clause);
   const inNegatedAsk = (word: Word): boolean => negatedAsks.some(([a, b]) => offset + word.index >= a && offset + word.index < b);
-  let negation = -1;
-  for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+  const negation = findLastNegation(words);
   if (negation < 0) return false;
   const between = words.slice(negation + 1);
   if (between.length > MAX_BETWEEN) return false;
@@ -307,8 +319,7 @@ function isNegatedInClause(
     if (!governs || lastJoiner < firstOther || !between.slice(lastJoiner + 1).every(isFiller)) return false;
   }
   // "nếu không gửi mã OTP…", "if you don't pay…": a conditional negation keeps the ask.
-  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
-  if (CONDITIONAL_BEFORE.test(before)) return false;
+  if (isConditionalNegation(words, negation)) return false;
   // "Không nạp tiền làm nhiệm vụ thì không rút được": answered by "thì/then" after the ask, it is a condition.
   if (end !== undefined && isAnsweredByCondition(text, end)) return false;
   return true;
@@ -371,17 +382,16 @@ function isNegatedListItem(text: string, start: number, end: number | undefined,
   const joinedAsking =
     lastJoiner >= 0 &&
     current.words.slice(lastJoiner + 1).every(isFillerWord) &&
-    current.words.slice(lastJoiner + 1).some((w) => ASKING_VERBS.has(w.folded) || w.original === 'nghị');
+    current.words.slice(lastJoiner + 1).some(isAskingVerb);
   // "…, hệ thống yêu cầu nhập mã OTP tại…": an item with a verb of asking of its own is a new request, not a list item
   // (unless joined by hay/hoặc: "… hay đề nghị chuyển tiền").
-  if (!joinedAsking && current.words.some((w) => current.offset + w.index < start && (ASKING_VERBS.has(w.folded) || w.original === 'nghị'))) return false;
+  if (!joinedAsking && current.words.some((w) => current.offset + w.index < start && isAskingVerb(w))) return false;
   let deniedItem = false;
   for (let i = segments.length - 2; i >= 0 && i >= segments.length - 1 - MAX_ITEMS; i--) {
     const segment = segments[i] as Segment;
     const words = segment.words;
     if (words.some((w) => CONTRASTS.has(w.original))) return false;
-    let negation = -1;
-    for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+    const negation = findLastNegation(words);
     if (negation < 0) {
       if (content(segment, words).length > MAX_ITEM_WORDS) return false;
       deniedItem ||= words.some((w) => inNegatedAsk(segment, w));
@@ -390,8 +400,7 @@ function isNegatedListItem(text: string, start: number, end: number | undefined,
     const after = words.slice(negation + 1);
     if (after.some((w, k) => isNegation(after, k))) return false;
     if (content(segment, after).length > MAX_ITEM_WORDS) return false;
-    const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
-    if (CONDITIONAL_BEFORE.test(before)) return false;
+    if (isConditionalNegation(words, negation)) return false;
     // "không gọi điện thông báo A, B hay đề nghị [chuyển tiền]": a negated verb of telling or asking governs the
     // coordinated verb of asking.
     const firstContent = after.findIndex((w) => !isFillerWord(w));
@@ -424,11 +433,9 @@ function isAnsweredByCondition(text: string, end: number): boolean {
  */
 function isNegatedInside(text: string, start: number, end: number): boolean {
   const words = splitWords(text.slice(start, end));
-  let negation = -1;
-  for (let k = words.length - 1; k >= 0 && negation < 0; k--) if (isNegation(words, k)) negation = k;
+  const negation = findLastNegation(words);
   if (negation < 0 || words.length - negation - 1 > 3) return false;
-  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
-  if (CONDITIONAL_BEFORE.test(before)) return false;
+  if (isConditionalNegation(words, negation)) return false;
   for (const word of words.slice(negation + 1)) {
     // "không hoàn tiền", "không trả phí": a refund refused, the payment still asked.
     if (REFUND_VERBS.has(word.folded)) return false;

@@ -811,8 +811,8 @@ function buildText(): string {
 // most the next word. So the fast path folds plain words itself, in one pass over the raw text with a per-code-unit
 // table, and hands each stretch of special words to the pipeline above as a slice: from the end of the last plain
 // word (the gap before the first special word is part of the slice: a marker there changes how a single letter
-// joins) to the end of the first plain word after the last special one. The result is the pipeline's own, offset by
-// the slice's start; `normalizeTextReference` and the property tests in normalize.test.ts check they are equal.
+// joins) to the end of the first plain word after the last special one. The result is the pipeline's own;
+// `normalizeTextReference` and the property tests in normalize.test.ts check they are equal.
 
 /** Fast-path classes per BMP code unit (lazily filled; 0 = not computed): a letter's folded code (97–122) or one of these. */
 const FAST_SEPARATOR = 1;
@@ -851,7 +851,7 @@ function isTableWord(from: number, to: number, h: number): boolean {
   return teenWords.find(outCodes, from, to, finished) >= 0 || pairFirstWords.find(outCodes, from, to, finished) >= 0;
 }
 
-/** A bit per finished hash of every teencode word and first word of a pair (`isTableWord`). */
+/** A bit per (folded) hash of every teencode word and first word of a pair (`isTableWord`). */
 const TABLE_WORD_BITS_MASK = 0xffff;
 const tableWordBits = new Uint32Array((TABLE_WORD_BITS_MASK + 1) >>> 5);
 for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? '')]) {
@@ -885,26 +885,36 @@ function growOutWords(need: number): void {
   outWordHash = grow(outWordHash);
 }
 
-/** Records the words of output[from, to) (written by the pipeline for a slice). */
-function recordSliceWords(from: number, to: number): void {
+/**
+ * Calls `visit(from, to, h)` for each word of folded codes[from, to) — words are separated by single spaces — with `h`
+ * the unfinished FNV hash (`stepHash` from `HASH_SEED`) of its letters.
+ */
+export function forEachFoldedWord(codes: Uint8Array, from: number, to: number, visit: (from: number, to: number, h: number) => void): void {
   let start = from;
   let h = HASH_SEED;
   for (let k = from; k <= to; k++) {
-    const code = k < to ? (outCodes[k] ?? 32) : 32;
+    const code = k < to ? (codes[k] ?? 32) : 32;
     if (code !== 32) {
       h = Math.imul(h ^ code, 0x01000193);
       continue;
     }
-    if (k > start) {
-      growOutWords(outWordCount + 1);
-      outWordFrom[outWordCount] = start;
-      outWordTo[outWordCount] = k;
-      outWordHash[outWordCount] = h;
-      outWordCount++;
-    }
+    if (k > start) visit(start, k, h);
     start = k + 1;
     h = HASH_SEED;
   }
+}
+
+function recordOutWord(from: number, to: number, h: number): void {
+  growOutWords(outWordCount + 1);
+  outWordFrom[outWordCount] = from;
+  outWordTo[outWordCount] = to;
+  outWordHash[outWordCount] = h;
+  outWordCount++;
+}
+
+/** Records the words of output[from, to) (written by the pipeline for a slice). */
+function recordSliceWords(from: number, to: number): void {
+  forEachFoldedWord(outCodes, from, to, recordOutWord);
 }
 
 /** `normalizeWhole(raw)`, faster: plain words folded here, stretches of special words by the pipeline. */

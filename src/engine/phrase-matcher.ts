@@ -8,7 +8,7 @@
  * array. Matching maps each word of the normalized text to a token id
  * (one probe in a vocabulary table by the word's hash, which the normalizer computed while folding it; the letters are
  * compared only when a match is reported, so a hash collision never reports a match; unknown words break every walk)
- * and walks the trie from every word. Most children looked up do not exist: an edge filter built at load (a bit per
+ * and walks the trie from every word. Most children looked up do not exist: an edge filter stored with the trie (a bit per
  * hashed (parent, token) pair, ~8 bits per edge) answers those without probing the table. Matches are whole words by construction and the work is linear: each start walks at most as many words
  * as the longest phrase has, and stops at the first word the trie does not continue with.
  *
@@ -27,7 +27,7 @@
  * an empty slot, forward entry chains) and hashes the vocabulary's words: no decoding, no per-node allocation, no
  * rehashing. (Decoding into fresh typed arrays cost more in page faults of the new memory than in the decoding.)
  */
-import { finishHash, foldAccented, foldPhrase, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText, type ScratchNormalized } from './normalize.ts';
+import { finishHash, foldAccented, foldPhrase, forEachFoldedWord, HASH_SEED, normalizeIntoScratch, stepHash, type NormalizedText, type ScratchNormalized } from './normalize.ts';
 
 export interface PhraseEntry {
   id: number;
@@ -351,25 +351,10 @@ function edgeFilterBits(size: number): number {
   return bits;
 }
 
-/**
- * The edge filter of a packed trie: bit `mixEdge(parent, token) & (bits - 1)` set for every edge, 8 bits per character
- * (CHAR_BASE + byte), so it is read in place like the table. Built at compile time and stored with the trie (building
- * it at load cost ~1.8 ms at 50k phrases).
- */
-function buildEdgeFilter(size: number, table: Uint16Array): string {
-  const bits = edgeFilterBits(size);
-  const bytes = new Uint16Array(bits >>> 3);
-  const mask = bits - 1;
-  for (let slot = 0; slot < size; slot++) {
-    const at = slot * SLOT_WIDTH;
-    const token = (((table[at + 2] ?? CHAR_BASE) - CHAR_BASE) | (((table[at + 3] ?? CHAR_BASE) - CHAR_BASE) << 15)) - 1;
-    if (token < 0) continue;
-    const parent = (((table[at] ?? CHAR_BASE) - CHAR_BASE) | (((table[at + 1] ?? CHAR_BASE) - CHAR_BASE) << 15)) - 1;
-    const bit = mixEdge(parent, token) & mask;
-    bytes[bit >>> 3] = (bytes[bit >>> 3] ?? 0) | (1 << (bit & 7));
-  }
-  for (let k = 0; k < bytes.length; k++) bytes[k] = CHAR_BASE + (bytes[k] ?? 0);
-  return unitsToString(bytes);
+/** Sets the edge filter's bit of edge (parent, token): `mixEdge(parent, token) & (bits - 1)`, 8 bits per unit. */
+function setEdgeBit(bytes: Uint16Array, parent: number, token: number): void {
+  const bit = mixEdge(parent, token) & (bytes.length * 8 - 1);
+  bytes[bit >>> 3] = (bytes[bit >>> 3] ?? 0) | (1 << (bit & 7));
 }
 
 /**
@@ -410,7 +395,7 @@ interface PackedTrie {
   entries: string;
   /** Per token, 2 chars: the root's child slot + 1 (0 = none). */
   roots: string;
-  /** The edge filter (`buildEdgeFilter`): edgeFilterBits(size) / 8 chars. */
+  /** The edge filter (`setEdgeBit`): edgeFilterBits(size) / 8 chars, CHAR_BASE + one byte each. */
   edges: string;
 }
 
@@ -425,7 +410,7 @@ class TokenTrieMatcher implements PhraseMatcher {
   private readonly accentKeys: Map<number, string>;
   private readonly maxDepth: number;
   /** One bit per (parent, token) edge hash: most child lookups in `find` miss, and a miss here costs one bit test
-   *  instead of probing the packed table (built at load from the table, ~8 bits per edge). */
+   *  instead of probing the packed table (~8 bits per edge, stored with the trie). */
   private readonly edges: string;
   private readonly edgeMask: number;
 
@@ -540,18 +525,7 @@ class TokenTrieMatcher implements PhraseMatcher {
       const hashes = scratchWords.wordHash;
       for (let k = 0; k < count; k++) addWord(froms[k] ?? 0, tos[k] ?? 0, hashes[k] ?? 0);
     } else {
-      let from = 0;
-      let h = HASH_SEED;
-      for (let i = 0; i <= length; i++) {
-        const code = i < length ? (codes[i] ?? 32) : 32;
-        if (code !== 32) {
-          h = Math.imul(h ^ code, 0x01000193);
-          continue;
-        }
-        if (i > from) addWord(from, i, h);
-        from = i + 1;
-        h = HASH_SEED;
-      }
+      forEachFoldedWord(codes, 0, length, addWord);
     }
     curWords = words;
 
@@ -823,6 +797,9 @@ function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNo
   const table = new Uint16Array(size * SLOT_WIDTH).fill(CHAR_BASE);
   const roots = new Uint16Array(vocabSize * 2).fill(CHAR_BASE);
   const remap = new Int32Array(trie.size + 1);
+  // The edge filter, stored with the trie and read in place (CHAR_BASE + one byte per character): building it at load
+  // cost ~1.8 ms at 50k phrases.
+  const edges = new Uint16Array(edgeFilterBits(size) >>> 3);
   remap[trie.root] = size;
   for (let k = 0; k < count; k++) {
     const old = order[k] ?? 0;
@@ -834,6 +811,7 @@ function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNo
     }
     write30(table, slot * SLOT_WIDTH, parent + 1);
     write30(table, slot * SLOT_WIDTH + 2, token + 1);
+    setEdgeBit(edges, parent, token);
     if (parent === size) write30(roots, 2 * token, slot + 1);
     remap[old] = slot;
   }
@@ -849,7 +827,8 @@ function packTrie(trie: TrieTable, order: Int32Array, vocabSize: number, entryNo
     entries[e * ENTRY_WIDTH + 3] = CHAR_BASE + ((id >>> 15) & 0x7fff);
     entries[e * ENTRY_WIDTH + 4] = CHAR_BASE + (id >>> 30);
   }
-  return { size, table: unitsToString(table), entries: unitsToString(entries), roots: unitsToString(roots), edges: buildEdgeFilter(size, table) };
+  for (let k = 0; k < edges.length; k++) edges[k] = CHAR_BASE + (edges[k] ?? 0);
+  return { size, table: unitsToString(table), entries: unitsToString(entries), roots: unitsToString(roots), edges: unitsToString(edges) };
 }
 
 function corrupt(): Error {

@@ -159,7 +159,7 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
  * to the end of its sentence, the words are someone else's, reported — not the text's own request.
  */
 const REPORTED_SPEECH =
-  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so|dien thoai|goi|tai khoan|nick|acc|page|trang) (?:tu )?xung(?: la| danh)?\b|\b(?:goi|goi dien|nhan tin|inbox|ib|dien thoai|cuoc goi|tin nhan|so)(?: [a-z0-9]+){1,3} (?:tu )?xung (?:la|danh)\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
+  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat(?! buoc)|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so|dien thoai|goi|tai khoan|nick|acc|page|trang) (?:tu )?xung(?: la| danh)?\b|\b(?:goi|goi dien|nhan tin|inbox|ib|dien thoai|cuoc goi|tin nhan|so)(?: [a-z0-9]+){1,3} (?:tu )?xung (?:la|danh)\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
 
 function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -220,9 +220,6 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
 /** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
  *  chuyển") into a narration (src/engine/ask-context.ts). */
 const ASK_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
-/** Signals a governing negation denies on their own (`isNegatedContact`). Not threats: "sau 17h không nộp anh chuyển
- *  hồ sơ lên huyện" is a condition without "nếu/thì" (a threat is denied only right after its negation, as a claim). */
-const CONTACT_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['channel']);
 /** Signals a negation in their own clause denies (`isNegatedClaim`). */
 const CLAIM_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['lure', 'channel', 'pressure']);
 
@@ -408,9 +405,10 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   for (const ind of indicators) {
     if (ind.kind !== 'phrase' && ind.kind !== 'regex') continue;
     // A lure, a move to a channel or a threat denied in its own clause: "không ai bắt bạn làm nhiệm vụ", "BQL không
-    // nhắn tin Zalo cá nhân", "không cắt nước"; a channel or threat also by a governing negation, like an ask.
+    // nhắn tin Zalo cá nhân", "không cắt nước"; a channel also by a governing negation further back, like an ask (not a
+    // threat: "sau 17h không nộp anh chuyển hồ sơ lên huyện" is a condition without "nếu/thì").
     if (CLAIM_SIGNALS.has(ind.signal) && isNegatedClaim(text, ind.start, ind.end)) negated.add(ind);
-    else if (CONTACT_SIGNALS.has(ind.signal) && isNegatedContact(text, ind.start, ind.end)) negated.add(ind);
+    else if (ind.signal === 'channel' && isNegatedContact(text, ind.start, ind.end)) negated.add(ind);
   }
   const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegatedWarning(text, ind.start)) && !negated.has(ind));
   for (const ind of kept) {
