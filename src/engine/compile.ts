@@ -6,6 +6,7 @@ import { compileDomainIndex, type BlockedDomain, type DomainIndex } from './doma
 import { compileNumberIndex, type NumberIndex, type NumberPatternSource } from './numbers.ts';
 import { compilePhraseMatcher, type PhraseEntry, type PhraseMatcher } from './phrase-matcher.ts';
 import { checkSafeRegex, compileRegexSet, type RegexSet } from './regex-filter.ts';
+import { ASK_HINT_PREFIX, listAskHintPatterns } from './ask-hints.ts';
 import bundledTextModel from './data/scam-model.json';
 import { loadTextModel, type TextModel } from './text-model.ts';
 import type {
@@ -161,6 +162,8 @@ export function compileEngine(db: DatabaseSource, opts: CompileOptions = {}): En
     });
   });
   if (extra.length > 0 && !Object.hasOwn(families, CUSTOM_FAMILY.id)) families[CUSTOM_FAMILY.id] = CUSTOM_FAMILY;
+  // The built-in ask hints (weight 0: they only open the text model's lift), where the database has their family.
+  if (Object.hasOwn(families, 'generic')) sources.push(...listAskHintPatterns());
 
   const patterns = sources.map(toPatternInfo);
   const phraseEntries: PhraseEntry[] = [];
@@ -219,11 +222,15 @@ export interface DatabaseDescription {
 
 export function describeDatabase(engine: Engine): DatabaseDescription {
   const counts = new Map<FamilyId, number>();
-  for (const p of engine.patterns) counts.set(p.family, (counts.get(p.family) ?? 0) + 1);
+  let builtIn = 0;
+  for (const p of engine.patterns) {
+    if (p.id.startsWith(ASK_HINT_PREFIX)) builtIn++;
+    else counts.set(p.family, (counts.get(p.family) ?? 0) + 1);
+  }
   return {
     version: engine.version,
     created: engine.created,
-    patternCount: engine.patterns.length,
+    patternCount: engine.patterns.length - builtIn,
     families: Object.values(engine.families).map((f) => ({ id: f.id, name: f.name, patternCount: counts.get(f.id) ?? 0 })),
   };
 }

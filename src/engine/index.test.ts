@@ -69,7 +69,7 @@ const CASES: [string, ScanInput, Verdict['verdict'], string[]][] = [
     'a brand + lure host written in the text with a credential request is scam',
     { text: 'Tài khoản bị khóa. Truy cập vietcombank-xacminh.com và nhập mã OTP.' },
     'scam',
-    ['brand-keyword-domain:vietcombank', 'bank-locked', 'bank-otp'],
+    ['brand-keyword-domain:vietcombank', 'bank-locked', 'bank-otp', 'ask-hint-gui-ma'],
   ],
   [
     'a redirect-wrapped blocklisted domain is scam',

@@ -92,9 +92,11 @@ export function scoreIndicators(
 ): Verdict {
   const mentioned = context.mentioned;
   const isMention = (ind: Indicator): boolean => mentioned?.has(ind) === true;
-  // A pattern counts once: a used occurrence beats a mentioned one, then the strongest.
+  // A pattern counts once: a used occurrence beats a mentioned one, then the strongest. Weightless indicators (the
+  // engine's ask hints, ask-hints.ts) are reported but take no part in the score.
   const unique = new Map<string, Indicator>();
   for (const ind of indicators) {
+    if (ind.weight === 0) continue;
     const prev = unique.get(ind.patternId);
     if (!prev) unique.set(ind.patternId, ind);
     else if (isMention(prev) !== isMention(ind)) {

@@ -16,7 +16,7 @@ import type { FamilyId, FamilySource } from './types.ts';
 import { loadUrlIndex, type UrlPatternSource } from './urls.ts';
 
 export const ENGINE_MAGIC = 'canhgiac-engine';
-export const ENGINE_FORMAT = 8;
+export const ENGINE_FORMAT = 9;
 
 export interface SerializedEngineData {
   version: number;

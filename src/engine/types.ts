@@ -56,7 +56,8 @@ export interface PatternSource {
   kind: PatternKind;
   value: string;
   signal: Signal;
-  /** 1–100 points. About 20 = weak hint, 40 = clear sign of the family, 70+ = rarely innocent. */
+  /** 1–100 points. About 20 = weak hint, 40 = clear sign of the family, 70+ = rarely innocent. (0 only for the
+   *  engine's built-in ask hints, ask-hints.ts: they count for nothing in a score.) */
   weight: number;
   /** Which language the value is in; `any` for domains, numbers and language-neutral patterns. */
   lang?: 'vi' | 'en' | 'any';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ASK_HINT_PREFIX, listAskHintExamples, listAskHintPatterns } from './ask-hints.ts';
+import { compileEngine, describeDatabase } from './compile.ts';
+import { MINI_DATABASE } from './mini-database.fixture.ts';
+import { MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
+import { checkSafeRegex } from './regex-filter.ts';
+import { scanItem } from './scan-item.ts';
+import { scoreIndicators } from './score.ts';
+import type { TextModelSource } from './text-model.ts';
+import type { Indicator, Verdict } from './types.ts';
+
+const ALWAYS: TextModelSource = { format: 1, kind: 'logistic-regression', features: [], weights: [], bias: 10, threshold: 0.9 };
+const withModel = compileEngine(MINI_DATABASE, { model: ALWAYS });
+const rulesOnly = compileEngine(MINI_DATABASE, { model: null });
+const hintIds = (v: Verdict): string[] => v.indicators.filter((i) => i.patternId.startsWith(ASK_HINT_PREFIX)).map((i) => i.patternId);
+const lifted = (v: Verdict): boolean => v.indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+
+describe('ask hints', () => {
+  it('are safe regexes of weight 0 in the generic family, with ids under their prefix', () => {
+    const hints = listAskHintPatterns();
+    expect(hints.length).toBeGreaterThan(5);
+    for (const h of hints) {
+      expect(h.id.startsWith(ASK_HINT_PREFIX)).toBe(true);
+      expect(h).toMatchObject({ family: 'generic', kind: 'regex', weight: 0 });
+      expect(['payment', 'credential', 'channel']).toContain(h.signal);
+      expect(checkSafeRegex(h.value).ok).toBe(true);
+      expect(h.message?.vi.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(listAskHintExamples())('$id reads its examples both ways', ({ id, match, noMatch }) => {
+    for (const text of match) expect(hintIds(scanItem(rulesOnly, { text })), text).toContain(id);
+    for (const text of noMatch) expect(hintIds(scanItem(rulesOnly, { text })), text).not.toContain(id);
+  });
+
+  it('add nothing to a score: a hint alone is clean with score 0, and a verdict scores the same without its hints', () => {
+    const v = scanItem(rulesOnly, { text: 'Bác quét mã QR trong ảnh giúp cháu nhé' });
+    expect(hintIds(v)).toEqual(['ask-hint-quet-ma-qr']);
+    expect(v).toMatchObject({ verdict: 'clean', score: 0 });
+    const weighted = scanItem(rulesOnly, { text: 'Tuyển cộng tác viên bán hàng online, chuyển khoản vào tài khoản 0451 xxxx 2290 trước nhé' });
+    expect(hintIds(weighted).length).toBeGreaterThan(0);
+    const without = scoreIndicators(weighted.indicators.filter((i: Indicator) => i.weight > 0));
+    expect(without.score).toBe(weighted.score);
+    expect(without.verdict).toBe(weighted.verdict);
+  });
+
+  it('never supply the second signal a scam verdict needs', () => {
+    const lure: Indicator = { patternId: 'job-task-x', family: 'job-task', signal: 'lure', weight: 100, kind: 'regex', start: 0, end: 4, match: 'viec', message: { vi: 'x', en: 'x' } };
+    const hint: Indicator = { ...lure, patternId: 'ask-hint-quet-ma-qr', family: 'generic', signal: 'payment', weight: 0, start: 5, end: 9 };
+    expect(scoreIndicators([lure]).verdict).toBe('suspicious');
+    const v = scoreIndicators([lure, hint]);
+    expect(v).toMatchObject({ verdict: 'suspicious', score: 100 });
+    expect(v.indicators.map((i) => i.patternId)).toContain('ask-hint-quet-ma-qr');
+  });
+
+  it('open the text model lift when they are the text own ask, not when negated or reported', () => {
+    // No weighted pattern names this ask; the hint does.
+    const own = scanItem(withModel, { text: 'Em chỉ cần quét mã QR trong ảnh là xong ạ' });
+    expect(lifted(own)).toBe(true);
+    expect(own.verdict).toBe('suspicious');
+    const negated = scanItem(withModel, { text: 'Nhà trường không bao giờ yêu cầu phụ huynh quét mã QR lạ.' });
+    expect(lifted(negated)).toBe(false);
+    const reported = scanItem(withModel, { text: 'Kẻ gian yêu cầu nạn nhân quét mã QR để nhận tiền.' });
+    expect(lifted(reported)).toBe(false);
+  });
+
+  it('are not counted as database patterns', () => {
+    const d = describeDatabase(rulesOnly);
+    const fromDatabase = rulesOnly.patterns.filter((p) => !p.id.startsWith(ASK_HINT_PREFIX));
+    expect(rulesOnly.patterns.length).toBe(fromDatabase.length + listAskHintPatterns().length);
+    expect(d.patternCount).toBe(fromDatabase.length);
+    expect(d.families.find((f) => f.id === 'generic')?.patternCount).toBe(fromDatabase.filter((p) => p.family === 'generic').length);
+  });
+
+  it('are left out when the database has no generic family', () => {
+    const noGeneric = { ...MINI_DATABASE, families: MINI_DATABASE.families.filter((f) => f.id !== 'generic'), patterns: MINI_DATABASE.patterns.filter((p) => p.family !== 'generic') };
+    const e = compileEngine(noGeneric, { model: null });
+    expect(e.patterns.some((p) => p.id.startsWith(ASK_HINT_PREFIX))).toBe(false);
+  });
+});
