@@ -5,6 +5,14 @@ import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegate
 const negated = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
 const narrated = (text: string, word: string): boolean => isNarratedAsk(text, text.indexOf(word));
 
+describe('isNegatedAsk: a condition a few words before the negation', () => {
+  it('"nếu trong 24 giờ anh không chuyển …" threatens, it does not deny; a plain negation still denies', () => {
+    expect(negated('Nếu trong 24 giờ anh không chuyển 30 triệu vào tài khoản dưới đây, video sẽ bị phát tán.', 'chuyển 30 triệu')).toBe(false);
+    expect(negated('If within two days you do not pay the fee, we will post it.', 'pay the fee')).toBe(false);
+    expect(negated('Trong 24 giờ anh không chuyển 30 triệu vào tài khoản nào cả.', 'chuyển 30 triệu')).toBe(true);
+  });
+});
+
 describe('isNegatedAsk: the negation must govern the ask', () => {
   it.each([
     ['EVN không gọi điện yêu cầu khách hàng chuyển tiền vào tài khoản cá nhân', 'chuyển tiền'],

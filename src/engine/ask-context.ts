@@ -56,7 +56,8 @@ const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu']);
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
 /** Verbs of asking that scope a whole list after a negation (folded). */
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
-const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
+/** A condition opened a few words before a negation: "nếu không", "nếu trong 24 giờ anh không chuyển", "if you don't". */
+const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$|\b(?:neu|if|unless)(?: \S+){0,5}\s*$/;
 const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
 /** First words of an ask that make it a noun phrase (a list item), not a new imperative clause. */
 const NOUN_HEADS = new Set(['phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'fee', 'fees', 'deposit', 'deposits', 'payment', 'code', 'password', 'pin']);
@@ -149,7 +150,7 @@ function findLastNegation(words: readonly Word[]): number {
 
 /** "nếu không …", "if you don't …", "mà không …": the negation at `negation` opens a condition. */
 function isConditionalNegation(words: readonly Word[], negation: number): boolean {
-  const before = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  const before = words.slice(Math.max(0, negation - 6), negation).map((w) => w.folded).join(' ');
   return CONDITIONAL_BEFORE.test(before);
 }
 

@@ -195,6 +195,19 @@ describe('scanItem: negated hallmarks, narrated asks, more reporters', () => {
   });
 });
 
+describe('scanItem: pronouns that are also other words', () => {
+  // "hộ" (ủng hộ, căn hộ), "hạn" (a deadline) fold like the pronouns "họ", "hắn": typed with accents, only the pronoun
+  // opens reported speech; typed without accents it still may.
+  const used = 'Việc nhẹ lương cao, nạp tiền làm nhiệm vụ ngay nhé.';
+  it('"ủng hộ bảo…", "hạn nhận…" are not "họ bảo", "hắn nhận"; "Họ bảo…" and "ho bao…" are', () => {
+    const own = scanItem(engine, { text: used }).score;
+    expect(scanItem(engine, { text: `Ủng hộ bảo đảm minh bạch: ${used.toLowerCase()}` }).score).toBe(own);
+    expect(scanItem(engine, { text: `Hạn nhận hồ sơ hôm nay: ${used.toLowerCase()}` }).score).toBe(own);
+    expect(scanItem(engine, { text: `Họ bảo: ${used.toLowerCase()}` }).score).toBeLessThan(own);
+    expect(scanItem(engine, { text: `Cảnh giác, ho bao ${used.toLowerCase()}` }).score).toBeLessThan(scanItem(engine, { text: `Cảnh giác, ${used.toLowerCase()}` }).score);
+  });
+});
+
 describe('scanItem: section breaks (U+2029)', () => {
   it('no indicator spans a section break; each part is still read', () => {
     const joined = scanItem(engine, { text: 'Page Nạp tiền\u2029làm nhiệm vụ mỗi ngày' });

@@ -161,9 +161,26 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
 const REPORTED_SPEECH =
   /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|dua|thang|ai do|so la|tai khoan la) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat(?! buoc)|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so|dien thoai|goi|tai khoan|nick|acc|page|trang) (?:tu )?xung(?: la| danh)?\b|\b(?:goi|goi dien|nhan tin|inbox|ib|dien thoai|cuoc goi|tin nhan|so)(?: [a-z0-9]+){1,3} (?:tu )?xung (?:la|danh)\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b/g;
 
+/**
+ * Pronouns of REPORTED_SPEECH whose folded form is also a common other word: "hộ" (ủng hộ, căn hộ: "ủng hộ bao nhiêu"
+ * is not "họ bảo"), "hạn" (a deadline: "hạn nộp", "hạn gửi"), "nợ". Typed with accents, the word must be the pronoun.
+ */
+const AMBIGUOUS_PRONOUNS: Readonly<Record<string, readonly string[]>> = { ho: ['họ'], han: ['hắn'], no: ['nó'] };
+
+/** Whether the reported-speech match at folded offset `at` starts with a word that, in the original, is not the pronoun. */
+function isOtherWordThanPronoun(match: string, text: string, normalized: NormalizedText, at: number): boolean {
+  const folded = match.slice(0, match.indexOf(' '));
+  const pronouns = AMBIGUOUS_PRONOUNS[folded];
+  if (pronouns === undefined) return false;
+  const original = text.slice(normalized.start[at] ?? 0, normalized.end[at + folded.length - 1] ?? 0).normalize('NFC').toLowerCase();
+  // Typed without accents ("ho bao"), the word may be the pronoun.
+  return original !== folded && !pronouns.includes(original);
+}
+
 function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
+    if (isOtherWordThanPronoun(m[0], text, normalized, m.index)) continue;
     const start = normalized.start[m.index] ?? 0;
     const rest = text.slice(start);
     const stop = /[.!?;\n\u2029]/.exec(rest);
