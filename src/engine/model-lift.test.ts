@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleDatabase } from '../patterns/index.ts';
 import { compileEngine, type Engine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
+import { isDemotable, MODEL_DEMOTE_PATTERN_ID, MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
 import { scanItem } from './scan-item.ts';
-import type { TextModelSource } from './text-model.ts';
+import { loadTextModel, TextModelError, type TextModelSource } from './text-model.ts';
 import type { Verdict } from './types.ts';
 
 /** Models that read every text as a scam (or none): they isolate the lift's gate from the model. */
@@ -84,6 +84,46 @@ describe('the lift gate (mini database, a model that always says scam)', () => {
       expect(scanItem(always, { text })).toEqual(before);
       expect(scanItem(never, { text })).toEqual(before);
     }
+  });
+});
+
+describe('the demotion (a model with demoteBelow)', () => {
+  const confident = (bias: number, demoteBelow: number): Engine =>
+    compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias, demoteBelow }, now: new Date('2026-11-29T00:00:00Z') });
+  const none = compileEngine(MINI_DATABASE, { model: null });
+  // Suspicious on wording alone in the mini database (a lure and a channel).
+  const WORDING = 'Việc nhẹ lương cao, inbox mình';
+
+  it('lowers a wording-only suspicious verdict to clean below the bar, and says why', () => {
+    const before = scanItem(none, { text: WORDING });
+    expect(before.verdict).toBe('suspicious');
+    expect(before.score).toBeLessThan(100);
+    const v = scanItem(confident(-10, 0.05), { text: WORDING });
+    expect(v.verdict).toBe('clean');
+    expect(v.score).toBeLessThan(50);
+    expect(v.indicators.map((i) => i.patternId)).toEqual([...before.indicators.map((i) => i.patternId), MODEL_DEMOTE_PATTERN_ID]);
+    expect(v.indicators.find((i) => i.patternId === MODEL_DEMOTE_PATTERN_ID)).toMatchObject({ weight: 0, kind: 'model' });
+  });
+
+  it('keeps it at or above the bar, and without a bar', () => {
+    expect(scanItem(confident(0, 0.3), { text: WORDING }).verdict).toBe('suspicious'); // P = 0.5
+    expect(scanItem(compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: -10 } }), { text: WORDING }).verdict).toBe('suspicious');
+  });
+
+  it('never lowers a scam verdict, nor a verdict with a site or number indicator', () => {
+    const scam = 'Việc nhẹ lương cao, kết bạn zalo để nạp tiền làm nhiệm vụ';
+    expect(scanItem(none, { text: scam }).verdict).toBe('scam');
+    expect(scanItem(confident(-10, 0.05), { text: scam }).verdict).toBe('scam');
+    const site = { text: 'Đăng nhập để nhận ưu đãi', links: ['https://vietcombamk.com/login'] };
+    expect(scanItem(confident(-10, 0.05), site).verdict).toBe(scanItem(none, site).verdict);
+    expect(isDemotable({ ...scanItem(none, { text: WORDING }), verdict: 'scam' })).toBe(false);
+  });
+
+  it('the model file must put the bar below the lift threshold', () => {
+    expect(() => loadTextModel({ ...ALWAYS, demoteBelow: 0.95 })).toThrow(TextModelError);
+    expect(() => loadTextModel({ ...ALWAYS, demoteBelow: 0 })).toThrow(TextModelError);
+    expect(loadTextModel({ ...ALWAYS, demoteBelow: 0.03 }).source.demoteBelow).toBe(0.03);
+    expect(loadTextModel(ALWAYS).source.demoteBelow).toBeUndefined();
   });
 });
 

@@ -3,15 +3,17 @@
  * text reads like known scam posts (probability ≥ the model's cross-validated threshold) AND the rules found at least
  * one ask of the text's own (a payment, credential, channel or pressure indicator that is not negated — negated asks
  * never reach here — nor quoted, reported or narrated) AND the item is not in warning context. When the only own asks
- * are channels or pressure, the probability must also reach WEAK_ASK_PROBABILITY. It never makes `scam`
- * and never lowers a verdict. Pure.
+ * are channels or pressure, the probability must also reach WEAK_ASK_PROBABILITY. It never makes `scam`.
+ * When the model has a `demoteBelow` (chosen by cross-validation), it also lowers a `suspicious` verdict that rests on
+ * wording alone (`isDemotable`) to `clean` when the text reads like an ordinary post (probability below it). Pure.
  */
 import type { NormalizedText } from './normalize.ts';
-import { SCORE_RULES } from './score.ts';
+import { DOMAIN_KINDS, SCORE_RULES } from './score.ts';
 import { describeContributors, scoreText, type TextModel } from './text-model.ts';
 import type { Indicator, Localized, Signal, Verdict } from './types.ts';
 
 export const MODEL_LIFT_PATTERN_ID = 'model:scam-script';
+export const MODEL_DEMOTE_PATTERN_ID = 'model:ordinary-post';
 
 const LIFT_ASKS: ReadonlySet<Signal> = new Set<Signal>(['payment', 'credential', 'channel', 'pressure']);
 
@@ -19,6 +21,40 @@ const MODEL_MESSAGE: Localized = {
   vi: 'Cách viết giống các bài lừa đảo đã biết',
   en: 'Written like known scam posts',
 };
+
+const DEMOTE_MESSAGE: Localized = {
+  vi: 'Cách viết giống bài đăng bình thường, không giống bài lừa đảo',
+  en: 'Written like an ordinary post, not like scam posts',
+};
+
+/** Indicator kinds that are evidence whatever the wording: a listed or lookalike site, a listed number. */
+const HARD_EVIDENCE_KINDS: ReadonlySet<Indicator['kind']> = new Set<Indicator['kind']>([...DOMAIN_KINDS, 'number']);
+
+/**
+ * Whether the model may lower this verdict of the rules: `suspicious` below the `scam` score, from wording alone (no
+ * site or number indicator, which are evidence whatever the wording says).
+ */
+export function isDemotable(verdict: Verdict): boolean {
+  return (
+    verdict.verdict === 'suspicious' &&
+    verdict.score < SCORE_RULES.scamScore &&
+    !verdict.indicators.some((ind) => ind.weight > 0 && HARD_EVIDENCE_KINDS.has(ind.kind))
+  );
+}
+
+/** `verdict` lowered to `clean` (its indicators kept, plus a weightless one saying why). */
+function demote(verdict: Verdict): Verdict {
+  const indicator: Indicator = {
+    patternId: MODEL_DEMOTE_PATTERN_ID,
+    family: 'warning',
+    signal: 'warning',
+    weight: 0,
+    kind: 'model',
+    match: '',
+    message: DEMOTE_MESSAGE,
+  };
+  return { ...verdict, verdict: 'clean', score: Math.min(verdict.score, SCORE_RULES.suspiciousScore - 1), indicators: [...verdict.indicators, indicator] };
+}
 
 /** True when the rules found an ask the text itself makes (not mentioned: quoted, reported or narrated). */
 export function hasOwnAsk(indicators: readonly Indicator[], mentioned: ReadonlySet<Indicator>): boolean {
@@ -45,6 +81,10 @@ export function applyModelLift(
   normalized: NormalizedText | null,
   raw: string,
 ): Verdict {
+  if (model && normalized && model.source.demoteBelow !== undefined && isDemotable(verdict)) {
+    const probability = scoreText(model, normalized, raw).probability;
+    return probability < model.source.demoteBelow ? demote(verdict) : verdict;
+  }
   if (!model || !normalized || verdict.verdict !== 'clean' || verdict.warningContext) return verdict;
   if (!hasOwnAsk(verdict.indicators, mentioned)) return verdict;
   const score = scoreText(model, normalized, raw);

@@ -18,6 +18,11 @@ export interface TextModelSource {
   bias: number;
   /** The probability at or above which the model may lift a `clean` verdict (chosen by cross-validation). */
   threshold: number;
+  /**
+   * Optional: below this probability the model may lower a `suspicious` verdict of the rules to `clean` (model-lift.ts,
+   * `isDemotable`); chosen by cross-validation so that no scam the rules flag is lost. Absent: the model never lowers.
+   */
+  demoteBelow?: number;
   /** What it was trained on and its cross-validated figures (informational; the engine ignores it). */
   training?: unknown;
 }
@@ -67,6 +72,11 @@ export function loadTextModel(value: unknown): TextModel {
     bias,
     threshold,
   };
+  const demoteBelow = v['demoteBelow'];
+  if (demoteBelow !== undefined) {
+    if (typeof demoteBelow !== 'number' || !(demoteBelow > 0 && demoteBelow < threshold)) throw new TextModelError('bad demoteBelow');
+    source.demoteBelow = demoteBelow;
+  }
   if (v['training'] !== undefined) source.training = v['training'];
   return { source, weights: map };
 }
