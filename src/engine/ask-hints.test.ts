@@ -78,3 +78,19 @@ describe('ask hints', () => {
     expect(e.patterns.some((p) => p.id.startsWith(ASK_HINT_PREFIX))).toBe(false);
   });
 });
+
+describe('ask hints and the denial of other asks', () => {
+  // A weighted ask the hint-less engine keeps: the negation "không cần" does not govern it.
+  const db = {
+    ...MINI_DATABASE,
+    patterns: [...MINI_DATABASE.patterns, { id: 'generic-ck-truoc', family: 'generic', kind: 'phrase' as const, value: 'chuyển khoản trước', signal: 'payment' as const, weight: 30 }],
+  };
+  const engine = compileEngine(db, { model: null });
+
+  it('a denied hint does not deny the weighted ask after it (hints never lower a score)', () => {
+    const text = 'Shop không cần quét mã QR chuyển khoản trước 500k nhé';
+    const v = scanItem(engine, { text });
+    expect(v.indicators.map((i) => i.patternId)).toContain('generic-ck-truoc');
+    expect(v.score).toBeGreaterThan(0);
+  });
+});

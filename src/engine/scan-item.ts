@@ -417,7 +417,9 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   for (const ind of asks) {
     if (!isNegatedAsk(text, ind.start, ind.end, negatedAsks)) continue;
     negated.add(ind);
-    if (ind.start !== undefined && ind.end !== undefined) negatedAsks.push([ind.start, ind.end]);
+    // A denied ask hint (weight 0) stays out of the list: its words must not deny a weighted ask after it ("Shop
+    // không cần quét mã QR chuyển khoản trước 500k"), or a hint would lower a score.
+    if (ind.weight > 0 && ind.start !== undefined && ind.end !== undefined) negatedAsks.push([ind.start, ind.end]);
   }
   for (const ind of indicators) {
     if (ind.kind !== 'phrase' && ind.kind !== 'regex') continue;
