@@ -11,6 +11,14 @@ describe('isNegatedAsk: a condition a few words before the negation', () => {
     expect(negated('If within two days you do not pay the fee, we will post it.', 'pay the fee')).toBe(false);
     expect(negated('Trong 24 giờ anh không chuyển 30 triệu vào tài khoản nào cả.', 'chuyển 30 triệu')).toBe(true);
   });
+
+  it('a prohibition or a standing rule after the condition still denies; so does a negation after "thì"', () => {
+    expect(negated('Nếu có ai nhắn tuyệt đối không chuyển tiền vào tài khoản lạ', 'chuyển tiền')).toBe(true);
+    expect(negated('Nếu ai gọi bà con đừng chuyển tiền cho ai', 'chuyển tiền')).toBe(true);
+    expect(negated('Nếu ai gọi xưng công an không bao giờ chuyển tiền', 'chuyển tiền')).toBe(true);
+    expect(negated('Nếu lạ thì cả nhà mình không chuyển tiền', 'chuyển tiền')).toBe(true);
+    expect(negated('If a stranger calls you never pay the fee.', 'pay the fee')).toBe(true);
+  });
 });
 
 describe('isNegatedAsk: the negation must govern the ask', () => {

@@ -56,8 +56,16 @@ const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu']);
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
 /** Verbs of asking that scope a whole list after a negation (folded). */
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
-/** A condition opened a few words before a negation: "nếu không", "nếu trong 24 giờ anh không chuyển", "if you don't". */
-const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$|\b(?:neu|if|unless)(?: \S+){0,5}\s*$/;
+/** A condition opened right before a negation: "nếu không", "if you don't", "mà không". */
+const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
+/** A condition opened a few words before a negation ("nếu trong 24 giờ anh không chuyển", "if within two days you do
+ *  not pay"), folded; up to CONDITION_REACH words back. */
+const CONDITION_OPENERS = new Set(['neu', 'if', 'unless']);
+const CONDITION_REACH = 6;
+/** Words that close an open condition before the negation: its answer begins ("nếu ai nhắn thì không…"). */
+const CONDITION_CLOSERS = new Set(['thi', 'then']);
+/** Negations that forbid, never the negation inside a condition ("nếu ai gọi bà con đừng chuyển tiền"). */
+const PROHIBITIONS = new Set(['đừng', 'chớ', 'cấm', 'never']);
 const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
 /** First words of an ask that make it a noun phrase (a list item), not a new imperative clause. */
 const NOUN_HEADS = new Set(['phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'fee', 'fees', 'deposit', 'deposits', 'payment', 'code', 'password', 'pin']);
@@ -148,10 +156,21 @@ function findLastNegation(words: readonly Word[]): number {
   return k;
 }
 
-/** "nếu không …", "if you don't …", "mà không …": the negation at `negation` opens a condition. */
+/**
+ * "nếu không …", "if you don't …", "mà không …": the negation at `negation` opens a condition. A condition opened
+ * further back ("nếu trong 24 giờ anh không chuyển…") counts only while it is still open at a plain negation: not once
+ * "thì/then" has answered it, and not at a prohibition or a standing rule ("nếu ai nhắn tuyệt đối không chuyển tiền",
+ * "nếu có ai gọi bà con đừng chuyển tiền", "không bao giờ"), which deny whatever the condition.
+ */
 function isConditionalNegation(words: readonly Word[], negation: number): boolean {
-  const before = words.slice(Math.max(0, negation - 6), negation).map((w) => w.folded).join(' ');
-  return CONDITIONAL_BEFORE.test(before);
+  const near = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  if (CONDITIONAL_BEFORE.test(near)) return true;
+  const window = words.slice(Math.max(0, negation - CONDITION_REACH), negation);
+  const opener = window.map((w) => CONDITION_OPENERS.has(w.folded)).lastIndexOf(true);
+  if (opener < 0 || window.slice(opener + 1).some((w) => CONDITION_CLOSERS.has(w.folded))) return false;
+  const tuyetDoi = words[negation - 1]?.folded === 'doi' && words[negation - 2]?.folded === 'tuyet';
+  const baoGio = words[negation + 1]?.folded === 'bao' && words[negation + 2]?.folded === 'gio';
+  return !(PROHIBITIONS.has(words[negation]?.original ?? '') || tuyetDoi || baoGio);
 }
 
 /** A verb of asking ("yêu cầu", "đòi", "bắt", "xin", "đề nghị", "ask"…). */
