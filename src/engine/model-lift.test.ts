@@ -119,6 +119,20 @@ describe('the demotion (a model with demoteBelow)', () => {
     expect(isDemotable({ ...scanItem(none, { text: WORDING }), verdict: 'scam' })).toBe(false);
   });
 
+  it("never lowers a verdict that rests on the person's own phrases (each alone makes an item suspicious)", () => {
+    const text = 'Cần tuyển người chốt đơn ảo tại nhà';
+    const opts = { extraPhrases: ['chốt đơn ảo'], now: new Date('2026-11-29T00:00:00Z') };
+    expect(scanItem(compileEngine(MINI_DATABASE, { ...opts, model: null }), { text }).verdict).toBe('suspicious');
+    expect(scanItem(compileEngine(MINI_DATABASE, { ...opts, model: { ...ALWAYS, bias: -10, demoteBelow: 0.05 } }), { text }).verdict).toBe('suspicious');
+  });
+
+  it('never lowers a live request that warning wording did not hide (an account number to pay into)', () => {
+    const text = 'Cảnh giác page giả! Công an khuyến cáo. Việc nhẹ lương cao, inbox mình: chuyển khoản vào stk 1903 4455 2210 nhé';
+    const before = scanItem(none, { text });
+    expect(before).toMatchObject({ verdict: 'suspicious', warningContext: true });
+    expect(scanItem(confident(-10, 0.05), { text }).verdict).toBe('suspicious');
+  });
+
   it('the model file must put the bar below the lift threshold', () => {
     expect(() => loadTextModel({ ...ALWAYS, demoteBelow: 0.95 })).toThrow(TextModelError);
     expect(() => loadTextModel({ ...ALWAYS, demoteBelow: 0 })).toThrow(TextModelError);

@@ -7,6 +7,7 @@
  * When the model has a `demoteBelow` (chosen by cross-validation), it also lowers a `suspicious` verdict that rests on
  * wording alone (`isDemotable`) to `clean` when the text reads like an ordinary post (probability below it). Pure.
  */
+import { CUSTOM_FAMILY } from './compile.ts';
 import type { NormalizedText } from './normalize.ts';
 import { DOMAIN_KINDS, SCORE_RULES } from './score.ts';
 import { describeContributors, scoreText, type TextModel } from './text-model.ts';
@@ -32,13 +33,18 @@ const HARD_EVIDENCE_KINDS: ReadonlySet<Indicator['kind']> = new Set<Indicator['k
 
 /**
  * Whether the model may lower this verdict of the rules: `suspicious` below the `scam` score, from wording alone (no
- * site or number indicator, which are evidence whatever the wording says).
+ * site or number indicator, which are evidence whatever the wording says), not in warning context (there only a live
+ * request keeps an item `suspicious`), and none of the person's own phrases (`custom`: each alone makes an item at
+ * least `suspicious`).
  */
 export function isDemotable(verdict: Verdict): boolean {
   return (
     verdict.verdict === 'suspicious' &&
     verdict.score < SCORE_RULES.scamScore &&
-    !verdict.indicators.some((ind) => ind.weight > 0 && HARD_EVIDENCE_KINDS.has(ind.kind))
+    // Suspicious in warning context means a live request (a payment into an account or phone number addressed to the
+    // reader): the rules look past the wording there, so the model does not lower it either.
+    !verdict.warningContext &&
+    !verdict.indicators.some((ind) => ind.weight > 0 && (HARD_EVIDENCE_KINDS.has(ind.kind) || ind.family === CUSTOM_FAMILY.id))
   );
 }
 
