@@ -94,3 +94,34 @@ describe('ask hints and the denial of other asks', () => {
     expect(v.score).toBeGreaterThan(0);
   });
 });
+
+describe('ask hints read with their accents', () => {
+  it.each([
+    ['Cho em muốn hỏi shop còn size M không ạ', 'ask-hint-cho-muon'],
+    ['Cho mình váy size M nhé', 'ask-hint-cho-muon'],
+    ['Cho em ủng hộ 1 phần nhỏ', 'ask-hint-cho-muon'],
+    ['Cái app này hay ghê, ai cũng khen', 'ask-hint-cai-ung-dung'],
+    ['Mua tại app Shopee giảm 50%', 'ask-hint-cai-ung-dung'],
+    ['Em chuyển công tác sang vị trí mới rồi', 'ask-hint-chuyen-vao-dich'],
+  ])('"%s" is not %s (a folded accent)', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).not.toContain(id);
+  });
+
+  it.each([
+    ['Anh cho em mượn tạm 5 triệu nhé', 'ask-hint-cho-muon'],
+    ['anh cho em muon tam 5 trieu nhe', 'ask-hint-cho-muon'],
+    ['Chị cài app em gửi rồi đăng nhập lại', 'ask-hint-cai-ung-dung'],
+    ['Tải app về rồi đăng nhập', 'ask-hint-cai-ung-dung'],
+    ['chuyen tien sang vi momo giup em', 'ask-hint-chuyen-vao-dich'],
+    ['Chuyển tiền sang ví MoMo giúp em', 'ask-hint-chuyen-vao-dich'],
+  ])('"%s" is still %s (the word itself, or typed without accents)', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
+  });
+});
+
+describe('a payment on a written site', () => {
+  it('is no hint when the site is an official (allowlisted) one; it is on any other site', () => {
+    expect(hintIds(scanItem(rulesOnly, { text: 'Tra cứu và thanh toán tại vietcombank.com.vn nhé' }))).not.toContain('ask-hint-thanh-toan-tai-trang');
+    expect(hintIds(scanItem(rulesOnly, { text: 'Tra cứu và thanh toán tại vietcombank-tracuu.com nhé' }))).toContain('ask-hint-thanh-toan-tai-trang');
+  });
+});

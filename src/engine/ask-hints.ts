@@ -20,7 +20,39 @@ interface AskHintSource {
   id: string;
   signal: Signal;
   value: string;
+  /** Folded words that, typed with accents at either end of a match, must be one of these ("muon": only "mượn", not
+   *  "muốn"; "cai": "cài", not "cái"). A word typed without accents is taken at face value. */
+  accents?: Record<string, string[]>;
+  /** The hint reads a payment on a site written in the text: an allowlisted (official) site there is no ask. */
+  site?: boolean;
   examples: { match: string[]; noMatch: string[] };
+}
+
+const HINTS = hintsData as AskHintSource[];
+const HINT_ACCENTS: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(
+  HINTS.flatMap((h) => (h.accents ? [[h.id, h.accents] as const] : [])),
+);
+const SITE_HINTS: ReadonlySet<string> = new Set(HINTS.filter((h) => h.site === true).map((h) => h.id));
+
+/**
+ * Whether the hint `id` matched `match` (the original text) only because accents were folded away: "Cho em muốn hỏi"
+ * is not "cho em mượn", "cái app này" not "cài app", "tại app" not "tải app", "sang vị trí" not "sang ví".
+ */
+export function isMisreadAskHint(id: string, match: string): boolean {
+  const accents = HINT_ACCENTS.get(id);
+  if (accents === undefined) return false;
+  const words = match.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  return [words[0], words[words.length - 1]].some((word) => {
+    if (word === undefined) return false;
+    const folded = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    const allowed = Object.hasOwn(accents, folded) ? accents[folded] : undefined;
+    return allowed !== undefined && word !== folded && !allowed.includes(word);
+  });
+}
+
+/** Whether the hint `id` reads a payment on a written site (dropped when that site is allowlisted). */
+export function isSiteAskHint(id: string): boolean {
+  return SITE_HINTS.has(id);
 }
 
 const HINT_MESSAGES: Partial<Record<Signal, Localized>> = {
@@ -31,7 +63,7 @@ const HINT_MESSAGES: Partial<Record<Signal, Localized>> = {
 
 /** The hints as `generic` regex patterns of weight 0 (what compileEngine appends when the database has `generic`). */
 export function listAskHintPatterns(): PatternSource[] {
-  return (hintsData as AskHintSource[]).map((h) => {
+  return HINTS.map((h) => {
     const pattern: PatternSource = { id: h.id, family: 'generic', kind: 'regex', value: h.value, signal: h.signal, weight: 0 };
     const message = HINT_MESSAGES[h.signal];
     if (message) pattern.message = message;
@@ -41,5 +73,5 @@ export function listAskHintPatterns(): PatternSource[] {
 
 /** The hints' examples (for tests): each `match` must produce the hint, each `noMatch` must not. */
 export function listAskHintExamples(): { id: string; match: string[]; noMatch: string[] }[] {
-  return (hintsData as AskHintSource[]).map((h) => ({ id: h.id, match: h.examples.match, noMatch: h.examples.noMatch }));
+  return HINTS.map((h) => ({ id: h.id, match: h.examples.match, noMatch: h.examples.noMatch }));
 }

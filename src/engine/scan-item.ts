@@ -5,6 +5,7 @@
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
 import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
+import { isMisreadAskHint, isSiteAskHint } from './ask-hints.ts';
 import { applyModelLift } from './model-lift.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
@@ -317,11 +318,12 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     indicators.push(ind);
   };
 
-  const checkUrl = (host: string, url: string, where: Where): void => {
+  /** Checks a host and its URL; true when the host is allowlisted. */
+  const checkUrl = (host: string, url: string, where: Where): boolean => {
     const check = engine.domains.checkHost(host);
     if (check?.allowlisted) {
       allowlisted.push(check.host);
-      return;
+      return true;
     }
     for (const hit of check?.hits ?? []) add(buildDomainIndicator(engine, hit, where));
     const shape = describeLinkShape(check?.host ?? host);
@@ -342,6 +344,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
       add(ind);
     }
     for (const pattern of engine.urls.match(url)) add(buildPatternIndicator(engine, pattern, where));
+    return false;
   };
 
   let mentionSpans: Array<[number, number]> = [];
@@ -349,6 +352,8 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   // may be asking or warning about it) rather than being a link the post itself carries.
   const hostsInText = new Set<string>();
   const echoLinks = new Set<Indicator>();
+  /** Spans of allowlisted hosts written in the text. */
+  const officialSpans: Array<[number, number]> = [];
   let liveRequest = false;
   let normalizedText: NormalizedText | null = null;
   if (text.length > 0) {
@@ -360,14 +365,20 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
       add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
     }
     const seen = new Set<string>();
+    // An ask hint read only through folded accents ("cho em muốn hỏi" as "cho em mượn") is no hint.
+    const addRegexHit = (hit: { id: number; start: number; end: number }): void => {
+      const match = text.slice(hit.start, hit.end);
+      if (isMisreadAskHint(engine.patterns[hit.id]?.id ?? '', match)) return;
+      add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match }));
+    };
     for (const hit of engine.regexes.find(normalized)) {
       seen.add(`${hit.id}:${hit.start}:${hit.end}`);
-      add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
+      addRegexHit(hit);
     }
     const resplit = splitJoinedWords(normalized);
     for (const hit of resplit ? engine.regexes.find(resplit) : []) {
       if (seen.has(`${hit.id}:${hit.start}:${hit.end}`)) continue;
-      add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
+      addRegexHit(hit);
     }
     for (const hit of engine.numbers.find(text)) {
       add(buildPatternIndicator(engine, hit.pattern, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
@@ -380,10 +391,18 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
       if (official?.allowlisted) {
         allowlisted.push(official.host);
         hostsInText.add(official.host.replace(/^www\./, ''));
+        officialSpans.push([u.start, u.end]);
         continue;
       }
-      checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match });
+      if (checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match })) officialSpans.push([u.start, u.end]);
       hostsInText.add(u.host.toLowerCase().replace(/^www\./, ''));
+    }
+    // "tra cứu tại vietcombank.com.vn": paying on an official site written in the text is no ask hint.
+    for (let k = indicators.length - 1; k >= 0; k--) {
+      const ind = indicators[k] as Indicator;
+      const { start, end } = ind;
+      if (start === undefined || end === undefined || !isSiteAskHint(ind.patternId)) continue;
+      if (officialSpans.some(([a, b]) => a < end && b > start)) indicators.splice(k, 1);
     }
   }
 
