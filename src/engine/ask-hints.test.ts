@@ -124,4 +124,10 @@ describe('a payment on a written site', () => {
     expect(hintIds(scanItem(rulesOnly, { text: 'Tra cứu và thanh toán tại vietcombank.com.vn nhé' }))).not.toContain('ask-hint-thanh-toan-tai-trang');
     expect(hintIds(scanItem(rulesOnly, { text: 'Tra cứu và thanh toán tại vietcombank-tracuu.com nhé' }))).toContain('ask-hint-thanh-toan-tai-trang');
   });
+
+  it('needs a written site: words that fold like a domain ending are none', () => {
+    for (const text of ['Thanh toán tại quầy hoặc qua app', 'Thanh toán qua ngân hàng tại VN', 'thanh toán trên ứng dụng shop']) {
+      expect(hintIds(scanItem(rulesOnly, { text })), text).not.toContain('ask-hint-thanh-toan-tai-trang');
+    }
+  });
 });

@@ -23,7 +23,8 @@ interface AskHintSource {
   /** Folded words that, typed with accents at either end of a match, must be one of these ("muon": only "mượn", not
    *  "muốn"; "cai": "cài", not "cái"). A word typed without accents is taken at face value. */
   accents?: Record<string, string[]>;
-  /** The hint reads a payment on a site written in the text: an allowlisted (official) site there is no ask. */
+  /** The hint reads a payment on a site written in the text: it needs a written host in its match that is not
+   *  allowlisted (an official site is no ask; "qua app", "tại VN" are words, not sites). */
   site?: boolean;
   examples: { match: string[]; noMatch: string[] };
 }
@@ -50,7 +51,7 @@ export function isMisreadAskHint(id: string, match: string): boolean {
   });
 }
 
-/** Whether the hint `id` reads a payment on a written site (dropped when that site is allowlisted). */
+/** Whether the hint `id` reads a payment on a written site (kept only over a written host that is not allowlisted). */
 export function isSiteAskHint(id: string): boolean {
   return SITE_HINTS.has(id);
 }

@@ -352,8 +352,8 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   // may be asking or warning about it) rather than being a link the post itself carries.
   const hostsInText = new Set<string>();
   const echoLinks = new Set<Indicator>();
-  /** Spans of allowlisted hosts written in the text. */
-  const officialSpans: Array<[number, number]> = [];
+  /** Spans of hosts written in the text that are not allowlisted (a site-payment hint needs one). */
+  const siteSpans: Array<[number, number]> = [];
   let liveRequest = false;
   let normalizedText: NormalizedText | null = null;
   if (text.length > 0) {
@@ -391,18 +391,18 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
       if (official?.allowlisted) {
         allowlisted.push(official.host);
         hostsInText.add(official.host.replace(/^www\./, ''));
-        officialSpans.push([u.start, u.end]);
         continue;
       }
-      if (checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match })) officialSpans.push([u.start, u.end]);
+      if (!checkUrl(u.host, u.url, { start: u.start, end: u.end, match: u.match })) siteSpans.push([u.start, u.end]);
       hostsInText.add(u.host.toLowerCase().replace(/^www\./, ''));
     }
-    // "tra cứu tại vietcombank.com.vn": paying on an official site written in the text is no ask hint.
+    // A payment on a site needs a site: a host written in its words that is not an official one ("tra cứu tại
+    // vietcombank.com.vn" is no ask; "thanh toán tại quầy hoặc qua app" names no site — the folded text reads words).
     for (let k = indicators.length - 1; k >= 0; k--) {
       const ind = indicators[k] as Indicator;
       const { start, end } = ind;
       if (start === undefined || end === undefined || !isSiteAskHint(ind.patternId)) continue;
-      if (officialSpans.some(([a, b]) => a < end && b > start)) indicators.splice(k, 1);
+      if (!siteSpans.some(([a, b]) => a < end && b > start)) indicators.splice(k, 1);
     }
   }
 
