@@ -20,7 +20,7 @@ export interface TextModelSource {
   threshold: number;
   /**
    * Optional: below this probability the model may lower a `suspicious` verdict of the rules to `clean` (model-lift.ts,
-   * `isDemotable`); chosen by cross-validation so that no scam the rules flag is lost. Absent: the model never lowers.
+   * `isDemotable`); chosen by cross-validation so that at most 0.1 % of the scams are lost. Absent: the model never lowers.
    */
   demoteBelow?: number;
   /** What it was trained on and its cross-validated figures (informational; the engine ignores it). */
