@@ -131,3 +131,22 @@ describe('a payment on a written site', () => {
     }
   });
 });
+
+describe('ask hints on other words', () => {
+  it.each([
+    ['Lớp đã nhận đủ 500.000 đồng vào tài khoản quỹ, cảm ơn cả nhà', 'ask-hint-chuyen-vao-dich'],
+    ['Gói cước 0903 123 456 đang khuyến mãi', 'ask-hint-goi-so'],
+    ['Phụ huynh ký xác nhận vào phiếu và nộp lại cho cô chủ nhiệm', 'ask-hint-ket-noi-vi'],
+  ])('"%s" is not %s', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).not.toContain(id);
+  });
+
+  it.each([
+    ['Đóng 500k vào tài khoản lớp trước thứ 6', 'ask-hint-chuyen-vao-dich'],
+    ['Gọi ngay 0903 123 456', 'ask-hint-goi-so'],
+    ['Kết nối ví rồi ký xác nhận giao dịch để nhận token', 'ask-hint-ket-noi-vi'],
+    ['Sign the transaction to claim', 'ask-hint-ket-noi-vi'],
+  ])('"%s" is still %s', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
+  });
+});
