@@ -137,6 +137,8 @@ describe('ask hints on other words', () => {
     ['Lớp đã nhận đủ 500.000 đồng vào tài khoản quỹ, cảm ơn cả nhà', 'ask-hint-chuyen-vao-dich'],
     ['Gói cước 0903 123 456 đang khuyến mãi', 'ask-hint-goi-so'],
     ['Phụ huynh ký xác nhận vào phiếu và nộp lại cho cô chủ nhiệm', 'ask-hint-ket-noi-vi'],
+    ['Anh chuyển hồ sơ lên phòng nhân sự giúp em', 'ask-hint-chuyen-cho'],
+    ['Nhà em chuyển chỗ ở sang quận 7 rồi', 'ask-hint-chuyen-cho'],
   ])('"%s" is not %s', (text, id) => {
     expect(hintIds(scanItem(rulesOnly, { text }))).not.toContain(id);
   });
@@ -146,6 +148,8 @@ describe('ask hints on other words', () => {
     ['Gọi ngay 0903 123 456', 'ask-hint-goi-so'],
     ['Kết nối ví rồi ký xác nhận giao dịch để nhận token', 'ask-hint-ket-noi-vi'],
     ['Sign the transaction to claim', 'ask-hint-ket-noi-vi'],
+    ['Chuyển hộ em 2 triệu nhé', 'ask-hint-chuyen-cho'],
+    ['chuyen cho em 2 trieu nhe', 'ask-hint-chuyen-cho'],
   ])('"%s" is still %s', (text, id) => {
     expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
   });
