@@ -18,6 +18,8 @@ describe('isNegatedAsk: a condition a few words before the negation', () => {
     expect(negated('Nếu ai gọi xưng công an không bao giờ chuyển tiền', 'chuyển tiền')).toBe(true);
     expect(negated('Nếu lạ thì cả nhà mình không chuyển tiền', 'chuyển tiền')).toBe(true);
     expect(negated('If a stranger calls you never pay the fee.', 'pay the fee')).toBe(true);
+    // "nêu" (state) folds like "nếu" (if).
+    expect(negated('Công an nêu rõ cơ quan chức năng không yêu cầu người dân chuyển tiền', 'chuyển tiền')).toBe(true);
   });
 });
 

@@ -166,7 +166,8 @@ function isConditionalNegation(words: readonly Word[], negation: number): boolea
   const near = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
   if (CONDITIONAL_BEFORE.test(near)) return true;
   const window = words.slice(Math.max(0, negation - CONDITION_REACH), negation);
-  const opener = window.map((w) => CONDITION_OPENERS.has(w.folded)).lastIndexOf(true);
+  // "nếu", not "nêu" (state): "Công an nêu rõ cơ quan chức năng không yêu cầu…" is a denial.
+  const opener = window.map((w) => CONDITION_OPENERS.has(w.folded) && (w.original === 'nếu' || w.original === w.folded)).lastIndexOf(true);
   if (opener < 0 || window.slice(opener + 1).some((w) => CONDITION_CLOSERS.has(w.folded))) return false;
   const tuyetDoi = words[negation - 1]?.folded === 'doi' && words[negation - 2]?.folded === 'tuyet';
   const baoGio = words[negation + 1]?.folded === 'bao' && words[negation + 2]?.folded === 'gio';
