@@ -30,6 +30,21 @@ describe('selectShownVerdict', () => {
   });
 });
 
+describe('selectShownVerdict: weightless ask hints', () => {
+  const hint = indicator('generic', 'quét mã QR', { patternId: 'ask-hint-quet-ma-qr', weight: 0, signal: 'payment', kind: 'regex' });
+  const lift = indicator('generic', 'quét, mã qr', { patternId: 'model:scam-script', weight: 50, kind: 'model' });
+
+  it('explain a verdict the text model lifted (the ask they read opened the lift)', () => {
+    const shown = selectShownVerdict(verdict('suspicious', [hint, lift]), prefs);
+    expect(shown?.indicators.map((i) => i.patternId)).toEqual(['ask-hint-quet-ma-qr', 'model:scam-script']);
+  });
+
+  it('are left out of a verdict the rules made (they took no part in it)', () => {
+    const shown = selectShownVerdict(verdict('scam', [indicator('job-task', 'a'), hint, indicator('generic', 'zalo')]), prefs);
+    expect(shown?.indicators.map((i) => i.match)).toEqual(['a', 'zalo']);
+  });
+});
+
 describe('mergeFormFinding', () => {
   it('raises the page verdict and puts the form indicator first', () => {
     const form = indicator('bank-phishing', 'fake.example', { kind: 'lookalike', weight: 80, signal: 'credential' });

@@ -3,6 +3,7 @@
  * scams only, or when every family found is one they turned off; indicators of turned-off families are dropped.
  * Also merges the page's secret-form finding into the page verdict. Pure.
  */
+import { MODEL_LIFT_PATTERN_ID } from '@/src/engine/model-lift';
 import type { Verdict, VerdictLevel } from '@/src/engine/types';
 import type { Settings } from '@/src/shared/settings';
 import type { ShownLevel } from './describe-verdict';
@@ -12,9 +13,22 @@ export type ShownVerdict = Verdict & { verdict: ShownLevel };
 
 const RANK: Record<VerdictLevel, number> = { clean: 0, suspicious: 1, scam: 2 };
 
-export function selectShownVerdict(verdict: Verdict, prefs: Pick<Settings, 'warnOn' | 'disabledFamilies'>): ShownVerdict | null {
-  if (verdict.verdict === 'clean') return null;
-  if (prefs.warnOn === 'scam' && verdict.verdict !== 'scam') return null;
+/**
+ * The indicators that explain the verdict: weightless ones (the engine's ask hints) only when the text model's lift
+ * made the verdict — then the ask they read is part of why; otherwise they took no part in it and would crowd out the
+ * signs that did.
+ */
+function selectExplaining(verdict: Verdict): Verdict {
+  if (verdict.indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID)) return verdict;
+  if (!verdict.indicators.some((i) => i.weight === 0 && i.kind !== 'model')) return verdict;
+  return { ...verdict, indicators: verdict.indicators.filter((i) => i.weight > 0 || i.kind === 'model') };
+}
+
+export function selectShownVerdict(raw: Verdict, prefs: Pick<Settings, 'warnOn' | 'disabledFamilies'>): ShownVerdict | null {
+  if (raw.verdict === 'clean') return null;
+  if (prefs.warnOn === 'scam' && raw.verdict !== 'scam') return null;
+  const level: ShownLevel = raw.verdict;
+  const verdict = selectExplaining(raw);
   if (prefs.disabledFamilies.length === 0) return verdict as ShownVerdict;
   const disabled = new Set(prefs.disabledFamilies);
   const categories = verdict.categories.filter((id) => !disabled.has(id));
@@ -22,7 +36,7 @@ export function selectShownVerdict(verdict: Verdict, prefs: Pick<Settings, 'warn
   if (verdict.categories.length > 0 && named.length === 0 && verdict.categories.some((id) => id !== 'generic')) return null;
   return {
     ...verdict,
-    verdict: verdict.verdict,
+    verdict: level,
     categories,
     indicators: verdict.indicators.filter((i) => !disabled.has(i.family)),
   };
