@@ -1,13 +1,13 @@
 /**
  * `npm run model:train` — trains the text model (src/engine/text-model.ts) and writes src/engine/data/scam-model.json.
  *
- * Training data: test/corpus/scam.jsonl + scam-fresh.jsonl + scam-tune3/4/6/7/9.jsonl (scam), benign.jsonl +
- * benign-fresh.jsonl + benign-tune3/4/5/7/8/9.jsonl + the police press
+ * Training data: test/corpus/scam.jsonl + scam-fresh.jsonl + scam-tune3/4/6/7/9/10/11.jsonl (scam), benign.jsonl +
+ * benign-fresh.jsonl + benign-tune3/4/5/7/8/9/10/11.jsonl + the police press
  * release (benign), optionally (`--examples`) the `examples.match` strings of the pattern families (scam; the warning family's are
  * benign). The blind sets (scam-blind*, benign-blind*) are never read: the file list below is explicit.
  *
  * Hyper-parameters (number of features, L2) are chosen by seeded stratified k-fold cross-validation on the corpus texts
- * (examples only ever join the training folds); the lift threshold is then the lowest probability, from a floor of 0.9
+ * (examples only ever join the training folds); the lift threshold is then the lowest probability, from a floor of 0.925
  * ("high": the corpus has few short honest sale/refund posts, so the probabilities of those are less trustworthy than
  * CV suggests), at which, in every CV repeat, the lift adds at most 0.2 % of the benign texts to the rules' false warnings. The file records the training set, the
  * options and the CV figures. Same data + same seed → byte-identical file.
@@ -17,7 +17,7 @@
  * short scam-labelled snippets that push every short text towards "scam". `--examples auto` compares both by CV.
  *
  * The demotion bar (`demoteBelow`, model-lift.ts) comes from the same CV runs: the highest of a few candidates below
- * which, in every repeat, at most 0.1 % of the scams the rules flag as wording-only `suspicious` would be lowered.
+ * which, in every repeat, at most 0.1 % of the scam texts (flagged `suspicious` on wording alone) would be lowered.
  *
  * Options: --folds N (5) --seed N (20261129) --repeats N (3) --examples off|on|auto (off) --out FILE --quiet
  */
@@ -26,7 +26,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileEngine, scanItem, type Engine } from '../engine/index.ts';
-import { isDemotable, MODEL_LIFT_PATTERN_ID } from '../engine/model-lift.ts';
+import { hasEnoughToDemote, isDemotable, MODEL_LIFT_PATTERN_ID } from '../engine/model-lift.ts';
 import { assignStratifiedFolds, computeAuc, trainTextModel, type TrainingDoc, type TrainOptions } from '../engine/model-train.ts';
 import { normalizeText } from '../engine/normalize.ts';
 import { extractTextFeatures, loadTextModel, scoreTextFeatures, TEXT_MODEL_FORMAT, type TextModelSource } from '../engine/text-model.ts';
@@ -36,8 +36,8 @@ import { assembleDatabase } from '../patterns/index.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(REPO_ROOT, 'test/corpus');
 /** The only corpus files the trainer reads (never the blind sets). */
-const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl'] as const;
-const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl'] as const;
+const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl'] as const;
+const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl'] as const;
 const PRESS_RELEASE = 'press-release-phu-ly-2022-10-14.txt';
 const DEFAULT_OUT = resolve(REPO_ROOT, 'src/engine/data/scam-model.json');
 
@@ -46,15 +46,19 @@ const MAX_FALSE_WARNINGS = 0.01;
 /** The CV budget for the false warnings the lift adds to the rules' own, as a share of the benign texts. (It was
  *  "rules + lift ≤ 1 %" while the rules had been tuned on every benign text; a new tuning set whose false warnings
  *  are not fixed yet would then leave no threshold at all.) */
-const MAX_LIFT_FALSE_WARNINGS = 0.002;
-const THRESHOLD_FLOOR = 0.9;
+const MAX_LIFT_FALSE_WARNINGS = 0.001;
+/** The lowest lift threshold allowed, whatever CV says: short honest sale and service posts with one ask ("cọc trước
+ *  50%, ib zalo shop") are where the model is least reliable — the hand-written look-alikes of
+ *  src/patterns/families/new-families.test.ts scored up to 0.919 with the first session-5 model, whose CV threshold was
+ *  0.9. */
+const THRESHOLD_FLOOR = 0.925;
 const GRID_FEATURES = [2000, 3000, 4500, 6000] as const;
 const GRID_L2 = [1e-6, 1e-5, 1e-4] as const;
 const MIN_DOC_FREQUENCY = 2;
 /** Candidate probabilities below which the model lowers a wording-only `suspicious` verdict (model-lift.ts). */
 const DEMOTE_GRID = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1] as const;
-/** The share of scams the demotion may lose in a CV repeat (of those the rules flag). */
-const MAX_DEMOTED_SCAMS = 0.001;
+/** The share of the scam texts the demotion may lose in a CV repeat. */
+const MAX_DEMOTED_SCAMS = 0;
 
 interface CorpusDoc extends TrainingDoc {
   id: string;
@@ -115,7 +119,7 @@ function judgeRules(db: DatabaseSource, docs: readonly CorpusDoc[]): RuleOutcome
     return {
       flagged: verdict.verdict !== 'clean',
       gate: scanItem(gate, d.input).indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID),
-      demotable: isDemotable(verdict),
+      demotable: isDemotable(verdict) && hasEnoughToDemote(d.features.length),
     };
   });
 }

@@ -91,8 +91,9 @@ describe('the demotion (a model with demoteBelow)', () => {
   const confident = (bias: number, demoteBelow: number): Engine =>
     compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias, demoteBelow }, now: new Date('2026-11-29T00:00:00Z') });
   const none = compileEngine(MINI_DATABASE, { model: null });
-  // Suspicious on wording alone in the mini database (a lure and a channel).
-  const WORDING = 'Việc nhẹ lương cao, inbox mình';
+  // Suspicious on wording alone in the mini database (a lure and a channel), long enough for the model to vouch for.
+  const WORDING =
+    'Việc nhẹ lương cao, inbox mình. Cuối tuần này cả nhà mình về quê thăm ông bà nội, đường đông nên đi sớm từ năm giờ sáng, mang theo bánh chưng và ít quà cho các cháu nhỏ ở xóm.';
 
   it('lowers a wording-only suspicious verdict to clean below the bar, and says why', () => {
     const before = scanItem(none, { text: WORDING });
@@ -103,6 +104,12 @@ describe('the demotion (a model with demoteBelow)', () => {
     expect(v.score).toBeLessThan(50);
     expect(v.indicators.map((i) => i.patternId)).toEqual([...before.indicators.map((i) => i.patternId), MODEL_DEMOTE_PATTERN_ID]);
     expect(v.indicators.find((i) => i.patternId === MODEL_DEMOTE_PATTERN_ID)).toMatchObject({ weight: 0, kind: 'model' });
+  });
+
+  it('keeps a short text, whatever its probability (too few words to vouch for it)', () => {
+    const short = 'Việc nhẹ lương cao, inbox mình';
+    expect(scanItem(none, { text: short }).verdict).toBe('suspicious');
+    expect(scanItem(confident(-10, 0.05), { text: short }).verdict).toBe('suspicious');
   });
 
   it('keeps it at or above the bar, and without a bar', () => {

@@ -10,7 +10,7 @@
 import { CUSTOM_FAMILY } from './compile.ts';
 import type { NormalizedText } from './normalize.ts';
 import { DOMAIN_KINDS, SCORE_RULES } from './score.ts';
-import { describeContributors, scoreText, type TextModel } from './text-model.ts';
+import { describeContributors, extractTextFeatures, scoreText, scoreTextFeatures, type TextModel } from './text-model.ts';
 import type { Indicator, Localized, Signal, Verdict } from './types.ts';
 
 export const MODEL_LIFT_PATTERN_ID = 'model:scam-script';
@@ -46,6 +46,18 @@ export function isDemotable(verdict: Verdict): boolean {
     !verdict.warningContext &&
     !verdict.indicators.some((ind) => ind.weight > 0 && (HARD_EVIDENCE_KINDS.has(ind.kind) || ind.family === CUSTOM_FAMILY.id))
   );
+}
+
+/**
+ * The model vouches for a text only when it has read enough of it: a short text ("Không yêu cầu kinh nghiệm, phí đào
+ * tạo 500k đóng trước khi nhận việc", 27 features) gives it too few words to tell an ordinary post from a terse
+ * scam, however low its probability. The honest posts the session-5 CV demoted had ≥ 43 distinct features.
+ */
+export const DEMOTE_MIN_FEATURES = 40;
+
+/** Whether a text with this many distinct model features is long enough for the model to lower its verdict. */
+export function hasEnoughToDemote(featureCount: number): boolean {
+  return featureCount >= DEMOTE_MIN_FEATURES;
 }
 
 /** `verdict` lowered to `clean` (its indicators kept, plus a weightless one saying why). */
@@ -88,7 +100,9 @@ export function applyModelLift(
   raw: string,
 ): Verdict {
   if (model && normalized && model.source.demoteBelow !== undefined && isDemotable(verdict)) {
-    const probability = scoreText(model, normalized, raw).probability;
+    const features = extractTextFeatures(normalized.text, raw);
+    if (!hasEnoughToDemote(features.length)) return verdict;
+    const probability = scoreTextFeatures(model, features).probability;
     return probability < model.source.demoteBelow ? demote(verdict) : verdict;
   }
   if (!model || !normalized || verdict.verdict !== 'clean' || verdict.warningContext) return verdict;
