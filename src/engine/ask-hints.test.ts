@@ -154,3 +154,38 @@ describe('ask hints on other words', () => {
     expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
   });
 });
+
+describe('ask hints read with their accents: "chuyện/chuyên" is not "chuyển", "thể/thế" not "thẻ", "thuê/phi" not "thuế/phí"', () => {
+  it.each([
+    ['Chuyên cho thuê xe tự lái 4-7 chỗ giá rẻ, giao xe tận nơi', 'ask-hint-chuyen-cho'],
+    ['Chuyện giúp đỡ nhau lúc khó khăn là bình thường mà', 'ask-hint-chuyen-cho'],
+    ['Chuyện là em vào tài khoản ngân hàng này mấy hôm không được', 'ask-hint-chuyen-vao-dich'],
+    ['Chuyện là em vào tài khoản ngân hàng này mấy hôm không được', 'ask-hint-chuyen-sang-so'],
+    ['Thật là chuyện phi lý, đi nộp hồ sơ mà phải chờ 3 tiếng', 'ask-hint-chuyen-sang-so'],
+    ['Nhóm mình nộp đơn xin thuê nhà ở xã hội rồi', 'ask-hint-chuyen-sang-so'],
+    ['Cập nhật thông tin thể thao: đội tuyển thắng 2-0', 'ask-hint-giay-to-mat-khau'],
+    ['Thông tin thế giới tuần này', 'ask-hint-giay-to-mat-khau'],
+    ['Anh cần cuộc hẹn với bác sĩ sớm', 'ask-hint-giay-to-mat-khau'],
+    ['Nhớ lưu sơ đồ chỗ ngồi nhé', 'ask-hint-luu-so-goi'],
+    // An unaccented word in a match typed with accents is that word: "hôm nay" (today), not "này" (this).
+    ['Em đã chuyển sang số mới từ hôm nay, mọi người lưu lại nhé', 'ask-hint-chuyen-sang-so'],
+  ])('"%s" is not %s', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).not.toContain(id);
+  });
+
+  it.each([
+    ['Chuyển cho em 2 triệu nhé', 'ask-hint-chuyen-cho'],
+    ['Chuyển tiền vào tài khoản này giúp em', 'ask-hint-chuyen-vao-dich'],
+    ['chuyen vao so tai khoan nay nhe', 'ask-hint-chuyen-sang-so'],
+    ['Em cần chuyển phí trước mới nhận hàng', 'ask-hint-chuyen-sang-so'],
+    ['Nộp đơn và nộp thuế trước khi rút', 'ask-hint-chuyen-sang-so'],
+    ['Xác nhận thông tin thẻ để hoàn tất', 'ask-hint-giay-to-mat-khau'],
+    ['thong tin the de hoan tat', 'ask-hint-giay-to-mat-khau'],
+    ['Gửi ảnh căn cước 2 mặt cho em', 'ask-hint-giay-to-mat-khau'],
+    ['Lưu số em để nhận việc', 'ask-hint-luu-so-goi'],
+    ['Chuyển sang số tài khoản an toàn này ngay', 'ask-hint-chuyen-sang-so'],
+    ['chuyen sang so moi tu hom nay', 'ask-hint-chuyen-sang-so'],
+  ])('"%s" is still %s', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
+  });
+});

@@ -21,7 +21,8 @@ interface AskHintSource {
   signal: Signal;
   value: string;
   /** Folded words that, typed with accents at either end of a match, must be one of these ("muon": only "mượn", not
-   *  "muốn"; "cai": "cài", not "cái"). A word typed without accents is taken at face value. */
+   *  "muốn"; "cai": "cài", not "cái"). A word typed without accents is taken at face value when the whole match is
+   *  (typed without accents); in a match with accents elsewhere it is that unaccented word ("hôm nay" is no "này"). */
   accents?: Record<string, string[]>;
   /** The hint reads a payment on a site written in the text: it needs a written host in its match that is not
    *  allowlisted (an official site is no ask; "qua app", "tại VN" are words, not sites). */
@@ -43,11 +44,15 @@ export function isMisreadAskHint(id: string, match: string): boolean {
   const accents = HINT_ACCENTS.get(id);
   if (accents === undefined) return false;
   const words = match.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  // A match typed with accents elsewhere spells its unaccented words as they are ("chuyển sang số mới từ hôm nay":
+  // "nay", not "này"); only a match typed wholly without accents may stand for the accented word.
+  const accented = words.some((word) => fold(word) !== word);
   return [words[0], words[words.length - 1]].some((word) => {
     if (word === undefined) return false;
-    const folded = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    const folded = fold(word);
     const allowed = Object.hasOwn(accents, folded) ? accents[folded] : undefined;
-    return allowed !== undefined && word !== folded && !allowed.includes(word);
+    return allowed !== undefined && (word !== folded || accented) && !allowed.includes(word);
   });
 }
 
