@@ -189,3 +189,13 @@ describe('ask hints read with their accents: "chuyện/chuyên" is not "chuyển
     expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
   });
 });
+
+describe('ask hints on ordinary English', () => {
+  it('"send … wallet" is a payment only when it sends to a wallet (not a photo of a found wallet)', () => {
+    const found = 'Found a wallet near the bus stop, I will send a photo of the wallet to whoever can describe it';
+    expect(hintIds(scanItem(rulesOnly, { text: found }))).not.toContain('ask-hint-en-send-crypto');
+    for (const text of ['Send $1,200 in Bitcoin to the wallet below', 'send 500 to my wallet and I double it']) {
+      expect(hintIds(scanItem(rulesOnly, { text })), text).toContain('ask-hint-en-send-crypto');
+    }
+  });
+});
