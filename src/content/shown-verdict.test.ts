@@ -45,6 +45,21 @@ describe('selectShownVerdict: weightless ask hints', () => {
   });
 });
 
+describe('selectShownVerdict: the demotion indicator', () => {
+  // A page whose words the text model lowered to clean ("written like an ordinary post"), raised again by a secret
+  // form on a site the brand does not own: the demotion explains a clean verdict, never a warning.
+  const demoted = indicator('warning', '', { patternId: 'model:ordinary-post', family: 'warning', signal: 'warning', weight: 0, kind: 'model' });
+  const form = indicator('bank-phishing', 'fake.example', { kind: 'lookalike', weight: 80, signal: 'credential' });
+
+  it('is left out of a warning a form finding raised', () => {
+    const page = { ...verdict('clean', [indicator('bank-phishing', 'xác minh tài khoản'), demoted]), score: 49 };
+    const finding = { indicator: form, brand: 'vcb', fields: ['otp' as const], level: 'scam' as const };
+    const shown = selectShownVerdict(mergeFormFinding(page, finding), prefs);
+    expect(shown?.verdict).toBe('scam');
+    expect(shown?.indicators.map((i) => i.patternId)).toEqual(['bank-phishing-fake.example', 'bank-phishing-xác minh tài khoản']);
+  });
+});
+
 describe('mergeFormFinding', () => {
   it('raises the page verdict and puts the form indicator first', () => {
     const form = indicator('bank-phishing', 'fake.example', { kind: 'lookalike', weight: 80, signal: 'credential' });

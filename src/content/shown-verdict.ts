@@ -3,7 +3,7 @@
  * scams only, or when every family found is one they turned off; indicators of turned-off families are dropped.
  * Also merges the page's secret-form finding into the page verdict. Pure.
  */
-import { MODEL_LIFT_PATTERN_ID } from '@/src/engine/model-lift';
+import { MODEL_DEMOTE_PATTERN_ID, MODEL_LIFT_PATTERN_ID } from '@/src/engine/model-lift';
 import type { Verdict, VerdictLevel } from '@/src/engine/types';
 import type { Settings } from '@/src/shared/settings';
 import type { ShownLevel } from './describe-verdict';
@@ -16,12 +16,15 @@ const RANK: Record<VerdictLevel, number> = { clean: 0, suspicious: 1, scam: 2 };
 /**
  * The indicators that explain the verdict: weightless ones (the engine's ask hints) only when the text model's lift
  * made the verdict — then the ask they read is part of why; otherwise they took no part in it and would crowd out the
- * signs that did.
+ * signs that did. The model's demotion ("written like an ordinary post") explains a clean verdict, never a shown one:
+ * it is left out when a form finding raised the demoted page again.
  */
 function selectExplaining(verdict: Verdict): Verdict {
-  if (verdict.indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID)) return verdict;
-  if (!verdict.indicators.some((i) => i.weight === 0 && i.kind !== 'model')) return verdict;
-  return { ...verdict, indicators: verdict.indicators.filter((i) => i.weight > 0 || i.kind === 'model') };
+  const lifted = verdict.indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+  const explaining = verdict.indicators.filter(
+    (i) => i.patternId !== MODEL_DEMOTE_PATTERN_ID && (lifted || i.weight > 0 || i.kind === 'model'),
+  );
+  return explaining.length === verdict.indicators.length ? verdict : { ...verdict, indicators: explaining };
 }
 
 export function selectShownVerdict(raw: Verdict, prefs: Pick<Settings, 'warnOn' | 'disabledFamilies'>): ShownVerdict | null {
