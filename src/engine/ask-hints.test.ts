@@ -199,3 +199,21 @@ describe('ask hints on ordinary English', () => {
     }
   });
 });
+
+describe('ask hints over teencode the normalizer expands', () => {
+  // "cccd", "cmnd" reach the regexes as "can cuoc cong dan", "chung minh nhan dan": a hint that spells the
+  // abbreviation never fires.
+  it.each([
+    ['Chụp ảnh CMND gửi em nhé', 'ask-hint-giay-to-mat-khau'],
+    ['Gửi hình chứng minh thư cho em', 'ask-hint-giay-to-mat-khau'],
+    ['Gửi CCCD 2 mặt cho em là xong', 'ask-hint-giay-to-mat-khau'],
+  ])('"%s" is %s', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).toContain(id);
+  });
+
+  it.each([
+    ['Anh chứng minh đi rồi nói', 'ask-hint-giay-to-mat-khau'],
+  ])('"%s" is not %s', (text, id) => {
+    expect(hintIds(scanItem(rulesOnly, { text }))).not.toContain(id);
+  });
+});
