@@ -217,3 +217,14 @@ describe('ask hints over teencode the normalizer expands', () => {
     expect(hintIds(scanItem(rulesOnly, { text }))).not.toContain(id);
   });
 });
+
+describe('a fee to pay is not a fee waived', () => {
+  it('"nộp hồ sơ miễn phí" (submit free of charge) is no ask to pay; "nộp thêm một khoản phí" is', () => {
+    for (const text of ['Hỗ trợ nộp hồ sơ miễn phí cho bà con tại UBND phường', 'Nộp đơn miễn phí tại quầy số 3']) {
+      expect(hintIds(scanItem(rulesOnly, { text })), text).not.toContain('ask-hint-chuyen-sang-so');
+    }
+    for (const text of ['Bạn cần nộp thêm một khoản phí nhỏ để kích hoạt', 'nop them 220k phi', 'Nộp trước 10% thuế là rút được', 'Nộp 2.000.000đ phí hồ sơ']) {
+      expect(hintIds(scanItem(rulesOnly, { text })), text).toContain('ask-hint-chuyen-sang-so');
+    }
+  });
+});
