@@ -8,7 +8,9 @@
  * - `blind3` (scam-blind3.jsonl, benign-blind3.jsonl, written in session 3 while the database was tuned on tune3):
  *   prints only its two overall figures — an untouched estimate of the session-3 database.
  * - `blind4` (scam-blind4.jsonl, benign-blind4.jsonl, written in session 4 while the database was tuned on tune7):
- *   prints only its two overall figures — the untouched estimate of the session-4 database.
+ *   prints only its two overall figures — an untouched estimate of the session-4 database.
+ * - `blind5` (scam-blind5.jsonl, benign-blind5.jsonl, written at the start of session 5, read once before and once
+ *   after that session's changes): prints only its two overall figures — the untouched estimate of the session-5 engine.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -18,16 +20,17 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 4 (2026-11-29): blind 91.0 % / 3.5 %, blind2 86.0 % / 3.4 %, blind3 69.4 % / 6.4 %,
-// blind4 80.0 % / 4.0 % (session 3's database: 90.4 % / 5.6 %, 86.5 % / 3.4 %, 66.9 % / 8.6 %, 80.0 % / 4.0 %). The bars
-// sit a few items below, as a guard against regressions.
-const BLIND_MIN_RECALL = 0.86;
-const BLIND_MAX_FALSE_WARNINGS = 0.06;
+// Measured at the end of session 5 (2026-11-29): blind 91.6 % / 1.4 %, blind2 88.9 % / 0.7 %, blind3 72.5 % / 4.3 %,
+// blind4 82.0 % / 3.3 %, blind5 82.7 % / 4.7 % (session 4's engine: 91.0 % / 3.5 %, 86.0 % / 3.4 %, 69.4 % / 6.4 %,
+// 80.0 % / 4.0 %, 84.0 % / 5.3 %). The bars sit a few items below, as a guard against regressions.
+const BLIND_MIN_RECALL = 0.88;
+const BLIND_MAX_FALSE_WARNINGS = 0.035;
 /** The untouched sets: only their two overall figures are ever printed. */
 const OVERALL_ONLY = [
-  { name: 'blind2', minRecall: 0.82, maxFalseWarnings: 0.05 },
-  { name: 'blind3', minRecall: 0.65, maxFalseWarnings: 0.085 },
-  { name: 'blind4', minRecall: 0.76, maxFalseWarnings: 0.06 },
+  { name: 'blind2', minRecall: 0.86, maxFalseWarnings: 0.03 },
+  { name: 'blind3', minRecall: 0.69, maxFalseWarnings: 0.065 },
+  { name: 'blind4', minRecall: 0.78, maxFalseWarnings: 0.055 },
+  { name: 'blind5', minRecall: 0.79, maxFalseWarnings: 0.07 },
 ] as const;
 
 interface Item {
