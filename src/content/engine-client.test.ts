@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileEngine, serializeEngine, type Engine } from '@/src/engine';
 import { MINI_DATABASE } from '@/src/engine/mini-database.fixture';
 import { engineItem } from '@/src/shared/engine-item';
-import { connectEngine, ENGINE_STORAGE_KEY } from './engine-client';
+import { connectEngine, ENGINE_STORAGE_KEY, WARM_UP_INPUTS } from './engine-client';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -33,8 +33,9 @@ describe('connectEngine', () => {
         engines.push(engine);
       },
     });
-    // yield → load, yield → public-suffix data, yield → warm-up, yield → onEngine: no two of them share a task.
-    expect(steps).toEqual(['yield', 'yield', 'yield', 'yield', 'engine']);
+    // yield → load, yield → public-suffix data, yield → each warm-up input, yield → onEngine: no two share a task.
+    expect(steps).toEqual(['yield', 'yield', ...WARM_UP_INPUTS.map(() => 'yield'), 'yield', 'engine']);
+    expect(WARM_UP_INPUTS.length).toBeGreaterThan(1);
     expect(engines[0]?.version).toBe(MINI_DATABASE.version);
     // The same version written again is not handed over twice; no warm-up for later versions.
     await engineItem.setValue({ ...serialized });
