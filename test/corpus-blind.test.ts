@@ -20,17 +20,17 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 5 (2026-11-29): blind 91.6 % / 1.4 %, blind2 88.9 % / 0.7 %, blind3 72.5 % / 4.3 %,
-// blind4 82.0 % / 3.3 %, blind5 82.7 % / 4.7 % (session 4's engine: 91.0 % / 3.5 %, 86.0 % / 3.4 %, 69.4 % / 6.4 %,
+// Measured at the end of session 5 (2026-11-29): blind 92.2 % / 1.4 %, blind2 89.5 % / 0.7 %, blind3 73.1 % / 4.3 %,
+// blind4 82.0 % / 3.3 %, blind5 82.7 % / 5.3 % (session 4's engine: 91.0 % / 3.5 %, 86.0 % / 3.4 %, 69.4 % / 6.4 %,
 // 80.0 % / 4.0 %, 84.0 % / 5.3 %). The bars sit a few items below, as a guard against regressions.
-const BLIND_MIN_RECALL = 0.88;
+const BLIND_MIN_RECALL = 0.89;
 const BLIND_MAX_FALSE_WARNINGS = 0.035;
 /** The untouched sets: only their two overall figures are ever printed. */
 const OVERALL_ONLY = [
-  { name: 'blind2', minRecall: 0.86, maxFalseWarnings: 0.03 },
-  { name: 'blind3', minRecall: 0.69, maxFalseWarnings: 0.065 },
+  { name: 'blind2', minRecall: 0.87, maxFalseWarnings: 0.03 },
+  { name: 'blind3', minRecall: 0.7, maxFalseWarnings: 0.065 },
   { name: 'blind4', minRecall: 0.78, maxFalseWarnings: 0.055 },
-  { name: 'blind5', minRecall: 0.79, maxFalseWarnings: 0.07 },
+  { name: 'blind5', minRecall: 0.79, maxFalseWarnings: 0.075 },
 ] as const;
 
 interface Item {

@@ -34,13 +34,13 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // Session 4: 98.3 % / 1.1 % after tuning (71.7 % / 7.8 % before), tune8 0/90.
   { split: 'tune7', scam: 'scam-tune7.jsonl', benign: 'benign-tune7.jsonl', minRecall: 0.96, maxFalseWarnings: 0.025, minItems: [170, 170] },
   { split: 'tune8', scam: null, benign: 'benign-tune8.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 85] },
-  // Session 5 (the text model trains on them; the rules were not tuned on them): tune9 86.4 % / 1.4 % (66.8 % / 3.2 %
-  // before the session), tune10 86.0 % / 0 % (first 81.5 % / 1.5 %), tune11 78.9 % / 1.7 % (first 66.1 % / 2.2 %),
-  // tune12 87.0 % / 1.5 % (first 72.5 % / 2.0 %).
-  { split: 'tune9', scam: 'scam-tune9.jsonl', benign: 'benign-tune9.jsonl', minRecall: 0.84, maxFalseWarnings: 0.025, minItems: [210, 210] },
-  { split: 'tune10', scam: 'scam-tune10.jsonl', benign: 'benign-tune10.jsonl', minRecall: 0.83, maxFalseWarnings: 0.015, minItems: [190, 190] },
-  { split: 'tune11', scam: 'scam-tune11.jsonl', benign: 'benign-tune11.jsonl', minRecall: 0.76, maxFalseWarnings: 0.03, minItems: [170, 170] },
-  { split: 'tune12', scam: 'scam-tune12.jsonl', benign: 'benign-tune12.jsonl', minRecall: 0.84, maxFalseWarnings: 0.025, minItems: [190, 190] },
+  // Session 5 (the text model trains on them; one pattern round at the end): tune9 93.2 % / 1.4 % (66.8 % / 3.2 %
+  // before the session), tune10 93.0 % / 0 % (first 81.5 % / 1.5 %), tune11 90.6 % / 1.7 % (first 66.1 % / 2.2 %),
+  // tune12 92.0 % / 1.5 % (first 72.5 % / 2.0 %).
+  { split: 'tune9', scam: 'scam-tune9.jsonl', benign: 'benign-tune9.jsonl', minRecall: 0.9, maxFalseWarnings: 0.025, minItems: [210, 210] },
+  { split: 'tune10', scam: 'scam-tune10.jsonl', benign: 'benign-tune10.jsonl', minRecall: 0.9, maxFalseWarnings: 0.015, minItems: [190, 190] },
+  { split: 'tune11', scam: 'scam-tune11.jsonl', benign: 'benign-tune11.jsonl', minRecall: 0.87, maxFalseWarnings: 0.03, minItems: [170, 170] },
+  { split: 'tune12', scam: 'scam-tune12.jsonl', benign: 'benign-tune12.jsonl', minRecall: 0.89, maxFalseWarnings: 0.025, minItems: [190, 190] },
 ];
 type Split = string;
 
