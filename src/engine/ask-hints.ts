@@ -11,6 +11,7 @@
  * database: its source format (format 1) requires a weight ≥ 1. Pure.
  */
 import hintsData from './data/ask-hints.json';
+import { foldCharacters } from './normalize.ts';
 import type { Localized, PatternSource, Signal } from './types.ts';
 
 /** Id prefix of the built-in hints (no database pattern id starts with it: database ids start with their family). */
@@ -44,13 +45,12 @@ export function isMisreadAskHint(id: string, match: string): boolean {
   const accents = HINT_ACCENTS.get(id);
   if (accents === undefined) return false;
   const words = match.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
-  const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
   // A match typed with accents elsewhere spells its unaccented words as they are ("chuyển sang số mới từ hôm nay":
   // "nay", not "này"); only a match typed wholly without accents may stand for the accented word.
-  const accented = words.some((word) => fold(word) !== word);
+  const accented = words.some((word) => foldCharacters(word) !== word);
   return [words[0], words[words.length - 1]].some((word) => {
     if (word === undefined) return false;
-    const folded = fold(word);
+    const folded = foldCharacters(word);
     const allowed = Object.hasOwn(accents, folded) ? accents[folded] : undefined;
     return allowed !== undefined && (word !== folded || accented) && !allowed.includes(word);
   });
