@@ -177,6 +177,13 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
     expect(claim('Quý khách chưa nhận quà tri ân', 'nhận quà tri ân')).toBe(false);
     expect(claim('ai bị lỗi giao dịch, trừ tiền không nhận được liên hệ để được hoàn tiền', 'để được hoàn tiền')).toBe(false);
   });
+
+  it('denies a lure the reader is told not to seek, trust or follow', () => {
+    expect(claim('Ai bị lừa rồi thì chỉ báo công an, đừng tìm dịch vụ lấy lại tiền.', 'dịch vụ lấy lại tiền')).toBe(true);
+    expect(claim('Bà con đừng tin việc nhẹ lương cao trên mạng', 'việc nhẹ lương cao')).toBe(true);
+    expect(claim('Không nghe theo lời mời đầu tư lợi nhuận 30%/tháng', 'lời mời đầu tư')).toBe(true);
+    expect(claim('Tìm dịch vụ lấy lại tiền uy tín, ib mình', 'dịch vụ lấy lại tiền')).toBe(false);
+  });
 });
 
 describe('isNegatedAsk: a standing rule ("không bao giờ", "tuyệt đối không", "never") governs its sentence', () => {

@@ -120,6 +120,29 @@ describe('scoreIndicators', () => {
     expect(v.verdict).toBe('suspicious');
   });
 
+  describe('a recovery offer in its own voice is not lowered by the scam words it is made of', () => {
+    // "Mình chuyên hỗ trợ lấy lại tiền bị lừa đảo … phí khởi tạo hồ sơ 2.000.000đ … ai cần inbox mình"
+    const lure = ind('lay-lai-tien', 'hack-money', 'lure', 45);
+    const fee = ind('phi-ho-so', 'generic', 'payment', 30, { start: 5, end: 6 });
+    const inbox = ind('ib', 'generic', 'channel', 15, { start: 8, end: 9 });
+    const warnings = [ind('bi-lua', 'warning', 'warning', 25, { start: 2, end: 3 }), ind('lua-dao', 'warning', 'warning', 20, { start: 3, end: 4 })];
+
+    it('an offer with an ask of its own keeps its score', () => {
+      const v = scoreIndicators([lure, fee, inbox, ...warnings]);
+      expect(v.warningContext).toBe(true);
+      expect(v.score).toBe(90);
+      expect(v.verdict).toBe('suspicious');
+    });
+
+    it('lowered without an ask, when the offer or the ask is quoted or reported, or when another family leads', () => {
+      expect(scoreIndicators([lure, ...warnings]).score).toBe(Math.round(45 * 0.3));
+      expect(scoreIndicators([lure, fee, inbox, ...warnings], [], { mentioned: new Set([lure]) }).verdict).toBe('clean');
+      expect(scoreIndicators([lure, fee, ...warnings], [], { mentioned: new Set([fee]) }).verdict).toBe('clean');
+      const job = ind('viec-nhe', 'job-task', 'lure', 45);
+      expect(scoreIndicators([job, fee, inbox, ...warnings]).verdict).toBe('clean');
+    });
+  });
+
   it('mentioned indicators weigh 0.4 where the text has warning weight; two of them add warning weight', () => {
     const a = ind('a', 'job-task', 'hallmark', 75);
     const b = ind('b', 'job-task', 'lure', 35, { start: 10, end: 20 });

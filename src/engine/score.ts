@@ -39,6 +39,12 @@ export const SCORE_RULES = {
   domainScamWeight: 80,
   /** Share of the shorter span two same-signal indicators must overlap to be "the same words" (counted once). */
   sameWordsOverlap: 0.5,
+  /**
+   * Families whose bait is the reader's own scam loss ("lấy lại tiền bị lừa", "thu hồi tài sản cho nạn nhân"): their
+   * offers talk about scams by nature, so an offer in the text's own voice with an ask of its own is not lowered as a
+   * warning (police advice: nobody recovers stolen money for a fee).
+   */
+  recoveryFamilies: ['hack-money', 'fake-support'] as readonly FamilyId[],
 } as const;
 
 /** Signals that ask the reader to do something (pay, hand over secrets, move to a private channel). */
@@ -78,6 +84,22 @@ function overlapShare(a: Indicator, start: number, end: number): number {
   const shared = Math.min(aEnd, end) - Math.max(aStart, start);
   const shorter = Math.min(aEnd - aStart, end - start);
   return shared <= 0 || shorter <= 0 ? 0 : shared / shorter;
+}
+
+/**
+ * A recovery offer made in the text's own voice: the strongest family is a recovery family with a lure of its own
+ * (not quoted or reported), and the text asks something itself (pay, hand over, contact).
+ */
+function isRecoveryOffer(indicators: Iterable<Indicator>, strongest: FamilyId | undefined, isMention: (ind: Indicator) => boolean): boolean {
+  if (strongest === undefined || !SCORE_RULES.recoveryFamilies.includes(strongest)) return false;
+  let lure = false;
+  let ask = false;
+  for (const ind of indicators) {
+    if (isMention(ind)) continue;
+    if (ind.family === strongest && ind.signal === 'lure') lure = true;
+    else if (ASK_SIGNALS.has(ind.signal)) ask = true;
+  }
+  return lure && ask;
 }
 
 /** How many separate places the mentioned indicators occupy (matches starting at the same word count once). */
@@ -167,7 +189,7 @@ export function scoreIndicators(
   }
 
   const warningContext = warningSum >= SCORE_RULES.warningThreshold;
-  if (warningContext && !context.liveRequest) {
+  if (warningContext && !context.liveRequest && !isRecoveryOffer(unique.values(), strongest?.[0], isMention)) {
     score = Math.min(score * SCORE_RULES.warningFactor, SCORE_RULES.warningCap);
   }
   // Only someone else's words: every text indicator is quoted, reported or narrated, and nothing is asked in the
