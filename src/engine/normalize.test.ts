@@ -67,6 +67,9 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['spaced percent after a spaced word', 'l ã i 3 0 %', 'lai 30'],
     ['a single leet digit in a spaced run still folds', 'c 0 n g t a c', 'congtac'],
     ['amount with a trailing part after the unit', 'vay 1tr350, còn 2tr5', 'vay 1 trieu 350 con 2 trieu 5'],
+    ['grouped amounts read like written-out units', 'phí 500.000đ, cọc 2.500.000 VNĐ, 15.000.000d, 1.200.000.000 đồng', 'phi 500 nghin coc 2 5 trieu vnd 15 trieu 1 2 ty dong'],
+    ['grouped amounts with commas only with a currency mark', 'ck 2,000,000đ; fee $2,000; 3,000,000 VND', 'chuyen khoan 2 trieu fee 2 000 3 trieu vnd'],
+    ['phone, account and odd groups stay digits', '0912.345.678, 091.234.5000, 1.234.567đ, 2.000.0001, 1.5.000', '0912 345 678 091 234 5000 1 234 567d 2 000 0001 1 5 000'],
     ['empty', '', ''],
     ['only separators', ' .,;!? 🔥 \u200B ', ''],
   ])('%s', (_name, raw, expected) => {
@@ -94,6 +97,7 @@ describe('offsets point at the original characters', () => {
     ['vay 1tr350 nhé', 'trieu', 'tr'],
     ['vay 1tr350 nhé', '350', '350'],
     ['n ạ p 5 0 0 k', '500', '5 0 0'],
+    ['nộp 2.500.000đ nhé', 'trieu', '2.500.000đ'],
   ])('%s: "%s" comes from %s', (raw, word, expected) => {
     expect(originalOf(raw, word)).toBe(expected);
   });
@@ -164,7 +168,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     'a', 'b', 'c', 'đ', 'ư', 'ộ', 'k', 'e', 't', 'l',
     ' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', ', ', '. ', '!', '?', ':', '(', ')', '"', '“', '”', '\u2029',
     '.', '-', '_', '*', '/', '|', '~', '+', '🔥', '😍', '🎁', '⭐', '→',
-    '0', '1', '3', '5', '500', '1tr5', '500k', '5tr', '2 tỷ', 'nghìn', 'triệu', 'củ', 'tr', 'k ',
+    '0', '1', '3', '5', '500', '1tr5', '500k', '5tr', '2 tỷ', 'nghìn', 'triệu', 'củ', 'tr', 'k ', '000', '2.500.000đ', ',000',
     'ck', 'ko', 'stk', 'ib', 'ctv', 'mn', 'za', 'lo', 'face', 'book',
     'c0ng', 'n@p', 'ti$n', '@', '$', '1ừa', 'ch0', 'ph1',
     'ß', '⑩', 'ﬁ', '𝐜𝐨̣̂𝐧𝐠', '𝐭𝐢𝐞̂̀𝐧', 'сông', 'ᴛɪᴇɴ', '🅐', 'kh🅾️ản',

@@ -337,7 +337,11 @@ function growOut(need: number): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Phase 1: characters → words (in the scratch buffers). Returns the number of words.
 
+/** The text `scanWords` last read (phase 2 looks at the separators between words in it). */
+let scannedRaw = '';
+
 function scanWords(raw: string, from = 0, to = raw.length): number {
+  scannedRaw = raw;
   const n = to;
   growChars(to - from + 16);
   let codes = charCodes;
@@ -719,6 +723,77 @@ function resetOutput(): void {
   joinedCount = 0;
 }
 
+/** Currency marks written after a grouped amount ("500.000đ", "2.000.000 VND"), folded. */
+const CURRENCY_SUFFIXES: ReadonlySet<string> = new Set(['d', 'vnd', 'dong']);
+
+/** Set by `readGroupedAmount`: the amount's words ("2 trieu 5") and the original end of what it read. */
+let groupedAmountWords = '';
+let groupedAmountEnd = 0;
+
+/** Whether unit `u` ends with a digit and the next one follows it after a single dot or comma. */
+function isSeparatedDigits(u: number): boolean {
+  const end = charEnd[(unitTo[u] ?? 1) - 1] ?? 0;
+  const gap = (charStart[unitFrom[u + 1] ?? 0] ?? 0) - end === 1 ? scannedRaw.charAt(end) : '';
+  return (gap === '.' || gap === ',') && isDigitCode(charCodes[(unitTo[u] ?? 1) - 1] ?? 0);
+}
+
+/** The folded letters of chars [from, to). */
+function readCodes(from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < to; k++) text += String.fromCharCode(charCodes[k] ?? 0);
+  return text;
+}
+
+/**
+ * A whole amount written with thousands separators, from unit `u` (1–3 digits, no leading zero): "500.000đ",
+ * "2.500.000", "1.200.000.000 VND", "2,000,000đ" — groups of exactly three digits after single dots (commas only
+ * with a currency mark: "$2,000" stays digits), the last group 000. It reads like the decimal form people also write
+ * ("500k", "2,5 triệu", "1,2 tỷ"): "500 nghin", "2 5 trieu", "1 2 ty" — the unit last, where patterns look for it
+ * ("[\d ]{1,6}(nghin|trieu)"); a currency mark glued to it is part of it. Returns
+ * the last unit read (> u) and sets `groupedAmountWords`/`groupedAmountEnd`, or returns -1. Phone and account
+ * numbers do not read as amounts: their groups have four digits, a leading zero, or do not end in 000.
+ */
+function readGroupedAmount(u: number, units: number): number {
+  // Not the middle of a longer dotted number ("1.5.000", "10.10.000").
+  if (u > 0 && isSeparatedDigits(u - 1)) return -1;
+  const groups: string[] = [readCodes(unitFrom[u] ?? 0, unitTo[u] ?? 0)];
+  let separator = '';
+  let currency = false;
+  let k = u + 1;
+  for (; k < units && groups.length < 5; k++) {
+    const previousEnd = charEnd[(unitTo[k - 1] ?? 1) - 1] ?? 0;
+    const nextStart = charStart[unitFrom[k] ?? 0] ?? 0;
+    const gap = nextStart - previousEnd === 1 ? scannedRaw.charAt(previousEnd) : '';
+    if ((gap !== '.' && gap !== ',') || (separator !== '' && gap !== separator)) break;
+    const word = readCodes(unitFrom[k] ?? 0, unitTo[k] ?? 0);
+    if (!/^\d{3}/.test(word)) break;
+    const suffix = word.slice(3);
+    if (suffix !== '' && !CURRENCY_SUFFIXES.has(suffix)) break;
+    separator = gap;
+    groups.push(word.slice(0, 3));
+    if (suffix !== '') {
+      currency = true;
+      k++;
+      break;
+    }
+  }
+  const last = k - 1;
+  if (groups.length < 2 || groups.length > 4 || groups[groups.length - 1] !== '000') return -1;
+  // The digits must end there: "1.000.0001" or "2.000.000.5" are no amounts.
+  if (!currency && last + 1 < units) {
+    const end = charEnd[(unitTo[last] ?? 1) - 1] ?? 0;
+    const gap = (charStart[unitFrom[last + 1] ?? 0] ?? 0) - end === 1 ? scannedRaw.charAt(end) : '';
+    if ((gap === '.' || gap === ',') && isDigitCode(charCodes[unitFrom[last + 1] ?? 0] ?? 0)) return -1;
+    if (separator === ',') currency = CURRENCY_SUFFIXES.has(readCodes(unitFrom[last + 1] ?? 0, unitTo[last + 1] ?? 0));
+  }
+  if (separator === ',' && !currency) return -1;
+  const unit = groups.length === 4 ? 'ty' : groups.length === 3 ? 'trieu' : 'nghin';
+  const rest = groups.length > 2 ? (groups[1] ?? '').replace(/0+$/, '') : '';
+  groupedAmountWords = `${groups[0] ?? ''}${rest === '' ? '' : ` ${rest}`} ${unit}`;
+  groupedAmountEnd = charEnd[(unitTo[last] ?? 1) - 1] ?? 0;
+  return last;
+}
+
 /** Phase 2 for the words of the text or slice last scanned, appended to the output. */
 function normalizeWords(words: number): void {
   const units = buildUnits(words);
@@ -734,6 +809,15 @@ function normalizeWords(words: number): void {
     let digits = 0;
     if (mixed) while (digits < length && isDigitCode(charCodes[from + digits] ?? 0)) digits++;
     const allDigits = digits === length;
+    if (allDigits && length <= 3 && (charCodes[from] ?? 48) !== 48) {
+      const last = readGroupedAmount(u, units);
+      if (last > u) {
+        emitReplacement(groupedAmountWords, origStart, groupedAmountEnd);
+        previousWasNumber = false;
+        u = last;
+        continue;
+      }
+    }
     const tail = mixed && digits > 0 && !allDigits ? findAmountTail(from, to) : -1;
     if (tail >= 0) {
       // "1tr350" → "1 trieu 350".
