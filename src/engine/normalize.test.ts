@@ -60,6 +60,8 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['j for i in teencode spellings', 'vjệc nhẹ, kjếm tjền, nhjều', 'viec nhe kiem tien nhieu'],
     ['ambiguous abbreviations stay', 'nv ls dk kg hong', 'nv ls dk kg hong'],
     ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
+    ['Southern words read with their own marks only', 'Tui hông nhận COD, hổng cần cọc, dô page, ZÔ nhóm, gửi dìa', 'tui khong nhan cod khong can coc vao page vao nhom gui ve'],
+    ['their look-alikes stay', 'hoa hồng, do anh, đô la, đĩa cơm, hong kong', 'hoa hong do anh do la dia com hong kong'],
     ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],
     ['other scripts break words', 'nạp中文tiền', 'nap tien'],
     ['digits stay digits in a digit-heavy spaced run', 'n ạ p 5 0 0 k', 'nap 500 nghin'],
@@ -98,6 +100,7 @@ describe('offsets point at the original characters', () => {
     ['vay 1tr350 nhé', '350', '350'],
     ['n ạ p 5 0 0 k', '500', '5 0 0'],
     ['nộp 2.500.000đ nhé', 'trieu', '2.500.000đ'],
+    ['tui ho\u0302ng nhận', 'khong', 'ho\u0302ng'],
   ])('%s: "%s" comes from %s', (raw, word, expected) => {
     expect(originalOf(raw, word)).toBe(expected);
   });
@@ -169,7 +172,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     ' ', ' ', ' ', ' ', '  ', '\n', '\u00a0', ', ', '. ', '!', '?', ':', '(', ')', '"', '“', '”', '\u2029',
     '.', '-', '_', '*', '/', '|', '~', '+', '🔥', '😍', '🎁', '⭐', '→',
     '0', '1', '3', '5', '500', '1tr5', '500k', '5tr', '2 tỷ', 'nghìn', 'triệu', 'củ', 'tr', 'k ', '000', '2.500.000đ', ',000',
-    'ck', 'ko', 'stk', 'ib', 'ctv', 'mn', 'za', 'lo', 'face', 'book',
+    'ck', 'ko', 'stk', 'ib', 'ctv', 'mn', 'za', 'lo', 'face', 'book', 'hông', 'hồng', 'dô', 'do', 'HÔNG',
     'c0ng', 'n@p', 'ti$n', '@', '$', '1ừa', 'ch0', 'ph1',
     'ß', '⑩', 'ﬁ', '𝐜𝐨̣̂𝐧𝐠', '𝐭𝐢𝐞̂̀𝐧', 'сông', 'ᴛɪᴇɴ', '🅐', 'kh🅾️ản',
     'e\u0301', '\u0301', '\u0323', 'o\u0302\u0323', '\u200b', '\u00ad', '\u200d', '\ufeff', '\ud83d', '\udd25',

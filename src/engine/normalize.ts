@@ -25,8 +25,10 @@
  *    are digits followed by a unit stay numbers; "500", "0987654321", "mp3", "covid19" are untouched.
  * 5. Amounts (`amountUnits`): "500k", "500 k", "500 nghìn" → "500 nghin"; "5tr", "5 triệu", "5 củ" → "5 trieu";
  *    "2 tỷ"/"2 tỏi" → "2 ty". A unit word is rewritten only right after a number.
- * 6. Teencode (`words`, `pairs`): whole words are expanded ("ck" → "chuyen khoan", "ko"/"k" → "khong"), two-word
- *    spellings merged ("za lo" → "zalo"). Every produced character maps to the whole source word(s).
+ * 6. Teencode (`words`, `pairs`, `accentedWords`): whole words are expanded ("ck" → "chuyen khoan", "ko"/"k" →
+ *    "khong"), two-word spellings merged ("za lo" → "zalo"), and a few Southern words read as what they mean when
+ *    spelled with their own marks ("hông" → "khong", "dô" → "vao"; "hồng", "do" stay). Every produced character maps
+ *    to the whole source word(s).
  */
 import { decodeAscii } from './binary-codec.ts';
 import { isCommonSyllable } from './segment-syllables.ts';
@@ -177,6 +179,8 @@ function classOfAstral(cp: number): number {
 interface TeencodeTable {
   words: Record<string, string>;
   pairs: Record<string, string>;
+  /** Words rewritten only when spelled with exactly these marks (keys accented, values folded). */
+  accentedWords: Record<string, string>;
   amountUnits: Record<string, string>;
   leet: Record<string, string>;
   leetLeadingOneBeforeVowel: string;
@@ -262,6 +266,28 @@ const teenWords = new CodeTable(Object.entries(teencode.words));
 const teenPairs = new CodeTable(Object.entries(teencode.pairs));
 const amountUnits = new CodeTable(Object.entries(teencode.amountUnits));
 const pairFirstWords = new CodeTable(Object.keys(teencode.pairs).map((k) => [k.split(' ')[0] ?? '', '']));
+/**
+ * Accent-sensitive words (`accentedWords`): Southern "hông"/"hổng" (không), "dô"/"zô" (vào), "dìa" (về) — whose
+ * folded forms are also other words ("hồng", "do", "địa"). Keyed by the folded form; `accentedByFold` lists, per
+ * folded form, the accented spellings (`foldAccented`) and what they read as.
+ */
+const accentedByFold = new Map<string, [string, string][]>();
+for (const [key, value] of Object.entries(teencode.accentedWords)) {
+  const fold = foldCharacters(key);
+  const list = accentedByFold.get(fold) ?? [];
+  list.push([foldAccented(key), value]);
+  accentedByFold.set(fold, list);
+}
+const accentedFolds = new CodeTable([...accentedByFold.keys()].map((fold) => [fold, fold]));
+
+/** What the original of [origStart, origEnd) reads as when it is one of the accented words, or null. */
+function readAccentedWord(fold: string, origStart: number, origEnd: number): string | null {
+  const spellings = accentedByFold.get(fold);
+  if (spellings === undefined) return null;
+  const key = foldAccented(scannedRaw.slice(origStart, origEnd));
+  for (const [accented, value] of spellings) if (accented === key) return value;
+  return null;
+}
 const leetMap = new Int32Array(128);
 for (const [from, to] of Object.entries(teencode.leet)) leetMap[from.charCodeAt(0)] = to.charCodeAt(0);
 const leetLeadingOne = teencode.leetLeadingOneBeforeVowel.charCodeAt(0);
@@ -271,6 +297,7 @@ const tableKeys = [
   ...Object.keys(teencode.words),
   ...Object.keys(teencode.amountUnits),
   ...Object.keys(teencode.pairs).flatMap((k) => k.split(' ')),
+  ...accentedByFold.keys(),
 ];
 for (const key of tableKeys) maxTableKey = Math.max(maxTableKey, key.length);
 /** Quick filter: 1 at [length * 128 + first char] when some table key has that length and first char. */
@@ -860,6 +887,13 @@ function normalizeWords(words: number): void {
             continue;
           }
         }
+        const accented = accentedFolds.find(charCodes, from, to, h);
+        const reading = accented >= 0 ? readAccentedWord(accentedFolds.values[accented] ?? '', origStart, origEnd) : null;
+        if (reading !== null) {
+          emitReplacement(reading, origStart, origEnd);
+          previousWasNumber = false;
+          continue;
+        }
         const expansion = teenWords.find(charCodes, from, to, h);
         if (expansion >= 0) {
           emitReplacement(teenWords.values[expansion] ?? '', origStart, origEnd);
@@ -932,13 +966,17 @@ function isTableWord(from: number, to: number, h: number): boolean {
   const bit = (h ^ (h >>> 16)) & TABLE_WORD_BITS_MASK;
   if (((tableWordBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
   const finished = finishHash(h);
-  return teenWords.find(outCodes, from, to, finished) >= 0 || pairFirstWords.find(outCodes, from, to, finished) >= 0;
+  return (
+    teenWords.find(outCodes, from, to, finished) >= 0 ||
+    pairFirstWords.find(outCodes, from, to, finished) >= 0 ||
+    accentedFolds.find(outCodes, from, to, finished) >= 0
+  );
 }
 
 /** A bit per (folded) hash of every teencode word and first word of a pair (`isTableWord`). */
 const TABLE_WORD_BITS_MASK = 0xffff;
 const tableWordBits = new Uint32Array((TABLE_WORD_BITS_MASK + 1) >>> 5);
-for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? '')]) {
+for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? ''), ...accentedByFold.keys()]) {
   let h = HASH_SEED;
   for (let k = 0; k < key.length; k++) h = stepHash(h, key.charCodeAt(k));
   const bit = (h ^ (h >>> 16)) & TABLE_WORD_BITS_MASK;
