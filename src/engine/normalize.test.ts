@@ -71,6 +71,7 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['amount with a trailing part after the unit', 'vay 1tr350, còn 2tr5', 'vay 1 trieu 350 con 2 trieu 5'],
     ['grouped amounts read like written-out units', 'phí 500.000đ, cọc 2.500.000 VNĐ, 15.000.000d, 1.200.000.000 đồng', 'phi 500 nghin coc 2 5 trieu vnd 15 trieu 1 2 ty dong'],
     ['grouped amounts with commas only with a currency mark', 'ck 2,000,000đ; fee $2,000; 3,000,000 VND', 'chuyen khoan 2 trieu fee 2 000 3 trieu vnd'],
+    ['foreign currencies keep their digits', 'hộp quà 50.000 đô, 200.000 USD, 80.000 euro', 'hop qua 50 000 do 200 000 usd 80 000 euro'],
     ['phone, account and odd groups stay digits', '0912.345.678, 091.234.5000, 1.234.567đ, 2.000.0001, 1.5.000', '0912 345 678 091 234 5000 1 234 567d 2 000 0001 1 5 000'],
     ['empty', '', ''],
     ['only separators', ' .,;!? 🔥 \u200B ', ''],

@@ -752,6 +752,8 @@ function resetOutput(): void {
 
 /** Currency marks written after a grouped amount ("500.000đ", "2.000.000 VND"), folded. */
 const CURRENCY_SUFFIXES: ReadonlySet<string> = new Set(['d', 'vnd', 'dong']);
+/** Foreign currencies after an amount keep it in digits ("50.000 USD", "80.000 euro", "50.000 đô"). */
+const FOREIGN_CURRENCIES: ReadonlySet<string> = new Set(['usd', 'do', 'dola', 'dollar', 'dollars', 'euro', 'eur', 'bang', 'gbp', 'yen', 'won', 'baht', 'sgd', 'aud', 'te']);
 
 /** Set by `readGroupedAmount`: the amount's words ("2 trieu 5") and the original end of what it read. */
 let groupedAmountWords = '';
@@ -778,7 +780,8 @@ function readCodes(from: number, to: number): string {
  * ("500k", "2,5 triệu", "1,2 tỷ"): "500 nghin", "2 5 trieu", "1 2 ty" — the unit last, where patterns look for it
  * ("[\d ]{1,6}(nghin|trieu)"); a currency mark glued to it is part of it. Returns
  * the last unit read (> u) and sets `groupedAmountWords`/`groupedAmountEnd`, or returns -1. Phone and account
- * numbers do not read as amounts: their groups have four digits, a leading zero, or do not end in 000.
+ * numbers do not read as amounts: their groups have four digits, a leading zero, or do not end in 000. An amount in
+ * a foreign currency ("50.000 USD", "80.000 đô") stays in digits, as patterns for those write it.
  */
 function readGroupedAmount(u: number, units: number): number {
   // Not the middle of a longer dotted number ("1.5.000", "10.10.000").
@@ -811,7 +814,9 @@ function readGroupedAmount(u: number, units: number): number {
     const end = charEnd[(unitTo[last] ?? 1) - 1] ?? 0;
     const gap = (charStart[unitFrom[last + 1] ?? 0] ?? 0) - end === 1 ? scannedRaw.charAt(end) : '';
     if ((gap === '.' || gap === ',') && isDigitCode(charCodes[unitFrom[last + 1] ?? 0] ?? 0)) return -1;
-    if (separator === ',') currency = CURRENCY_SUFFIXES.has(readCodes(unitFrom[last + 1] ?? 0, unitTo[last + 1] ?? 0));
+    const next = readCodes(unitFrom[last + 1] ?? 0, unitTo[last + 1] ?? 0);
+    if (FOREIGN_CURRENCIES.has(next)) return -1;
+    if (separator === ',') currency = CURRENCY_SUFFIXES.has(next);
   }
   if (separator === ',' && !currency) return -1;
   const unit = groups.length === 4 ? 'ty' : groups.length === 3 ? 'trieu' : 'nghin';
