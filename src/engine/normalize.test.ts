@@ -62,6 +62,8 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
     ['Southern words read with their own marks only', 'Tui hông nhận COD, hổng cần cọc, dô page, ZÔ nhóm, gửi dìa', 'tui khong nhan cod khong can coc vao page vao nhom gui ve'],
     ['their look-alikes stay', 'hoa hồng, do anh, đô la, đĩa cơm, hong kong', 'hoa hong do anh do la dia com hong kong'],
+    ['a syllable cut by emoji is one word', 'TR🎉ÚNG THƯ🎁ỞNG, ch🔥uyển kh🔥oản, ch🔥uy🔥ển', 'trung thuong chuyen khoan chuyen'],
+    ['words glued by emoji that are no syllable stay two', 'Nhà🏠đẹp, anh❤️em, bé🙏ngoan', 'nha dep anh em be ngoan'],
     ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],
     ['other scripts break words', 'nạp中文tiền', 'nap tien'],
     ['digits stay digits in a digit-heavy spaced run', 'n ạ p 5 0 0 k', 'nap 500 nghin'],
@@ -177,7 +179,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     'c0ng', 'n@p', 'ti$n', '@', '$', '1ừa', 'ch0', 'ph1',
     'ß', '⑩', 'ﬁ', '𝐜𝐨̣̂𝐧𝐠', '𝐭𝐢𝐞̂̀𝐧', 'сông', 'ᴛɪᴇɴ', '🅐', 'kh🅾️ản',
     'e\u0301', '\u0301', '\u0323', 'o\u0302\u0323', '\u200b', '\u00ad', '\u200d', '\ufeff', '\ud83d', '\udd25',
-    'c.ộ.n.g', 'n-ạ-p', 'l 🔥 ừ a', 'c o n g t a c', 't🎉rúng',
+    'c.ộ.n.g', 'n-ạ-p', 'l 🔥 ừ a', 'c o n g t a c', 't🎉rúng', 'tr', 'ung', 'ch', 'uyển', 'thư', 'ởng', '❤️', '🎁',
   ];
   const textArb = fc
     .array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 40 })
@@ -208,6 +210,18 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     for (const piece of PIECES) {
       const raw = plain.repeat(3) + piece + plain.repeat(3) + piece + piece;
       expect(normalizeText(raw)).toEqual(normalizeTextReference(raw));
+    }
+  });
+
+  test('a word cut by emoji or symbols at every place, between plain words', () => {
+    const plain = 'hôm nay trời đẹp ';
+    for (const word of ['chuyển', 'khoản', 'trúng', 'thưởng', 'nhận', 'người', 'đẹp']) {
+      for (const cut of ['🎉', '🔥🔥', '❤️', '★', '​🎁']) {
+        for (let at = 1; at < word.length; at++) {
+          const raw = plain + word.slice(0, at) + cut + word.slice(at) + ' ' + plain;
+          expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));
+        }
+      }
     }
   });
 });

@@ -19,7 +19,9 @@
  *    (. - _ * / | ~ + emoji, symbols…) are joined into one word: "l 🔥 ừ a" → "lua", "n-ạ-p" → "nap". When a run has
  *    tight markers ("c.ộ.n.g") and also plain-space gaps, a plain space next to a tight gap stays a word break:
  *    "c.ộ.n.g t.á.c" → "cong tac", "c.ộ.n.g t a c" → "cong tac". A run spaced uniformly ("c o n g t a c") becomes one word "congtac"; its start is listed in `joined`
- *    so that the phrase matcher can look for phrases inside it.
+ *    so that the phrase matcher can look for phrases inside it. Pieces of a word cut by emoji alone ("t🎉rúng",
+ *    "TR🎉ÚNG", "ch🔥uy🔥ển") are joined when a single first letter starts it or the pieces spell one common syllable
+ *    (`syllables.json`); "Nhà🏠đẹp" stays two words.
  * 4. Leet (`teencode.json` → `leet`): inside a word that has letters, digits and @/$ between letters become letters
  *    ("c0ng", "vi3n", "n@p"); a single leading "1" before letters becomes "l" before a vowel ("1ừa") or "i". Words that
  *    are digits followed by a unit stay numbers; "500", "0987654321", "mp3", "covid19" are untouched.
@@ -657,6 +659,25 @@ let unitJoined = new Uint8Array(256);
 /** 1 when the unit may hold digits/symbols (a mixed word, or any joined run). */
 let unitMixed = new Uint8Array(256);
 
+/** Most pieces one syllable is cut into by emoji ("ch🔥uy🔥ển" is three). */
+const MAX_GLUED_PIECES = 4;
+
+/**
+ * How many words from `w` (2 to MAX_GLUED_PIECES; 0 when none) are letters-only pieces separated by emoji alone
+ * whose letters together are one common syllable (the longest such run).
+ */
+function countGluedPieces(w: number, words: number): number {
+  if (wordMixed[w] !== 0) return 0;
+  let letters = readCodes(wordFrom[w] ?? 0, wordTo[w] ?? 0);
+  let best = 0;
+  for (let k = w + 1; k < words && k < w + MAX_GLUED_PIECES && wordEmojiGap[k] === 1 && wordMixed[k] === 0; k++) {
+    letters += readCodes(wordFrom[k] ?? 0, wordTo[k] ?? 0);
+    if (letters.length > 7) break;
+    if (isCommonSyllable(letters)) best = k - w + 1;
+  }
+  return best;
+}
+
 function buildUnits(words: number): number {
   if (unitFrom.length < words) {
     unitFrom = new Uint32Array(words);
@@ -682,6 +703,17 @@ function buildUnits(words: number): number {
       unitMixed[units] = 1;
       units++;
       w += 2;
+      continue;
+    }
+    // "TR🎉ÚNG", "ch🔥uyển", "thư🎁ởng": pieces glued by emoji only, which together spell a common syllable.
+    const glued = w + 1 < words && wordEmojiGap[w + 1] === 1 ? countGluedPieces(w, words) : 0;
+    if (glued > 1) {
+      unitFrom[units] = wordFrom[w] ?? 0;
+      unitTo[units] = wordTo[w + glued - 1] ?? 0;
+      unitJoined[units] = 0;
+      unitMixed[units] = 0;
+      units++;
+      w += glued;
       continue;
     }
     if (!isSpacedUnit(w)) {
@@ -1116,7 +1148,9 @@ function normalizeFast(raw: string): void {
         i++;
       }
     }
-    if (!special && (out - from < 2 || isTableWord(from, out, h))) special = true;
+    if (!special && (out - from < 2 || isTableWord(from, out, h) || (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))) {
+      special = true;
+    }
     if (special || sliceStart >= 0) {
       out = rollback;
       if (sliceStart < 0) sliceStart = plainEnd;
@@ -1165,6 +1199,30 @@ function normalizeFast(raw: string): void {
     normalizeSlice(raw, sliceStart, n);
     recordSliceWords(out, outLength);
   }
+}
+
+/**
+ * Whether the non-ASCII separator at raw[i] (right after a word) is a run of emoji or symbols with a letter right
+ * after it and no space or punctuation between ("tr🎉ung", "ch🔥uyen"): the pipeline's glued-pieces rule
+ * (`countGluedPieces`) decides those, so the word goes to the pipeline.
+ */
+function isGluedByMarkers(raw: string, i: number): boolean {
+  const limit = Math.min(raw.length, i + 12);
+  let j = i;
+  while (j < limit) {
+    const code = raw.charCodeAt(j);
+    if (code < 0x80) return (fastClasses[code] || computeFastClass(code)) >= 97;
+    const fast = code >= 0xd800 && code <= 0xdbff ? classifySurrogatePair(raw, j) : (fastClasses[code] || computeFastClass(code));
+    if (fast >= 97) return true;
+    const kind = code >= 0xd800 && code <= 0xdbff ? FAST_SEPARATOR : fast;
+    if (kind !== FAST_SEPARATOR && kind !== FAST_IGNORE && kind !== FAST_COMBINING) return false;
+    if (code < 0xd800 || code > 0xdbff) {
+      const cls = classOfBmp(code) & 15;
+      if (cls === KIND_SPACE || cls === KIND_HARD) return false;
+    }
+    j += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  }
+  return false;
 }
 
 /** Fast classes of U+1D000–U+1FFFF (math letters, emoji), lazily filled (0 = not computed): a Map lookup per emoji
