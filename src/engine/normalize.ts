@@ -1207,7 +1207,9 @@ function normalizeFast(raw: string): void {
  * (`countGluedPieces`) decides those, so the word goes to the pipeline.
  */
 function isGluedByMarkers(raw: string, i: number): boolean {
-  const limit = Math.min(raw.length, i + 12);
+  // The whole run, however long ("ch" + seven emoji + "uyển" is one word to the pipeline): each run is read here once,
+  // by the word before it, so this stays linear.
+  const limit = raw.length;
   let j = i;
   while (j < limit) {
     const code = raw.charCodeAt(j);
