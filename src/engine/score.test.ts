@@ -134,6 +134,25 @@ describe('scoreIndicators', () => {
       expect(v.verdict).toBe('suspicious');
     });
 
+    it('lowered when the text piles up more warning words than an offer is made of (a police advisory with a hotline)', () => {
+      // "CẢNH BÁO: … trang mạo danh công an nhận hỗ trợ lấy lại tiền bị lừa đảo … yêu cầu nạn nhân kết bạn zalo …
+      // Công an không bao giờ thu phí. Mọi thắc mắc liên hệ số 0692…": the offer is the subject, not the voice.
+      const advisory = [
+        ind('canh-bao', 'warning', 'warning', 25, { start: 0, end: 1 }),
+        ind('gia-danh', 'warning', 'warning', 25, { start: 1, end: 2 }),
+        ind('nan-nhan', 'warning', 'warning', 25, { start: 6, end: 7 }),
+        ind('khong-thu-phi', 'warning', 'warning', 25, { start: 10, end: 11 }),
+        ...warnings,
+      ];
+      const hotline = ind('lien-he-so', 'generic', 'channel', 15, { start: 12, end: 13 });
+      const v = scoreIndicators([lure, ind('zalo', 'generic', 'channel', 20, { start: 7, end: 8 }), hotline, ...advisory]);
+      expect(v.warningContext).toBe(true);
+      expect(v.verdict).toBe('clean');
+      // A lawyers' office warning against recovery services, with its own hotline (warnings 65).
+      const office = [ind('canh-giac-voi', 'warning', 'warning', 20, { start: 9, end: 10 }), ind('trinh-bao', 'warning', 'warning', 25, { start: 4, end: 5 }), warnings[1] as Indicator];
+      expect(scoreIndicators([lure, hotline, ...office]).verdict).toBe('clean');
+    });
+
     it('lowered without an ask, when the offer or the ask is quoted or reported, or when another family leads', () => {
       expect(scoreIndicators([lure, ...warnings]).score).toBe(Math.round(45 * 0.3));
       expect(scoreIndicators([lure, fee, inbox, ...warnings], [], { mentioned: new Set([lure]) }).verdict).toBe('clean');

@@ -45,6 +45,12 @@ export const SCORE_RULES = {
    * warning (police advice: nobody recovers stolen money for a fee).
    */
   recoveryFamilies: ['hack-money', 'fake-support'] as readonly FamilyId[],
+  /**
+   * Most warning weight such an offer is made of: the loss it offers to recover ("bị lừa", "lừa đảo", "nạn nhân", "kẻ
+   * gian", two or so of them). A text with more ("cảnh báo", "giả danh", "trình báo công an", "không thu phí" on top)
+   * is an advisory about recovery offers, and a hotline in it is no offer's ask.
+   */
+  recoveryWarningMax: 50,
 } as const;
 
 /** Signals that ask the reader to do something (pay, hand over secrets, move to a private channel). */
@@ -88,10 +94,17 @@ function overlapShare(a: Indicator, start: number, end: number): number {
 
 /**
  * A recovery offer made in the text's own voice: the strongest family is a recovery family with a lure of its own
- * (not quoted or reported), and the text asks something itself (pay, hand over, contact).
+ * (not quoted or reported), the text asks something itself (pay, hand over, contact), and it carries no more warning
+ * weight than such an offer is made of (`recoveryWarningMax`).
  */
-function isRecoveryOffer(indicators: Iterable<Indicator>, strongest: FamilyId | undefined, isMention: (ind: Indicator) => boolean): boolean {
+function isRecoveryOffer(
+  indicators: Iterable<Indicator>,
+  strongest: FamilyId | undefined,
+  warningSum: number,
+  isMention: (ind: Indicator) => boolean,
+): boolean {
   if (strongest === undefined || !SCORE_RULES.recoveryFamilies.includes(strongest)) return false;
+  if (warningSum > SCORE_RULES.recoveryWarningMax) return false;
   let lure = false;
   let ask = false;
   for (const ind of indicators) {
@@ -189,7 +202,7 @@ export function scoreIndicators(
   }
 
   const warningContext = warningSum >= SCORE_RULES.warningThreshold;
-  if (warningContext && !context.liveRequest && !isRecoveryOffer(unique.values(), strongest?.[0], isMention)) {
+  if (warningContext && !context.liveRequest && !isRecoveryOffer(unique.values(), strongest?.[0], warningSum, isMention)) {
     score = Math.min(score * SCORE_RULES.warningFactor, SCORE_RULES.warningCap);
   }
   // Only someone else's words: every text indicator is quoted, reported or narrated, and nothing is asked in the
