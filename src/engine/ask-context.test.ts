@@ -256,3 +256,16 @@ describe('threats and contrasts after a negation (session-4 review)', () => {
     expect(negated('Không cần ra ngân hàng cứ chuyển tiền qua app là được', 'chuyển tiền')).toBe(false);
   });
 });
+
+describe('"lỗ hổng" (a hole, a security flaw) and "bên hông" (the side) are nouns, not the negation "hổng"/"hông"', () => {
+  it('an ask after them is made', () => {
+    expect(negated('Tài khoản của quý khách có lỗ hổng bảo mật phải cung cấp mã OTP cho nhân viên', 'mã OTP')).toBe(false);
+    expect(negated('Ngân hàng phát hiện LỖ HỔNG yêu cầu khách hàng cung cấp số thẻ', 'số thẻ')).toBe(false);
+    expect(negated('Xe để bên hông nhà, cần chuyển khoản trước 500k', 'chuyển khoản')).toBe(false);
+  });
+
+  it('the Southern negation still denies', () => {
+    expect(negated('Shop hổng cần chuyển khoản trước', 'chuyển khoản')).toBe(true);
+    expect(negated('Bên em hông yêu cầu mã OTP', 'mã OTP')).toBe(true);
+  });
+});

@@ -30,6 +30,12 @@ const NEGATIONS = new Set([
   'no', 'not', 'never', 'without', 'nor', 'cannot', "don't", 'don’t', 'dont', "won't", 'won’t', "doesn't", 'doesn’t',
   "isn't", 'isn’t', "aren't", 'aren’t',
 ]);
+/** Nouns spelled like a Southern negation, by the word right before: "lỗ hổng" (a hole, a security flaw), "bên
+ *  hông" (the side), "eo hông", "xương hông" (the hip). "Tài khoản có lỗ hổng bảo mật phải cung cấp mã OTP" asks. */
+const NOUN_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['hổng', new Set(['lỗ'])],
+  ['hông', new Set(['bên', 'eo', 'xương'])],
+]);
 /** Words that may stand between a negation and the ask it governs (folded: lowercase, no accents, đ → d). */
 const FILLERS = new Set([
   // Vietnamese: modals, "ever", verbs of asking/telling/charging, pronouns and addressees.
@@ -144,7 +150,7 @@ function isNegation(words: readonly Word[], k: number): boolean {
     // At the end of a window the next word is the ask itself: judge by the word before ("Nam no [bị công an…]").
     return next === undefined ? !isCommonSyllable(words[k - 1]?.folded ?? '') : !isCommonSyllable(next.folded);
   }
-  if (NEGATIONS.has(word.original)) return true;
+  if (NEGATIONS.has(word.original)) return NOUN_BEFORE.get(word.original)?.has(words[k - 1]?.original ?? '') !== true;
   // "k cần cọc": "k" is "không" unless it is an amount's unit ("500 k").
   return word.original === 'k' && !/^\d/.test(words[k - 1]?.original ?? '');
 }

@@ -282,12 +282,31 @@ for (const [key, value] of Object.entries(teencode.accentedWords)) {
 }
 const accentedFolds = new CodeTable([...accentedByFold.keys()].map((fold) => [fold, fold]));
 
+/**
+ * Nouns spelled like an accented word, by the word written right before them (accent keys): "lỗ hổng" (a hole, the
+ * "security flaw" of phishing texts — read as "lo khong" it denied the ask after it: "lỗ hổng bảo mật phải cung cấp
+ * OTP"), "bên hông" (the side), "eo hông", "xương hông" (the hip).
+ */
+const ACCENTED_NOUN_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [foldAccented('hổng'), new Set([foldAccented('lỗ')])],
+  [foldAccented('hông'), new Set(['bên', 'eo', 'xương'].map((w) => foldAccented(w)))],
+]);
+/** The word right before a position of the raw text (letters, marks and invisible characters), after spaces. */
+const RE_WORD_BEFORE = /([\p{L}\p{M}\p{Cf}]{1,12})[\p{White_Space}\p{Cf}]{1,4}$/u;
+
 /** What the original of [origStart, origEnd) reads as when it is one of the accented words, or null. */
 function readAccentedWord(fold: string, origStart: number, origEnd: number): string | null {
   const spellings = accentedByFold.get(fold);
   if (spellings === undefined) return null;
   const key = foldAccented(scannedRaw.slice(origStart, origEnd));
-  for (const [accented, value] of spellings) if (accented === key) return value;
+  for (const [accented, value] of spellings) {
+    if (accented !== key) continue;
+    // The raw text, not the previous unit: a fast-path slice may start right after that word.
+    const before = ACCENTED_NOUN_AFTER.get(key);
+    const previous = before === undefined ? undefined : RE_WORD_BEFORE.exec(scannedRaw.slice(Math.max(0, origStart - 24), origStart))?.[1];
+    if (previous !== undefined && before?.has(foldAccented(previous)) === true) return null;
+    return value;
+  }
   return null;
 }
 const leetMap = new Int32Array(128);
