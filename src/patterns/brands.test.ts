@@ -10,7 +10,7 @@ import { assembleDatabase } from './index.ts';
 const engine = compileEngine(assembleDatabase());
 
 function brandHits(host: string): string[] {
-  return engine.domains.checkHost(host).hits.map((hit) => `${hit.kind}:${engine.domains.brands[hit.brand ?? -1]?.id ?? '?'}`);
+  return (engine.domains.checkHost(host)?.hits ?? []).map((hit) => `${hit.kind}:${engine.domains.brands[hit.brand ?? -1]?.id ?? '?'}`);
 }
 
 describe('government look-alike hosts', () => {
