@@ -97,3 +97,13 @@ describe('session-4 review: the new context rules keep these scams flagged (bund
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
   });
 });
+
+describe('a fee stated as zero asks nothing (bundled database)', () => {
+  it('"Phí nhận thưởng: 0đ" in a parody stays clean; the same words with an amount still ask', () => {
+    const parody = 'Chúc mừng quý khách đã trúng thưởng 01 bài giảng của mẹ vì thức khuya. Phí nhận thưởng: 0đ. Thời hạn nhận: ngay bây giờ.';
+    const parodyVerdict = scanItem(engine, { text: parody });
+    expect(parodyVerdict.verdict).toBe('clean');
+    const scam = 'Chúc mừng quý khách đã trúng thưởng xe SH. Phí nhận thưởng: 1tr5. Thời hạn nhận: ngay bây giờ.';
+    expect(scanItem(engine, { text: scam }).verdict).not.toBe('clean');
+  });
+});

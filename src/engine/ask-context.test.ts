@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
+import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegatedWarning, isZeroFee } from './ask-context.ts';
 
 /** Whether the ask starting at `word` (its first occurrence) is negated. */
 const negated = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
@@ -267,5 +267,27 @@ describe('"lỗ hổng" (a hole, a security flaw) and "bên hông" (the side) ar
   it('the Southern negation still denies', () => {
     expect(negated('Shop hổng cần chuyển khoản trước', 'chuyển khoản')).toBe(true);
     expect(negated('Bên em hông yêu cầu mã OTP', 'mã OTP')).toBe(true);
+  });
+});
+
+describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
+  const zero = (text: string, fee: string) => isZeroFee(text, text.indexOf(fee) + fee.length);
+  it.each([
+    ['Phí nhận thưởng: 0đ. Vui lòng không chuyển khoản.', 'Phí nhận thưởng'],
+    ['phí ship 0 đồng toàn quốc', 'phí ship'],
+    ['Phí đăng ký: miễn phí', 'Phí đăng ký'],
+    ['Registration fee: free', 'Registration fee'],
+    ['phí hồ sơ không mất phí đâu nha', 'phí hồ sơ'],
+  ])('zero: %s', (text, fee) => {
+    expect(zero(text, fee)).toBe(true);
+  });
+  it.each([
+    ['Phí nhận thưởng: 500k, chuyển khoản ngay', 'Phí nhận thưởng'],
+    ['phí hồ sơ 0912 xxx 345 liên hệ', 'phí hồ sơ'],
+    ['phí nhận thưởng 05 triệu', 'phí nhận thưởng'],
+    ['phí nhận thưởng, 0đ ship', 'phí nhận thưởng'],
+    ['phí mở khóa không hoàn lại', 'phí mở khóa'],
+  ])('not zero: %s', (text, fee) => {
+    expect(zero(text, fee)).toBe(false);
   });
 });

@@ -284,6 +284,21 @@ function isDisownedAfter(text: string, start: number, end: number): boolean {
   return MESSAGES_SUBJECT.test(normalizeText(sentence.text).text);
 }
 
+/** Folded words right after a fee that make it zero: "0đ", "0 đồng", "miễn phí", "free", "không đồng nào". */
+const ZERO_FEE = /^(?:la |chi |chi la |only |is )?(?:0 ?(?:d|dong|vnd|nghin|usd)?|0d|mien phi|free|khong (?:dong|mat|ton)(?: phi| dong nao| tien)?)(?: |$)/;
+
+/**
+ * A fee stated as nothing right after its words ("Phí nhận thưởng: 0đ", "phí đăng ký: miễn phí", "fee: free"): no
+ * payment is asked. Looks at the original just after the ask (up to the end of its clause).
+ */
+export function isZeroFee(text: string, end: number | undefined): boolean {
+  if (end === undefined) return false;
+  const after = text.slice(end, end + 24);
+  if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
+  const stop = after.search(/[,!?;\n\u2029]|\.(?=\s|$)/u);
+  return ZERO_FEE.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+}
+
 /**
  * A lure denied in its own clause ("không ai bắt bạn nạp tiền hay làm nhiệm vụ"): the clause rule of `isNegatedAsk`
  * only — no lists, no negation inside the match ("không cần vốn" IS the lure), and not "chưa". (Threats are not

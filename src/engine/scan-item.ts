@@ -4,7 +4,7 @@
  */
 import type { Engine } from './compile.ts';
 import { findUrlsInText, type DomainHit } from './domains.ts';
-import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
+import { isNarratedAsk, isNegatedAsk, isZeroFee, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
 import { isMisreadAskHint, isSiteAskHint } from './ask-hints.ts';
 import { applyModelLift } from './model-lift.ts';
 import { normalizeText, type NormalizedText } from './normalize.ts';
@@ -434,6 +434,11 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const asks = indicators.filter((ind) => ASK_SIGNALS.has(ind.signal) && ind.kind !== 'number' && ind.start !== undefined);
   asks.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   for (const ind of asks) {
+    // "Phí nhận thưởng: 0đ" asks nothing (and denies nothing after it).
+    if (ind.signal === 'payment' && isZeroFee(text, ind.end)) {
+      negated.add(ind);
+      continue;
+    }
     if (!isNegatedAsk(text, ind.start, ind.end, negatedAsks)) continue;
     negated.add(ind);
     // A denied ask hint (weight 0) stays out of the list: its words must not deny a weighted ask after it ("Shop
