@@ -178,11 +178,26 @@ function classOfAstral(cp: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Tables.
 
+/**
+ * A word with two readings: `reads` unless the word before it in the output (teencode expanded; after an optional
+ * "va"/"voi") is one of `after`, or the next word (folded, as written; after an optional "vs") is one of `before` —
+ * then `near`. "mk" is
+ * "mình" ("ib mk", "bên mk", "mẹ mk") except next to account words ("tk + mk", "đổi mk", "mk cũ", "mk + mã 2fa").
+ */
+interface ContextWord {
+  reads: string;
+  near: string;
+  after: string[];
+  before: string[];
+}
+
 interface TeencodeTable {
   words: Record<string, string>;
   pairs: Record<string, string>;
   /** Words rewritten only when spelled with exactly these marks (keys accented, values folded). */
   accentedWords: Record<string, string>;
+  /** Words read by their neighbours (`readContextWord`). */
+  contextWords: Record<string, ContextWord>;
   amountUnits: Record<string, string>;
   leet: Record<string, string>;
   leetLeadingOneBeforeVowel: string;
@@ -281,6 +296,33 @@ for (const [key, value] of Object.entries(teencode.accentedWords)) {
   accentedByFold.set(fold, list);
 }
 const accentedFolds = new CodeTable([...accentedByFold.keys()].map((fold) => [fold, fold]));
+const contextRules = Object.values(teencode.contextWords);
+const contextFolds = new CodeTable(Object.keys(teencode.contextWords).map((key, index) => [key, String(index)]));
+
+/** Whether the output so far ends with the words `phrase` (a whole word: after a space or at the start). */
+function outputEndsWith(phrase: string, end: number): boolean {
+  const from = end - phrase.length;
+  if (from < 0 || (from > 0 && outCodes[from - 1] !== 32)) return false;
+  for (let k = 0; k < phrase.length; k++) if (outCodes[from + k] !== phrase.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The reading of context word `rule` at unit `u` of `units` (see `ContextWord`). */
+function readContextWord(rule: ContextWord, u: number, units: number): string {
+  let end = outLength;
+  for (const connector of [' va', ' voi']) {
+    if (outputEndsWith(connector.slice(1), end)) {
+      end -= connector.length;
+      break;
+    }
+  }
+  if (rule.after.some((word) => outputEndsWith(word, end))) return rule.near;
+  let next = u + 1;
+  // Over "vs" (với): a teencode word, so the fast path's slice holds the word after it too ("mk vs mã 2 lớp").
+  if (next + 1 < units && readCodes(unitFrom[next] ?? 0, unitTo[next] ?? 0) === 'vs') next++;
+  if (next < units && rule.before.includes(readCodes(unitFrom[next] ?? 0, unitTo[next] ?? 0))) return rule.near;
+  return rule.reads;
+}
 
 /**
  * Nouns spelled like an accented word, by the word written right before them (accent keys): "lỗ hổng" (a hole, the
@@ -319,6 +361,7 @@ const tableKeys = [
   ...Object.keys(teencode.amountUnits),
   ...Object.keys(teencode.pairs).flatMap((k) => k.split(' ')),
   ...accentedByFold.keys(),
+  ...Object.keys(teencode.contextWords),
 ];
 for (const key of tableKeys) maxTableKey = Math.max(maxTableKey, key.length);
 /** Quick filter: 1 at [length * 128 + first char] when some table key has that length and first char. */
@@ -943,6 +986,13 @@ function normalizeWords(words: number): void {
             continue;
           }
         }
+        const contextual = contextFolds.find(charCodes, from, to, h);
+        const rule = contextual >= 0 ? contextRules[Number(contextFolds.values[contextual])] : undefined;
+        if (rule !== undefined) {
+          emitReplacement(readContextWord(rule, u, units), origStart, origEnd);
+          previousWasNumber = false;
+          continue;
+        }
         const accented = accentedFolds.find(charCodes, from, to, h);
         const reading = accented >= 0 ? readAccentedWord(accentedFolds.values[accented] ?? '', origStart, origEnd) : null;
         if (reading !== null) {
@@ -1025,14 +1075,15 @@ function isTableWord(from: number, to: number, h: number): boolean {
   return (
     teenWords.find(outCodes, from, to, finished) >= 0 ||
     pairFirstWords.find(outCodes, from, to, finished) >= 0 ||
-    accentedFolds.find(outCodes, from, to, finished) >= 0
+    accentedFolds.find(outCodes, from, to, finished) >= 0 ||
+    contextFolds.find(outCodes, from, to, finished) >= 0
   );
 }
 
 /** A bit per (folded) hash of every teencode word and first word of a pair (`isTableWord`). */
 const TABLE_WORD_BITS_MASK = 0xffff;
 const tableWordBits = new Uint32Array((TABLE_WORD_BITS_MASK + 1) >>> 5);
-for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? ''), ...accentedByFold.keys()]) {
+for (const key of [...Object.keys(teencode.words), ...Object.keys(teencode.pairs).map((k) => k.split(' ')[0] ?? ''), ...accentedByFold.keys(), ...Object.keys(teencode.contextWords)]) {
   let h = HASH_SEED;
   for (let k = 0; k < key.length; k++) h = stepHash(h, key.charCodeAt(k));
   const bit = (h ^ (h >>> 16)) & TABLE_WORD_BITS_MASK;
