@@ -36,8 +36,8 @@ import { assembleDatabase } from '../patterns/index.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(REPO_ROOT, 'test/corpus');
 /** The only corpus files the trainer reads (never the blind sets). */
-const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl', 'scam-tune12.jsonl'] as const;
-const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl', 'benign-tune12.jsonl'] as const;
+const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl', 'scam-tune12.jsonl', 'scam-tune13.jsonl'] as const;
+const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl', 'benign-tune12.jsonl', 'benign-tune13.jsonl', 'benign-tune14.jsonl'] as const;
 const PRESS_RELEASE = 'press-release-phu-ly-2022-10-14.txt';
 const DEFAULT_OUT = resolve(REPO_ROOT, 'src/engine/data/scam-model.json');
 
