@@ -11,6 +11,8 @@
  *   prints only its two overall figures — an untouched estimate of the session-4 database.
  * - `blind5` (scam-blind5.jsonl, benign-blind5.jsonl, written at the start of session 5, read once before and once
  *   after that session's changes): prints only its two overall figures — the untouched estimate of the session-5 engine.
+ * - `blind6` (scam-blind6.jsonl, benign-blind6.jsonl, written at the start of session 6, read once before and once
+ *   after that session's changes): prints only its two overall figures — the untouched estimate of the session-6 engine.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -20,17 +22,19 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 5 (2026-11-29): blind 92.2 % / 1.4 %, blind2 89.5 % / 0.7 %, blind3 73.1 % / 4.3 %,
-// blind4 82.0 % / 3.3 %, blind5 82.7 % / 5.3 % (session 4's engine: 91.0 % / 3.5 %, 86.0 % / 3.4 %, 69.4 % / 6.4 %,
-// 80.0 % / 4.0 %, 84.0 % / 5.3 %). The bars sit a few items below, as a guard against regressions.
-const BLIND_MIN_RECALL = 0.89;
-const BLIND_MAX_FALSE_WARNINGS = 0.035;
+// Measured at the end of session 6 (2026-11-29): blind 93.4 % / 0.7 %, blind2 91.2 % / 0.7 %, blind3 77.5 % / 2.1 %,
+// blind4 84.7 % / 2.7 %, blind5 86.7 % / 4.7 %, blind6 91.3 % / 1.3 % (session 5's engine: 92.2 % / 1.4 %, 89.5 % /
+// 0.7 %, 73.1 % / 4.3 %, 82.0 % / 3.3 %, 82.7 % / 5.3 %, 88.7 % / 2.0 %). The bars sit a few items below, as a guard
+// against regressions.
+const BLIND_MIN_RECALL = 0.9;
+const BLIND_MAX_FALSE_WARNINGS = 0.03;
 /** The untouched sets: only their two overall figures are ever printed. */
 const OVERALL_ONLY = [
-  { name: 'blind2', minRecall: 0.87, maxFalseWarnings: 0.03 },
-  { name: 'blind3', minRecall: 0.7, maxFalseWarnings: 0.065 },
-  { name: 'blind4', minRecall: 0.78, maxFalseWarnings: 0.055 },
-  { name: 'blind5', minRecall: 0.79, maxFalseWarnings: 0.075 },
+  { name: 'blind2', minRecall: 0.88, maxFalseWarnings: 0.03 },
+  { name: 'blind3', minRecall: 0.74, maxFalseWarnings: 0.05 },
+  { name: 'blind4', minRecall: 0.81, maxFalseWarnings: 0.05 },
+  { name: 'blind5', minRecall: 0.83, maxFalseWarnings: 0.07 },
+  { name: 'blind6', minRecall: 0.88, maxFalseWarnings: 0.035 },
 ] as const;
 
 interface Item {

@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 5 (tune3
- * to tune12) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 6 (tune3
+ * to tune14) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -37,10 +37,14 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // Session 5 (the text model trains on them; one pattern round at the end): tune9 93.2 % / 1.4 % (66.8 % / 3.2 %
   // before the session), tune10 93.0 % / 0 % (first 81.5 % / 1.5 %), tune11 90.6 % / 1.7 % (first 66.1 % / 2.2 %),
   // tune12 92.0 % / 1.5 % (first 72.5 % / 2.0 %).
-  { split: 'tune9', scam: 'scam-tune9.jsonl', benign: 'benign-tune9.jsonl', minRecall: 0.9, maxFalseWarnings: 0.025, minItems: [210, 210] },
-  { split: 'tune10', scam: 'scam-tune10.jsonl', benign: 'benign-tune10.jsonl', minRecall: 0.9, maxFalseWarnings: 0.015, minItems: [190, 190] },
-  { split: 'tune11', scam: 'scam-tune11.jsonl', benign: 'benign-tune11.jsonl', minRecall: 0.87, maxFalseWarnings: 0.03, minItems: [170, 170] },
-  { split: 'tune12', scam: 'scam-tune12.jsonl', benign: 'benign-tune12.jsonl', minRecall: 0.89, maxFalseWarnings: 0.025, minItems: [190, 190] },
+  { split: 'tune9', scam: 'scam-tune9.jsonl', benign: 'benign-tune9.jsonl', minRecall: 0.94, maxFalseWarnings: 0.025, minItems: [210, 210] },
+  { split: 'tune10', scam: 'scam-tune10.jsonl', benign: 'benign-tune10.jsonl', minRecall: 0.93, maxFalseWarnings: 0.015, minItems: [190, 190] },
+  { split: 'tune11', scam: 'scam-tune11.jsonl', benign: 'benign-tune11.jsonl', minRecall: 0.93, maxFalseWarnings: 0.03, minItems: [170, 170] },
+  { split: 'tune12', scam: 'scam-tune12.jsonl', benign: 'benign-tune12.jsonl', minRecall: 0.94, maxFalseWarnings: 0.025, minItems: [190, 190] },
+  // Session 6 (one pattern round, the model trains on them): tune13 97.5 % / 0.5 % (first 69.0 % / 2.0 %), tune14
+  // 0/160 (first 1/160); tune9–12 above rose to 97.3 / 95.0 / 96.1 / 97.5 % after the retrain.
+  { split: 'tune13', scam: 'scam-tune13.jsonl', benign: 'benign-tune13.jsonl', minRecall: 0.95, maxFalseWarnings: 0.015, minItems: [190, 190] },
+  { split: 'tune14', scam: null, benign: 'benign-tune14.jsonl', minRecall: 0, maxFalseWarnings: 0.015, minItems: [0, 150] },
 ];
 type Split = string;
 
