@@ -215,6 +215,14 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     }
   });
 
+  test('accented words and their look-alikes in every spelling, between plain words', () => {
+    const words = ['zö', 'ZÖ', 'zo', 'Zô', 'dô', 'd\u043e\u0302', 'hông', 'ho\u0302ng', 'HÔNG', 'hồng', 'đỏ', 'h\u200bông', 'dìa', 'đĩa', 'lỗ hổng', 'mk', 'tk mk'];
+    for (const word of words) {
+      const raw = `hôm nay ${word} nhé trời đẹp`;
+      expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));
+    }
+  });
+
   test('a word cut by emoji or symbols at every place, between plain words', () => {
     const plain = 'hôm nay trời đẹp ';
     for (const word of ['chuyển', 'khoản', 'trúng', 'thưởng', 'nhận', 'người', 'đẹp']) {

@@ -336,11 +336,28 @@ const ACCENTED_NOUN_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** The word right before a position of the raw text (letters, marks and invisible characters), after spaces. */
 const RE_WORD_BEFORE = /([\p{L}\p{M}\p{Cf}]{1,12})[\p{White_Space}\p{Cf}]{1,4}$/u;
 
+/**
+ * The accent-keeping spelling of raw[a, b) (`foldAccented`), without its NFKD pass when every unit is a plain or
+ * precomposed Latin letter (the common case, on the fast path): there, lowercasing gives the same key.
+ */
+function readSpellingKey(raw: string, a: number, b: number): string {
+  for (let k = a; k < b; k++) {
+    const c = raw.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || VIETNAMESE_LETTERS.has(c))) return foldAccented(raw.slice(a, b));
+  }
+  return raw.slice(a, b).toLowerCase();
+}
+
+/** Precomposed Vietnamese letters (both cases): `foldAccented` of each is its own lowercase. */
+const VIETNAMESE_LETTERS: ReadonlySet<number> = new Set(
+  [...'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'].flatMap((ch) => [ch.charCodeAt(0), ch.toUpperCase().charCodeAt(0)]),
+);
+
 /** What the original of [origStart, origEnd) reads as when it is one of the accented words, or null. */
 function readAccentedWord(fold: string, origStart: number, origEnd: number): string | null {
   const spellings = accentedByFold.get(fold);
   if (spellings === undefined) return null;
-  const key = foldAccented(scannedRaw.slice(origStart, origEnd));
+  const key = readSpellingKey(scannedRaw, origStart, origEnd);
   for (const [accented, value] of spellings) {
     if (accented !== key) continue;
     // The raw text, not the previous unit: a fast-path slice may start right after that word.
@@ -1066,18 +1083,27 @@ function fastClassOf(cls: number): number {
   return FAST_SPECIAL;
 }
 
-/** Whether the plain-looking word out[from, to) (unfinished hash `h`) is a teencode word or the first word of a pair. */
-function isTableWord(from: number, to: number, h: number): boolean {
+/**
+ * Whether the plain-looking word out[from, to) (unfinished hash `h`) of `raw` is a teencode word, the first word of a
+ * pair, a context word, or spelled as one of the accented words (a look-alike — "đỏ", "hồng" — is plain: the pipeline
+ * would leave it as it is too, so it needs no slice).
+ */
+function isTableWord(raw: string, from: number, to: number, h: number): boolean {
   // Most words are no key: one bit of the key filter says so without probing the tables.
   const bit = (h ^ (h >>> 16)) & TABLE_WORD_BITS_MASK;
   if (((tableWordBits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
   const finished = finishHash(h);
-  return (
+  if (
     teenWords.find(outCodes, from, to, finished) >= 0 ||
     pairFirstWords.find(outCodes, from, to, finished) >= 0 ||
-    accentedFolds.find(outCodes, from, to, finished) >= 0 ||
     contextFolds.find(outCodes, from, to, finished) >= 0
-  );
+  ) {
+    return true;
+  }
+  const accented = accentedFolds.find(outCodes, from, to, finished);
+  if (accented < 0) return false;
+  const key = readSpellingKey(raw, outStart[from] ?? 0, outEnd[to - 1] ?? 0);
+  return (accentedByFold.get(accentedFolds.values[accented] ?? '') ?? []).some(([spelling]) => spelling === key);
 }
 
 /** A bit per (folded) hash of every teencode word and first word of a pair (`isTableWord`). */
@@ -1218,7 +1244,7 @@ function normalizeFast(raw: string): void {
         i++;
       }
     }
-    if (!special && (out - from < 2 || isTableWord(from, out, h) || (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))) {
+    if (!special && (out - from < 2 || isTableWord(raw, from, out, h) || (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))) {
       special = true;
     }
     if (special || sliceStart >= 0) {
