@@ -215,6 +215,11 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     }
   });
 
+  test('the spelling key of a precomposed Vietnamese or ASCII letter is its lowercase (the fast path skips NFKD for them)', () => {
+    const letters = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđabcdefghijklmnopqrstuvwxyz';
+    for (const ch of [...letters, ...letters.toUpperCase()]) expect(foldAccented(ch), ch).toBe(ch.toLowerCase());
+  });
+
   test('accented words and their look-alikes in every spelling, between plain words', () => {
     const words = ['zö', 'ZÖ', 'zo', 'Zô', 'dô', 'd\u043e\u0302', 'hông', 'ho\u0302ng', 'HÔNG', 'hồng', 'đỏ', 'h\u200bông', 'dìa', 'đĩa', 'lỗ hổng', 'mk', 'tk mk'];
     for (const word of words) {
