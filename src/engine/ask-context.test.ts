@@ -278,6 +278,9 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['Phí đăng ký: miễn phí', 'Phí đăng ký'],
     ['Registration fee: free', 'Registration fee'],
     ['phí hồ sơ không mất phí đâu nha', 'phí hồ sơ'],
+    ['phí vận chuyển không tốn đồng nào', 'phí vận chuyển'],
+    ['phí tham gia: không mất tiền', 'phí tham gia'],
+    ['phí ship 0đ, 0 đồng luôn', 'phí ship'],
   ])('zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(true);
   });
@@ -287,6 +290,15 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['phí nhận thưởng 05 triệu', 'phí nhận thưởng'],
     ['phí nhận thưởng, 0đ ship', 'phí nhận thưởng'],
     ['phí mở khóa không hoàn lại', 'phí mở khóa'],
+    // A decimal amount that starts with 0 is no zero: 0,5 triệu = 500k.
+    ['Phí nhận thưởng: 0,5 triệu. Thời hạn nhận: ngay', 'Phí nhận thưởng'],
+    ['phí hồ sơ 0.5tr trước khi giải ngân', 'phí hồ sơ'],
+    ['phí hồ sơ 0,5tr nhé', 'phí hồ sơ'],
+    ['phí nhận thưởng 0tr5 thôi', 'phí nhận thưởng'],
+    ['phí kích hoạt 0.5 triệu', 'phí kích hoạt'],
+    // "Not much" is no "nothing".
+    ['phí hồ sơ không mất nhiều, chỉ 300k', 'phí hồ sơ'],
+    ['phí nhận thưởng không tốn nhiều đâu 300k', 'phí nhận thưởng'],
   ])('not zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(false);
   });

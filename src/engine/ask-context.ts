@@ -284,8 +284,13 @@ function isDisownedAfter(text: string, start: number, end: number): boolean {
   return MESSAGES_SUBJECT.test(normalizeText(sentence.text).text);
 }
 
-/** Folded words right after a fee that make it zero: "0đ", "0 đồng", "miễn phí", "free", "không đồng nào". */
-const ZERO_FEE = /^(?:la |chi |chi la |only |is )?(?:0 ?(?:d|dong|vnd|nghin|usd)?|0d|mien phi|free|khong (?:dong|mat|ton)(?: phi| dong nao| tien)?)(?: |$)/;
+/**
+ * Folded words right after a fee that make it zero: "0đ", "0 đồng", "miễn phí", "free", "không đồng nào", "không mất
+ * phí". Not a decimal amount that starts with 0 ("0,5 triệu", "0.5tr", "0tr5" read "0 5 trieu", "0 trieu 5": the
+ * zero must not be followed by a digit or an amount word) and not "không mất/tốn nhiều" (not much is something).
+ */
+const ZERO_FEE =
+  /^(?:la |chi |chi la |only |is )?(?:0 ?(?:d|dong|vnd|nghin|usd)?|0d|mien phi|free|khong dong(?: nao)?|khong (?:mat|ton)(?: (?:phi|tien|dong nao)|$))(?:$| (?!\d|trieu|ty|cu|tram|nghin|k\b))/;
 
 /**
  * A fee stated as nothing right after its words ("Phí nhận thưởng: 0đ", "phí đăng ký: miễn phí", "fee: free"): no
@@ -295,7 +300,8 @@ export function isZeroFee(text: string, end: number | undefined): boolean {
   if (end === undefined) return false;
   const after = text.slice(end, end + 24);
   if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
-  const stop = after.search(/[,!?;\n\u2029]|\.(?=\s|$)/u);
+  // A comma ends the clause, but not inside a decimal amount ("0,5 triệu").
+  const stop = after.search(/[!?;\n\u2029]|,(?!\d)|\.(?=\s|$)/u);
   return ZERO_FEE.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
 }
 
