@@ -112,4 +112,10 @@ describe('a fee stated as zero asks nothing (bundled database)', () => {
     const little = 'Chúc mừng quý khách đã trúng thưởng xe SH. Phí nhận thưởng không mất nhiều, chỉ 300k. Thời hạn nhận: ngay bây giờ.';
     expect(scanItem(engine, { text: little }).verdict).not.toBe('clean');
   });
+  it('"free ship" after a transfer ask does not hide the transfer', () => {
+    const text = 'Thanh lý iPhone 14 Pro Max giá 5 triệu, chuyển khoản trước free ship toàn quốc, inbox zalo 0912345678';
+    const verdict = scanItem(engine, { text });
+    expect(verdict.indicators.some((i) => i.signal === 'payment' && i.match === 'chuyển khoản trước')).toBe(true);
+    expect(verdict.verdict).toBe('scam');
+  });
 });

@@ -271,7 +271,7 @@ describe('"lỗ hổng" (a hole, a security flaw) and "bên hông" (the side) ar
 });
 
 describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
-  const zero = (text: string, fee: string) => isZeroFee(text, text.indexOf(fee) + fee.length);
+  const zero = (text: string, fee: string) => isZeroFee(text, text.indexOf(fee), text.indexOf(fee) + fee.length);
   it.each([
     ['Phí nhận thưởng: 0đ. Vui lòng không chuyển khoản.', 'Phí nhận thưởng'],
     ['phí ship 0 đồng toàn quốc', 'phí ship'],
@@ -299,6 +299,10 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     // "Not much" is no "nothing".
     ['phí hồ sơ không mất nhiều, chỉ 300k', 'phí hồ sơ'],
     ['phí nhận thưởng không tốn nhiều đâu 300k', 'phí nhận thưởng'],
+    // Only a fee is zeroed: "free ship" after a transfer ask is a perk, the transfer is still asked.
+    ['Chuyển khoản trước free ship toàn quốc', 'Chuyển khoản trước'],
+    ['nạp tiền miễn phí giao dịch', 'nạp tiền'],
+    ['ck trước 0đ ship nha', 'ck trước'],
   ])('not zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(false);
   });

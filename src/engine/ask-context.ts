@@ -292,12 +292,17 @@ function isDisownedAfter(text: string, start: number, end: number): boolean {
 const ZERO_FEE =
   /^(?:la |chi |chi la |only |is )?(?:0 ?(?:d|dong|vnd|nghin|usd)?|0d|mien phi|free|khong dong(?: nao)?|khong (?:mat|ton)(?: (?:phi|tien|dong nao)|$))(?:$| (?!\d|trieu|ty|cu|tram|nghin|k\b))/;
 
+/** A fee word in an ask's original words: only a fee can be stated as nothing. */
+const FEE_WORD = /(?<![\p{L}\p{M}])(?:ph[ií]|fees?|charges?|costs?)(?![\p{L}\p{M}])/iu;
+
 /**
  * A fee stated as nothing right after its words ("Phí nhận thưởng: 0đ", "phí đăng ký: miễn phí", "fee: free"): no
- * payment is asked. Looks at the original just after the ask (up to the end of its clause).
+ * payment is asked. Looks at the original just after the ask (up to the end of its clause). The ask itself must name
+ * the fee: "chuyển khoản trước free ship" still asks for the transfer (the shipping is the free part).
  */
-export function isZeroFee(text: string, end: number | undefined): boolean {
-  if (end === undefined) return false;
+export function isZeroFee(text: string, start: number | undefined, end: number | undefined): boolean {
+  if (start === undefined || end === undefined) return false;
+  if (!FEE_WORD.test(text.slice(start, end).normalize('NFC'))) return false;
   const after = text.slice(end, end + 24);
   if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
   // A comma ends the clause, but not inside a decimal amount ("0,5 triệu").

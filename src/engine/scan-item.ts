@@ -435,7 +435,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   asks.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   for (const ind of asks) {
     // "Phí nhận thưởng: 0đ" asks nothing (and denies nothing after it).
-    if (ind.signal === 'payment' && isZeroFee(text, ind.end)) {
+    if (ind.signal === 'payment' && isZeroFee(text, ind.start, ind.end)) {
       negated.add(ind);
       continue;
     }
