@@ -281,6 +281,8 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['phí vận chuyển không tốn đồng nào', 'phí vận chuyển'],
     ['phí tham gia: không mất tiền', 'phí tham gia'],
     ['phí ship 0đ, 0 đồng luôn', 'phí ship'],
+    ['Processing fee: $0.00 today', 'Processing fee'],
+    ['phí giữ chỗ 0.000đ', 'phí giữ chỗ'],
   ])('zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(true);
   });
@@ -296,6 +298,7 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['phí hồ sơ 0,5tr nhé', 'phí hồ sơ'],
     ['phí nhận thưởng 0tr5 thôi', 'phí nhận thưởng'],
     ['phí kích hoạt 0.5 triệu', 'phí kích hoạt'],
+    ['phí kích hoạt 0.05 triệu', 'phí kích hoạt'],
     // "Not much" is no "nothing".
     ['phí hồ sơ không mất nhiều, chỉ 300k', 'phí hồ sơ'],
     ['phí nhận thưởng không tốn nhiều đâu 300k', 'phí nhận thưởng'],

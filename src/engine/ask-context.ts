@@ -287,10 +287,11 @@ function isDisownedAfter(text: string, start: number, end: number): boolean {
 /**
  * Folded words right after a fee that make it zero: "0đ", "0 đồng", "miễn phí", "free", "không đồng nào", "không mất
  * phí". Not a decimal amount that starts with 0 ("0,5 triệu", "0.5tr", "0tr5" read "0 5 trieu", "0 trieu 5": the
- * zero must not be followed by a digit or an amount word) and not "không mất/tốn nhiều" (not much is something).
+ * zero must not be followed by a digit or an amount word; "$0.00", "0.000đ" are zero) and not "không mất/tốn
+ * nhiều" (not much is something).
  */
 const ZERO_FEE =
-  /^(?:la |chi |chi la |only |is )?(?:0 ?(?:d|dong|vnd|nghin|usd)?|0d|mien phi|free|khong dong(?: nao)?|khong (?:mat|ton)(?: (?:phi|tien|dong nao)|$))(?:$| (?!\d|trieu|ty|cu|tram|nghin|k\b))/;
+  /^(?:la |chi |chi la |only |is )?(?:0(?: 0+)?(?: ?(?:d|dong|vnd|nghin|usd))?|mien phi|free|khong dong(?: nao)?|khong (?:mat|ton)(?: (?:phi|tien|dong nao)|$))(?:$| (?!\d|trieu|ty|cu|tram|nghin|k\b))/;
 
 /** A fee word in an ask's original words: only a fee can be stated as nothing. */
 const FEE_WORD = /(?<![\p{L}\p{M}])(?:ph[ií]|fees?|charges?|costs?)(?![\p{L}\p{M}])/iu;
