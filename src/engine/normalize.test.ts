@@ -239,4 +239,15 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
       }
     }
   });
+
+  test('an emoji cut with an invisible ASCII control after the emoji (fast path = pipeline)', () => {
+    // The pipeline drops C0 controls and DEL inside the cut ("ch🎉\u007fuyển" is "chuyen"); the fast path's glue guard
+    // stopped at the first ASCII character and kept "ch uyen".
+    for (const word of ['chuyển', 'thưởng', 'khoản']) {
+      for (const cut of ['🎉\u007f', '🎉\u0001', '🔥\u0008🔥', '★\u001f']) {
+        const raw = `hôm nay ${word.slice(0, 2)}${cut}${word.slice(2)} trời đẹp`;
+        expect(normalizeText(raw), JSON.stringify(raw)).toEqual(normalizeTextReference(raw));
+      }
+    }
+  });
 });

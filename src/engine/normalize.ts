@@ -1309,7 +1309,13 @@ function isGluedByMarkers(raw: string, i: number): boolean {
   let j = i;
   while (j < limit) {
     const code = raw.charCodeAt(j);
-    if (code < 0x80) return (fastClasses[code] || computeFastClass(code)) >= 97;
+    if (code < 0x80) {
+      // A letter glues; an invisible control (C0, DEL) is dropped by the pipeline inside the run too.
+      const ascii = fastClasses[code] || computeFastClass(code);
+      if (ascii !== FAST_IGNORE) return ascii >= 97;
+      j++;
+      continue;
+    }
     const fast = code >= 0xd800 && code <= 0xdbff ? classifySurrogatePair(raw, j) : (fastClasses[code] || computeFastClass(code));
     if (fast >= 97) return true;
     const kind = code >= 0xd800 && code <= 0xdbff ? FAST_SEPARATOR : fast;
