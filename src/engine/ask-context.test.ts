@@ -282,6 +282,9 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['phí tham gia: không mất tiền', 'phí tham gia'],
     ['phí ship 0đ, 0 đồng luôn', 'phí ship'],
     ['Processing fee: $0.00 today', 'Processing fee'],
+    // Decomposed marks (NFD input): "miễn", "không" spelled with combining marks.
+    ['Phí đăng ký: mie\u0302\u0303n phí', 'Phí đăng ký'],
+    ['phí hồ sơ kho\u0302ng mất phí đâu nha', 'phí hồ sơ'],
     ['phí giữ chỗ 0.000đ', 'phí giữ chỗ'],
   ])('zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(true);

@@ -304,7 +304,8 @@ const FEE_WORD = /(?<![\p{L}\p{M}])(?:ph[ií]|fees?|charges?|costs?)(?![\p{L}\p{
 export function isZeroFee(text: string, start: number | undefined, end: number | undefined): boolean {
   if (start === undefined || end === undefined) return false;
   if (!FEE_WORD.test(text.slice(start, end).normalize('NFC'))) return false;
-  const after = text.slice(end, end + 24);
+  // NFC: "miễn"/"không" typed with combining marks must pass the cheap look too.
+  const after = text.slice(end, end + 24).normalize('NFC');
   if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
   // A comma ends the clause, but not inside a decimal amount ("0,5 triệu").
   const stop = after.search(/[!?;\n\u2029]|,(?!\d)|\.(?=\s|$)/u);
