@@ -57,6 +57,8 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['amounts glued', 'chỉ 500k, lãi 5tr, vốn 5củ, 2tỷ', 'chi 500 nghin lai 5 trieu von 5 trieu 2 ty'],
     ['amounts spaced', '500 k 5 triệu 5 củ 100 nghìn 3 ngàn', '500 nghin 5 trieu 5 trieu 100 nghin 3 nghin'],
     ['teencode', 'ck stk ib ctv j đc vs hh sđt mk tk zl', 'chuyen khoan so tai khoan inbox cong tac vien gi duoc voi hoa hong so dien thoai minh tai khoan zalo'],
+    ['"mk" after an account word is "mình" unless joined to it', 'ck mk 50k, stk mk, ck vào tk mk nha; tk/mk, tài khoản, mk', 'chuyen khoan minh 50 nghin so tai khoan minh chuyen khoan vao tai khoan minh nha tai khoan mat khau tai khoan mat khau'],
+    ['"mk" before an account noun is "mật khẩu"', 'gửi tk mk acc là xong', 'gui tai khoan mat khau acc la xong'],
     ['"mk" is "mình" except next to account words', 'ib mk nha, mẹ mk, bên mk; gửi tk + mk + 2FA, đổi mk, mk cũ, nhập tài khoản và mk, mk fb, gửi mk vs mã 2 lớp, mk vs bạn', 'inbox minh nha me minh ben minh gui tai khoan mat khau 2fa doi mat khau mat khau cu nhap tai khoan va mat khau mat khau facebook gui mat khau voi ma 2 lop minh voi ban'],
     ['j for i in teencode spellings', 'vjệc nhẹ, kjếm tjền, nhjều', 'viec nhe kiem tien nhieu'],
     ['ambiguous abbreviations stay', 'nv ls dk kg hong', 'nv ls dk kg hong'],
@@ -221,7 +223,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
   });
 
   test('accented words and their look-alikes in every spelling, between plain words', () => {
-    const words = ['zö', 'ZÖ', 'zo', 'Zô', 'dô', 'd\u043e\u0302', 'hông', 'ho\u0302ng', 'HÔNG', 'hồng', 'đỏ', 'h\u200bông', 'dìa', 'đĩa', 'lỗ hổng', 'mk', 'tk mk'];
+    const words = ['zö', 'ZÖ', 'zo', 'Zô', 'dô', 'd\u043e\u0302', 'hông', 'ho\u0302ng', 'HÔNG', 'hồng', 'đỏ', 'h\u200bông', 'dìa', 'đĩa', 'lỗ hổng', 'mk', 'tk mk', 'tk + mk', 'tk/mk', 'tài khoản, mk', 'ck mk', 'stk mk', 'tk và mk'];
     for (const word of words) {
       const raw = `hôm nay ${word} nhé trời đẹp`;
       expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));

@@ -180,14 +180,16 @@ function classOfAstral(cp: number): number {
 
 /**
  * A word with two readings: `reads` unless the word before it in the output (teencode expanded; after an optional
- * "va"/"voi") is one of `after`, or the next word (folded, as written; after an optional "vs") is one of `before` —
- * then `near`. "mk" is
+ * "va"/"voi") is one of `after` — or one of `afterJoined` with a connector or a "+", "&", "/", "," between them — or
+ * the next word (folded, as written; after an optional "vs") is one of `before`: then `near`. "mk" is
  * "mình" ("ib mk", "bên mk", "mẹ mk") except next to account words ("tk + mk", "đổi mk", "mk cũ", "mk + mã 2fa").
  */
 interface ContextWord {
   reads: string;
   near: string;
   after: string[];
+  /** Words before it that count only when joined to it by "+", "&", "/", "," or "và"/"với" ("tk + mk", not "tk mk"). */
+  afterJoined: string[];
   before: string[];
 }
 
@@ -299,6 +301,9 @@ const accentedFolds = new CodeTable([...accentedByFold.keys()].map((fold) => [fo
 const contextRules = Object.values(teencode.contextWords);
 const contextFolds = new CodeTable(Object.keys(teencode.contextWords).map((key, index) => [key, String(index)]));
 
+/** A gap between two words that joins them as a pair ("tk + mk", "tk & mk", "tk/mk", "tk, mk"). */
+const JOINING_GAP = /[+&/,]/;
+
 /** Whether the output so far ends with the words `phrase` (a whole word: after a space or at the start). */
 function outputEndsWith(phrase: string, end: number): boolean {
   const from = end - phrase.length;
@@ -308,15 +313,19 @@ function outputEndsWith(phrase: string, end: number): boolean {
 }
 
 /** The reading of context word `rule` at unit `u` of `units` (see `ContextWord`). */
-function readContextWord(rule: ContextWord, u: number, units: number): string {
+function readContextWord(rule: ContextWord, u: number, units: number, origStart: number): string {
   let end = outLength;
+  // Joined to the word before by a connector word, or by a symbol in the original gap ("tk + mk", "tk/mk").
+  let joined = JOINING_GAP.test(scannedRaw.slice(lastOrigEnd, origStart));
   for (const connector of [' va', ' voi']) {
     if (outputEndsWith(connector.slice(1), end)) {
       end -= connector.length;
+      joined = true;
       break;
     }
   }
   if (rule.after.some((word) => outputEndsWith(word, end))) return rule.near;
+  if (joined && rule.afterJoined.some((word) => outputEndsWith(word, end))) return rule.near;
   let next = u + 1;
   // Over "vs" (với): a teencode word, so the fast path's slice holds the word after it too ("mk vs mã 2 lớp").
   if (next + 1 < units && readCodes(unitFrom[next] ?? 0, unitTo[next] ?? 0) === 'vs') next++;
@@ -1006,7 +1015,7 @@ function normalizeWords(words: number): void {
         const contextual = contextFolds.find(charCodes, from, to, h);
         const rule = contextual >= 0 ? contextRules[Number(contextFolds.values[contextual])] : undefined;
         if (rule !== undefined) {
-          emitReplacement(readContextWord(rule, u, units), origStart, origEnd);
+          emitReplacement(readContextWord(rule, u, units, origStart), origStart, origEnd);
           previousWasNumber = false;
           continue;
         }
