@@ -186,6 +186,43 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
   });
 });
 
+describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
+  it.each([
+    ['Kết quả đã công bố trên fanpage. Nếu ai nhắn bạn trúng giải và đòi phí nhận quà, đó không phải chúng tôi.', 'phí nhận quà'],
+    ['Nếu có ai gọi điện yêu cầu chuyển khoản phí hồ sơ thì đó không phải là ngân hàng.', 'chuyển khoản'],
+    ['If anyone asks you to pay a delivery fee by text, that is not us.', 'pay a delivery fee'],
+  ])('denied: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+  it.each([
+    // No condition on someone else: a scammer's own "this is not a scam".
+    ['Bạn chuyển khoản phí hồ sơ 500k, đây không phải lừa đảo đâu.', 'chuyển khoản'],
+    // The condition, but nothing disowns the ask.
+    ['Nếu ai muốn nhận quà thì chuyển khoản phí ship 30k cho shop nhé.', 'chuyển khoản'],
+    ['Nếu ai cần vay thì đóng phí hồ sơ trước, đó là quy định bên mình.', 'đóng phí'],
+  ])('kept: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+});
+
+describe('isNegatedAsk: verbs of contacting joined by hay/hoặc/và before the ask', () => {
+  it.each([
+    ['CSGT không gọi điện hay nhắn tin yêu cầu nộp phạt qua tài khoản cá nhân.', 'nộp phạt'],
+    ['Ngân hàng không gọi điện hay nhắn tin yêu cầu khách hàng cung cấp mã OTP.', 'cung cấp'],
+    ['CSGT khong goi dien hay nhan tin yeu cau nop phat qua tai khoan ca nhan.', 'nop phat'],
+    ['Chúng tôi không gọi điện hoặc gửi email yêu cầu chuyển khoản.', 'chuyển khoản'],
+  ])('denied: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+  it.each([
+    ['Không cần giấy tờ hay thế chấp chuyển phí 500k là nhận tiền', 'chuyển phí'],
+    ['Ai không tin hay muốn thử thì nạp 100k', 'nạp 100k'],
+    ['Không cần chờ đợi, hãy chuyển khoản ngay', 'chuyển khoản'],
+  ])('kept: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+});
+
 describe('isNegatedAsk: a standing rule ("không bao giờ", "tuyệt đối không", "never") governs its sentence', () => {
   it.each([
     ['Ngân hàng KHÔNG BAO GIỜ gửi email, tin nhắn Zalo có gắn đường dẫn yêu cầu khách hàng nhập mật khẩu hay mã OTP.', 'nhập mật khẩu'],

@@ -198,6 +198,7 @@ export function isNegatedAsk(
   if (start === undefined) return false;
   if (end !== undefined && isNegatedInside(text, start, end)) return true;
   if (end !== undefined && isDisownedAfter(text, start, end)) return true;
+  if (end !== undefined && isDisownedCondition(text, start, end)) return true;
   if (start === 0) return false;
   return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks) || isDeniedByPolicy(text, start, end);
 }
@@ -312,6 +313,24 @@ export function isZeroFee(text: string, start: number | undefined, end: number |
   return ZERO_FEE.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
 }
 
+/** "Nếu (có) ai / bất kỳ ai / người nào …", "if anyone / someone …" opening a sentence (folded). */
+const ANYONE_CONDITION = /^(?:\s*[a-z0-9]+){0,3}?\s*(?:neu|if)\s+(?:co\s+)?(?:ai|bat ky ai|nguoi nao|ben nao|anyone|someone|somebody|any one)\b/;
+/** "…, (thì) đó / đấy / họ không phải (là) chúng tôi", "…, that is not us / it's not us" right after the ask (folded). */
+const NOT_US = /^(?:[a-z0-9]+\s+){0,8}?(?:thi\s+)?(?:do|day|nguoi do|ho|that|it|they|this)\s+(?:khong|chang|ko|k|is not|isnt|are not|arent|s not)\s+(?:phai\s+)?(?:la\s+)?(?:chung toi|chung minh|minh|ben minh|ben em|ben toi|shop|page|fanpage|ngan hang|cong ty|us|from us|our)\b/;
+
+/**
+ * An ask inside "if anyone … asks you …, that is not us": "Nếu ai nhắn bạn trúng giải và đòi phí nhận quà, đó không
+ * phải chúng tôi" — the sentence opens with a condition on some other person and the clause after the ask disowns it.
+ */
+function isDisownedCondition(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 100);
+  if (!/ph[aả]i|not|n.t\b/iu.test(after.normalize('NFC'))) return false;
+  const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
+  if (!ANYONE_CONDITION.test(normalizeText(sentence.text).text)) return false;
+  const stop = after.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
+  return NOT_US.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+}
+
 /**
  * A lure denied in its own clause ("không ai bắt bạn nạp tiền hay làm nhiệm vụ"): the clause rule of `isNegatedAsk`
  * only — no lists, no negation inside the match ("không cần vốn" IS the lure), and not "chưa". (Threats are not
@@ -365,7 +384,8 @@ function isNegatedInClause(
   if (between.length > MAX_BETWEEN) return false;
   const isFiller = (word: Word): boolean => isFillerWord(word) || inNegatedAsk(word);
   if (between.some((word) => CONTRASTS.has(word.original) || isNegation(words, words.indexOf(word)))) return false;
-  if (!between.every(isFiller)) {
+  // "CSGT không gọi điện hay nhắn tin yêu cầu nộp phạt": a joiner between fillers (verbs of contacting) is a filler.
+  if (!between.every((word) => isFiller(word) || COORDINATORS.has(word.original))) {
     // "EVN không gọi điện yêu cầu cài đặt ứng dụng lạ hay chuyển tiền …": a negated verb of asking governs every
     // item of a list joined by hay/hoặc/và/or/and; the words after the last joiner must be fillers.
     const firstOther = between.findIndex((word) => !isFiller(word));
