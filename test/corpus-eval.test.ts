@@ -41,7 +41,7 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune10', scam: 'scam-tune10.jsonl', benign: 'benign-tune10.jsonl', minRecall: 0.93, maxFalseWarnings: 0.015, minItems: [190, 190] },
   { split: 'tune11', scam: 'scam-tune11.jsonl', benign: 'benign-tune11.jsonl', minRecall: 0.93, maxFalseWarnings: 0.03, minItems: [170, 170] },
   { split: 'tune12', scam: 'scam-tune12.jsonl', benign: 'benign-tune12.jsonl', minRecall: 0.94, maxFalseWarnings: 0.025, minItems: [190, 190] },
-  // Session 6 (one pattern round, the model trains on them): tune13 97.5 % / 0.5 % (first 69.0 % / 2.0 %), tune14
+  // Session 6 (one pattern round, the model trains on them): tune13 97.5 % / 0 % (first 69.0 % / 2.0 %), tune14
   // 0/160 (first 1/160); tune9–12 above rose to 97.3 / 95.0 / 96.1 / 97.0 % after the retrain.
   { split: 'tune13', scam: 'scam-tune13.jsonl', benign: 'benign-tune13.jsonl', minRecall: 0.95, maxFalseWarnings: 0.015, minItems: [190, 190] },
   { split: 'tune14', scam: null, benign: 'benign-tune14.jsonl', minRecall: 0, maxFalseWarnings: 0.015, minItems: [0, 150] },
