@@ -13,7 +13,7 @@
  * Words are compared with their accents: folded, "nợ"/"nó" would read "no", "cảm ơn"/"cam kết" "cam" (cấm), "dạ"
  * "da" (đã). A word typed without any accent ("khong", "da") is taken at its face value.
  */
-import { normalizeText } from './normalize.ts';
+import { isAccentedNoun, normalizeText } from './normalize.ts';
 import { isCommonSyllable } from './segment-syllables.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
@@ -29,12 +29,6 @@ const NEGATIONS = new Set([
   'không', 'khong', 'ko', 'kô', 'khg', 'kh', 'hk', 'hok', 'hông', 'hổng', 'chẳng', 'chả', 'cấm', 'đừng', 'chưa', 'chớ',
   'no', 'not', 'never', 'without', 'nor', 'cannot', "don't", 'don’t', 'dont', "won't", 'won’t', "doesn't", 'doesn’t',
   "isn't", 'isn’t', "aren't", 'aren’t',
-]);
-/** Nouns spelled like a Southern negation, by the word right before: "lỗ hổng" (a hole, a security flaw), "bên
- *  hông" (the side), "eo hông", "xương hông" (the hip). "Tài khoản có lỗ hổng bảo mật phải cung cấp mã OTP" asks. */
-const NOUN_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['hổng', new Set(['lỗ'])],
-  ['hông', new Set(['bên', 'eo', 'xương'])],
 ]);
 /** Words that may stand between a negation and the ask it governs (folded: lowercase, no accents, đ → d). */
 const FILLERS = new Set([
@@ -150,7 +144,9 @@ function isNegation(words: readonly Word[], k: number): boolean {
     // At the end of a window the next word is the ask itself: judge by the word before ("Nam no [bị công an…]").
     return next === undefined ? !isCommonSyllable(words[k - 1]?.folded ?? '') : !isCommonSyllable(next.folded);
   }
-  if (NEGATIONS.has(word.original)) return NOUN_BEFORE.get(word.original)?.has(words[k - 1]?.original ?? '') !== true;
+  // A noun spelled like a Southern negation is none ("lỗ hổng", a security flaw; "bên hông", the side): "Tài khoản
+  // có lỗ hổng bảo mật phải cung cấp mã OTP" asks (normalize.ts, teencode.json `accentedNouns`).
+  if (NEGATIONS.has(word.original)) return !isAccentedNoun(word.original, words[k - 1]?.original ?? '');
   // "k cần cọc": "k" is "không" unless it is an amount's unit ("500 k").
   return word.original === 'k' && !/^\d/.test(words[k - 1]?.original ?? '');
 }
@@ -276,11 +272,16 @@ const MESSAGES_SUBJECT =
 /** A cheap look at the original before normalizing: a disowning needs one of these. */
 const DISOWNED_HINT = /ph[aảáạ]i|gi[aả]|m[aạ]o|l[uừ]a|\bnot\b/iu;
 
+/** The folded text of `window` up to the first match of `stop` (the clause after an ask), all of it when none. */
+function foldUpTo(window: string, stop: RegExp): string {
+  const at = window.search(stop);
+  return normalizeText(at === -1 ? window : window.slice(0, at)).text;
+}
+
 function isDisownedAfter(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 60);
   if (!DISOWNED_HINT.test(after.normalize('NFC'))) return false;
-  const stop = after.search(/[.,!?;:](?=\s|$)|[\n\u2029]/u);
-  if (!DISOWNED_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text)) return false;
+  if (!DISOWNED_AFTER.test(foldUpTo(after, /[.,!?;:](?=\s|$)|[\n\u2029]/u))) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
   return MESSAGES_SUBJECT.test(normalizeText(sentence.text).text);
 }
@@ -309,8 +310,7 @@ export function isZeroFee(text: string, start: number | undefined, end: number |
   const after = text.slice(end, end + 24).normalize('NFC');
   if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
   // A comma ends the clause, but not inside a decimal amount ("0,5 triệu").
-  const stop = after.search(/[!?;\n\u2029]|,(?!\d)|\.(?=\s|$)/u);
-  return ZERO_FEE.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+  return ZERO_FEE.test(foldUpTo(after, /[!?;\n\u2029]|,(?!\d)|\.(?=\s|$)/u));
 }
 
 /** "Nếu (có) ai / bất kỳ ai / người nào …", "if anyone / someone …" opening a sentence (folded). */
@@ -327,8 +327,7 @@ function isDisownedCondition(text: string, start: number, end: number): boolean 
   if (!/ph[aả]i|not|n.t\b/iu.test(after.normalize('NFC'))) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
   if (!ANYONE_CONDITION.test(normalizeText(sentence.text).text)) return false;
-  const stop = after.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
-  return NOT_US.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+  return NOT_US.test(foldUpTo(after, /[.!?;](?=\s|$)|[\n\u2029]/u));
 }
 
 /**
@@ -496,9 +495,7 @@ function deniesPayment(after: readonly Word[]): boolean {
 
 /** "… thì không rút được", "… then": the ask is the condition of what follows, not a denial. */
 function isAnsweredByCondition(text: string, end: number): boolean {
-  const after = text.slice(end, end + 30);
-  const stop = after.search(/[.,!?;:](?=\s)|[\n\u2029]/u);
-  return CONDITION_AFTER.test(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+  return CONDITION_AFTER.test(foldUpTo(text.slice(end, end + 30), /[.,!?;:](?=\s)|[\n\u2029]/u));
 }
 
 /**

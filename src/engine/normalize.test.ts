@@ -230,6 +230,12 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     }
   });
 
+  test('a word cut by emoji before an astral letter (fast-check found "thư🎁🅐")', () => {
+    for (const raw of ['thư🎁🅐', 'hôm nay thư🎁🅐 nhé', 'ch🔥𝐮yển tiền', 'tr🎉𝐮ng']) {
+      expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));
+    }
+  });
+
   test('a word cut by emoji or symbols at every place, between plain words', () => {
     const plain = 'hôm nay trời đẹp ';
     for (const word of ['chuyển', 'khoản', 'trúng', 'thưởng', 'nhận', 'người', 'đẹp']) {

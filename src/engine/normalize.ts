@@ -198,6 +198,8 @@ interface TeencodeTable {
   pairs: Record<string, string>;
   /** Words rewritten only when spelled with exactly these marks (keys accented, values folded). */
   accentedWords: Record<string, string>;
+  /** Accented words that are nouns after these words ("lỗ hổng", "bên hông"): not rewritten there. */
+  accentedNouns: Record<string, string[]>;
   /** Words read by their neighbours (`readContextWord`). */
   contextWords: Record<string, ContextWord>;
   amountUnits: Record<string, string>;
@@ -317,9 +319,9 @@ function readContextWord(rule: ContextWord, u: number, units: number, origStart:
   let end = outLength;
   // Joined to the word before by a connector word, or by a symbol in the original gap ("tk + mk", "tk/mk").
   let joined = JOINING_GAP.test(scannedRaw.slice(lastOrigEnd, origStart));
-  for (const connector of [' va', ' voi']) {
-    if (outputEndsWith(connector.slice(1), end)) {
-      end -= connector.length;
+  for (const connector of ['va', 'voi']) {
+    if (outputEndsWith(connector, end)) {
+      end -= connector.length + 1;
       joined = true;
       break;
     }
@@ -334,14 +336,18 @@ function readContextWord(rule: ContextWord, u: number, units: number, origStart:
 }
 
 /**
- * Nouns spelled like an accented word, by the word written right before them (accent keys): "lỗ hổng" (a hole, the
- * "security flaw" of phishing texts — read as "lo khong" it denied the ask after it: "lỗ hổng bảo mật phải cung cấp
- * OTP"), "bên hông" (the side), "eo hông", "xương hông" (the hip).
+ * Nouns spelled like an accented word, by the word written right before them (`accentedNouns`, accent keys): "lỗ hổng"
+ * (a hole, the "security flaw" of phishing texts — read as "lo khong" it denied the ask after it: "lỗ hổng bảo mật phải
+ * cung cấp OTP"), "bên hông" (the side), "eo hông", "xương hông" (the hip).
  */
-const ACCENTED_NOUN_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  [foldAccented('hổng'), new Set([foldAccented('lỗ')])],
-  [foldAccented('hông'), new Set(['bên', 'eo', 'xương'].map((w) => foldAccented(w)))],
-]);
+const ACCENTED_NOUN_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(teencode.accentedNouns).map(([word, before]) => [foldAccented(word), new Set(before.map((w) => foldAccented(w)))]),
+);
+
+/** Whether `word`, written right after `previous`, is one of the accented nouns ("hổng" after "lỗ"): original words. */
+export function isAccentedNoun(word: string, previous: string): boolean {
+  return ACCENTED_NOUN_AFTER.get(foldAccented(word))?.has(foldAccented(previous)) === true;
+}
 /** The word right before a position of the raw text (letters, marks and invisible characters), after spaces. */
 const RE_WORD_BEFORE = /([\p{L}\p{M}\p{Cf}]{1,12})[\p{White_Space}\p{Cf}]{1,4}$/u;
 
@@ -370,9 +376,8 @@ function readAccentedWord(fold: string, origStart: number, origEnd: number): str
   for (const [accented, value] of spellings) {
     if (accented !== key) continue;
     // The raw text, not the previous unit: a fast-path slice may start right after that word.
-    const before = ACCENTED_NOUN_AFTER.get(key);
-    const previous = before === undefined ? undefined : RE_WORD_BEFORE.exec(scannedRaw.slice(Math.max(0, origStart - 24), origStart))?.[1];
-    if (previous !== undefined && before?.has(foldAccented(previous)) === true) return null;
+    const previous = ACCENTED_NOUN_AFTER.has(key) ? RE_WORD_BEFORE.exec(scannedRaw.slice(Math.max(0, origStart - 24), origStart))?.[1] : undefined;
+    if (previous !== undefined && isAccentedNoun(key, previous)) return null;
     return value;
   }
   return null;
@@ -879,10 +884,15 @@ const FOREIGN_CURRENCIES: ReadonlySet<string> = new Set(['usd', 'do', 'dola', 'd
 let groupedAmountWords = '';
 let groupedAmountEnd = 0;
 
+/** The original character between units `u` and `u + 1` when exactly one stands there ("." of "500.000"), else "". */
+function readGapAfter(u: number): string {
+  const end = charEnd[(unitTo[u] ?? 1) - 1] ?? 0;
+  return (charStart[unitFrom[u + 1] ?? 0] ?? 0) - end === 1 ? scannedRaw.charAt(end) : '';
+}
+
 /** Whether unit `u` ends with a digit and the next one follows it after a single dot or comma. */
 function isSeparatedDigits(u: number): boolean {
-  const end = charEnd[(unitTo[u] ?? 1) - 1] ?? 0;
-  const gap = (charStart[unitFrom[u + 1] ?? 0] ?? 0) - end === 1 ? scannedRaw.charAt(end) : '';
+  const gap = readGapAfter(u);
   return (gap === '.' || gap === ',') && isDigitCode(charCodes[(unitTo[u] ?? 1) - 1] ?? 0);
 }
 
@@ -911,9 +921,7 @@ function readGroupedAmount(u: number, units: number): number {
   let currency = false;
   let k = u + 1;
   for (; k < units && groups.length < 5; k++) {
-    const previousEnd = charEnd[(unitTo[k - 1] ?? 1) - 1] ?? 0;
-    const nextStart = charStart[unitFrom[k] ?? 0] ?? 0;
-    const gap = nextStart - previousEnd === 1 ? scannedRaw.charAt(previousEnd) : '';
+    const gap = readGapAfter(k - 1);
     if ((gap !== '.' && gap !== ',') || (separator !== '' && gap !== separator)) break;
     const word = readCodes(unitFrom[k] ?? 0, unitTo[k] ?? 0);
     if (!/^\d{3}/.test(word)) break;
@@ -931,8 +939,7 @@ function readGroupedAmount(u: number, units: number): number {
   if (groups.length < 2 || groups.length > 4 || groups[groups.length - 1] !== '000') return -1;
   // The digits must end there: "1.000.0001" or "2.000.000.5" are no amounts.
   if (!currency && last + 1 < units) {
-    const end = charEnd[(unitTo[last] ?? 1) - 1] ?? 0;
-    const gap = (charStart[unitFrom[last + 1] ?? 0] ?? 0) - end === 1 ? scannedRaw.charAt(end) : '';
+    const gap = readGapAfter(last);
     if ((gap === '.' || gap === ',') && isDigitCode(charCodes[unitFrom[last + 1] ?? 0] ?? 0)) return -1;
     const next = readCodes(unitFrom[last + 1] ?? 0, unitTo[last + 1] ?? 0);
     if (FOREIGN_CURRENCIES.has(next)) return -1;
@@ -1325,15 +1332,16 @@ function isGluedByMarkers(raw: string, i: number): boolean {
       j++;
       continue;
     }
-    const fast = code >= 0xd800 && code <= 0xdbff ? classifySurrogatePair(raw, j) : (fastClasses[code] || computeFastClass(code));
-    if (fast >= 97) return true;
-    const kind = code >= 0xd800 && code <= 0xdbff ? FAST_SEPARATOR : fast;
-    if (kind !== FAST_SEPARATOR && kind !== FAST_IGNORE && kind !== FAST_COMBINING) return false;
-    if (code < 0xd800 || code > 0xdbff) {
+    const high = code >= 0xd800 && code <= 0xdbff;
+    const fast = high ? classifySurrogatePair(raw, j) : fastClasses[code] || computeFastClass(code);
+    // A letter, or a character only the pipeline folds (an astral letter: "thư🎁🅐" is "thua"), right after the run.
+    if (fast >= 97 || fast === FAST_SPECIAL) return true;
+    if (fast !== FAST_SEPARATOR && fast !== FAST_IGNORE && fast !== FAST_COMBINING) return false;
+    if (!high) {
       const cls = classOfBmp(code) & 15;
       if (cls === KIND_SPACE || cls === KIND_HARD) return false;
     }
-    j += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    j += high ? 2 : 1;
   }
   return false;
 }
