@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileEngine, serializeEngine, type Engine } from '@/src/engine';
 import { MINI_DATABASE } from '@/src/engine/mini-database.fixture';
 import { engineItem } from '@/src/shared/engine-item';
-import { connectEngine, ENGINE_STORAGE_KEY, WARM_UP_INPUTS } from './engine-client';
+import { connectEngine, ENGINE_STORAGE_KEY, prepareWarmUp, WARM_UP_INPUTS, WARM_UP_STEP_MS } from './engine-client';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -33,8 +33,11 @@ describe('connectEngine', () => {
         engines.push(engine);
       },
     });
-    // yield → load, yield → public-suffix data, yield → each warm-up input, yield → onEngine: no two share a task.
-    expect(steps).toEqual(['yield', 'yield', ...WARM_UP_INPUTS.map(() => 'yield'), 'yield', 'engine']);
+    // yield → load, yield → public-suffix data, for each warm-up input yield → compile its expressions (one or more
+    // steps) and yield → judge it, yield → onEngine: no two share a task.
+    expect(steps.filter((s) => s === 'engine')).toHaveLength(1);
+    expect(steps.at(-1)).toBe('engine');
+    expect(steps.length - 1).toBeGreaterThanOrEqual(2 + 2 * WARM_UP_INPUTS.length + 1);
     expect(WARM_UP_INPUTS.length).toBeGreaterThan(1);
     expect(engines[0]?.version).toBe(MINI_DATABASE.version);
     // The same version written again is not handed over twice; no warm-up for later versions.
@@ -69,5 +72,20 @@ describe('connectEngine', () => {
     });
     await started;
     expect(engines).toHaveLength(0);
+  });
+});
+
+describe('prepareWarmUp', () => {
+  it('compiles a warm-up input’s expressions in steps bounded by time, then has nothing left', () => {
+    const engine = compileEngine(MINI_DATABASE);
+    const input = WARM_UP_INPUTS[1] ?? { text: '' };
+    // A clock that says each compile took a whole step: one expression per step.
+    let clock = 0;
+    const now = () => (clock += WARM_UP_STEP_MS);
+    let steps = 1;
+    while (!prepareWarmUp(engine, input, now) && steps < 500) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(steps).toBeLessThan(500);
+    expect(prepareWarmUp(engine, input, now)).toBe(true);
   });
 });

@@ -280,6 +280,30 @@ describe('scanner on a Facebook-like feed', () => {
     expect(kinds).toEqual(['post', 'post', 'comment', 'comment']);
   });
 
+  it('an item not ready to be judged (prepare says not yet) goes on in the next slice and is judged once', () => {
+    const prepareCalls = new Map<string, number>();
+    const slices: ((timeRemaining: number | null) => void)[] = [];
+    scanner = makeScanner({
+      scheduleSlice: (run) => void slices.push(run),
+      prepare: (input) => {
+        const calls = (prepareCalls.get(input.text) ?? 0) + 1;
+        prepareCalls.set(input.text, calls);
+        return calls >= 3;
+      },
+    });
+    scanner.start();
+    while (slices.length > 0 && !judge.mock.calls.length) slices.shift()!(null);
+    // The first item needed three slices: nothing was judged before it was ready.
+    expect([...prepareCalls.values()][0]).toBe(3);
+    for (let i = 0; i < 100 && slices.length > 0; i++) slices.shift()!(null);
+    expect(warningOf('scam')?.getAttribute('data-verdict')).toBe('scam');
+    expect(warningOf('c-sus')?.getAttribute('data-verdict')).toBe('suspicious');
+    expect([...prepareCalls.values()].every((n) => n === 3)).toBe(true);
+    const texts = judge.mock.calls.map(([input]) => input.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.length).toBe(prepareCalls.size);
+  });
+
   it('waits for the engine: nothing is shown until judge answers, then a rescan shows it', () => {
     let ready = false;
     scanner = makeScanner({ judge: (input) => (ready ? fakeJudge(input) : null) });

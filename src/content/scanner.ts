@@ -68,6 +68,11 @@ export interface ScannerOptions {
   now(): number;
   /** Judges one item; null while no engine is loaded (the item is judged when one arrives). */
   judge(input: ScanInput): Verdict | null;
+  /**
+   * Gets ready to judge an item in steps while `hasTime()` (compiling what its text needs); false when not done yet:
+   * the item then goes on in the next slice, so one long post is not one long task. Optional.
+   */
+  prepare?(input: ScanInput, hasTime: () => boolean): boolean;
   families(): Readonly<Record<string, FamilySource>>;
   pageUrl(): string;
   prefs(): Pick<Settings, 'warnOn' | 'disabledFamilies'>;
@@ -272,72 +277,72 @@ export function createScanner(options: ScannerOptions): Scanner {
     };
   };
 
-  const processPage = () => {
+  /** Judges the page as one item; false when its judgment is not finished (see `ScannerOptions.prepare`). */
+  const processPage = (hasTime: () => boolean): boolean => {
     const body = doc.body;
-    if (!body) return;
+    if (!body) return true;
     lastPageScan = options.now();
     const content = readPage();
-    if (!content) return;
+    if (!content) return true;
     const page = options.checkPage?.() ?? { form: null, trusted: false };
     const url = options.pageUrl();
     const formSignature = page.form ? `${page.form.brand}:${page.form.fields.join(',')}` : '';
     const key = hashText(`page\u0000${url}\u0000${content.text}\u0000${content.links.join(' ')}\u0000${formSignature}`);
-    if (itemKeys.get(body) === key) return;
-    itemKeys.set(body, key);
+    if (itemKeys.get(body) === key) return true;
     let verdict = verdicts.get(key);
     if (!verdict) {
-      const judged = options.judge({ text: content.text, links: content.links, url });
-      if (!judged) {
-        itemKeys.delete(body);
-        return;
-      }
+      const input = { text: content.text, links: content.links, url };
+      if (options.prepare && !options.prepare(input, hasTime)) return false;
+      const judged = options.judge(input);
+      if (!judged) return true;
       verdict = mergeFormFinding(judged, page.form);
       rememberVerdict(key, verdict);
     }
+    itemKeys.set(body, key);
     if (page.trusted) {
       if (flagged.has(body)) {
         removeEntry(body);
         removeBanner();
         options.onFindingsChanged();
       }
-      return;
+      return true;
     }
     show(body, 'page', key, verdict, content);
+    return true;
   };
 
-  const processItem = (item: Element) => {
-    if (!running || !item.isConnected) return;
-    if (!adapter) {
-      processPage();
-      return;
-    }
+  /** Judges an item; false when its judgment is not finished (see `ScannerOptions.prepare`). */
+  const processItem = (item: Element, hasTime: () => boolean): boolean => {
+    if (!running || !item.isConnected) return true;
+    if (!adapter) return processPage(hasTime);
     const content = adapter.readItem(item);
     const kind = adapter.kindOf(item);
     const key = hashText(`${kind}\u0000${content.text}\u0000${content.links.join(' ')}`);
     if (itemKeys.get(item) === key) {
       const entry = flagged.get(item);
       if (entry?.warning && !entry.warning.host.isConnected) attachWarning(item, entry);
-      return;
+      return true;
     }
-    itemKeys.set(item, key);
     if (content.text.trim().length < MIN_TEXT_LENGTH && content.links.length === 0) {
+      itemKeys.set(item, key);
       if (flagged.has(item)) {
         removeEntry(item);
         options.onFindingsChanged();
       }
-      return;
+      return true;
     }
     let verdict = verdicts.get(key);
     if (!verdict) {
-      const judged = options.judge({ text: content.text, links: content.links });
-      if (!judged) {
-        itemKeys.delete(item);
-        return;
-      }
+      const input = { text: content.text, links: content.links };
+      if (options.prepare && !options.prepare(input, hasTime)) return false;
+      const judged = options.judge(input);
+      if (!judged) return true;
       verdict = judged;
       rememberVerdict(key, verdict);
     }
+    itemKeys.set(item, key);
     show(item, kind, key, verdict, content);
+    return true;
   };
 
   /** Off-screen items waiting in the idle lane, watched so that scrolling to one moves it to the urgent lane. */
@@ -353,9 +358,9 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const runner = createSliceRunner<Element>({
     scheduler: { schedule: options.scheduleSlice, now: options.now },
-    work: (item) => {
+    work: (item, hasTime) => {
       unwatch(item);
-      processItem(item);
+      return processItem(item, hasTime);
     },
     onSliceEnd: () => highlights.repair(),
   });

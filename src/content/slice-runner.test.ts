@@ -49,6 +49,64 @@ describe('createSliceRunner', () => {
     expect(scheduled).toHaveLength(2);
   });
 
+  it('an unfinished item ends the slice and goes on first in the next one, in its lane', () => {
+    let clock = 0;
+    const scheduled: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    const done: string[] = [];
+    /** "long" needs three steps of 6 ms; each call does steps while there is time (at least one). */
+    let longSteps = 3;
+    const runner = createSliceRunner<string>({
+      budgetMs: 10,
+      scheduler: { schedule: (run, urgent) => scheduled.push({ run, urgent }), now: () => clock },
+      work: (s, hasTime) => {
+        if (s === 'long') {
+          do {
+            clock += 6;
+            longSteps--;
+          } while (longSteps > 0 && hasTime());
+          if (longSteps > 0) return false;
+        } else clock += 1;
+        done.push(s);
+        return true;
+      },
+    });
+    runner.enqueue(['far'], false);
+    runner.enqueue(['a', 'long', 'b'], true);
+    runner.runSlice();
+    // a (1 ms), then two steps of long (13 ms): out of time, unfinished; b waits.
+    expect(done).toEqual(['a']);
+    expect(runner.size).toBe(3);
+    expect(longSteps).toBe(1);
+    // Queued again while unfinished: still once.
+    runner.enqueue(['long'], true);
+    expect(runner.size).toBe(3);
+    scheduled.find((s) => s.urgent)!.run(null);
+    expect(done).toEqual(['a', 'long', 'b', 'far']);
+    expect(runner.size).toBe(0);
+  });
+
+  it('an unfinished idle item keeps to idle time unless it is promoted', () => {
+    let clock = 0;
+    const scheduled: boolean[] = [];
+    let calls = 0;
+    const runner = createSliceRunner<string>({
+      budgetMs: 10,
+      scheduler: { schedule: (_run, urgent) => scheduled.push(urgent), now: () => clock },
+      work: () => {
+        clock += 20;
+        return ++calls >= 3;
+      },
+    });
+    runner.enqueue(['x']);
+    runner.runSlice();
+    expect(scheduled).toEqual([false]);
+    expect(runner.promote('x')).toBe(true);
+    expect(scheduled).toEqual([false, true]);
+    expect(runner.promote('x')).toBe(false);
+    runner.clear();
+    expect(runner.size).toBe(0);
+  });
+
   it('schedules a soon task when urgent work arrives while only an idle slice is pending', () => {
     const scheduled: boolean[] = [];
     const runner = createSliceRunner<number>({

@@ -33,7 +33,11 @@ export interface SliceRunner<T> {
 export interface SliceRunnerOptions<T> {
   budgetMs?: number;
   scheduler: SliceScheduler;
-  work(item: T): void;
+  /**
+   * Does the item's work. Returning `false` means "not finished": the slice ends and the item runs first in the next
+   * one (work that can be split, such as compiling what a long post needs, checks `hasTime()` and stops early).
+   */
+  work(item: T, hasTime: () => boolean): boolean | void;
   /** After a slice that did some work. */
   onSliceEnd?(processed: number, remaining: number): void;
 }
@@ -44,11 +48,19 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
   let scheduledSoon = false;
   let scheduledIdle = false;
 
-  const next = (): T | undefined => {
+  /** An item whose work was not finished, and its lane: it runs first in the next slice. */
+  let unfinished: { item: T; urgent: boolean } | null = null;
+
+  const next = (): { item: T; urgent: boolean } | undefined => {
+    if (unfinished !== null) {
+      const resumed = unfinished;
+      unfinished = null;
+      return resumed;
+    }
     for (const lane of [urgent, later]) {
       for (const item of lane) {
         lane.delete(item);
-        return item;
+        return { item, urgent: lane === urgent };
       }
     }
     return undefined;
@@ -57,18 +69,25 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
   const runSlice = (timeRemaining: number | null = null) => {
     const budget = timeRemaining === null ? budgetMs : Math.max(2, Math.min(budgetMs, timeRemaining));
     const start = scheduler.now();
+    const hasTime = () => scheduler.now() - start < budget;
     let processed = 0;
-    for (let item = next(); item !== undefined; item = next()) {
+    for (let current = next(); current !== undefined; current = next()) {
+      let finished: boolean | void = true;
       try {
-        work(item);
+        finished = work(current.item, hasTime);
       } catch (error) {
         console.error('[canh-giac] scan failed', error);
       }
+      // Not finished (and not queued again meanwhile): first in the next slice, in its lane.
+      if (finished === false && !urgent.has(current.item) && !later.has(current.item)) {
+        unfinished = current;
+        break;
+      }
       processed++;
-      if (scheduler.now() - start >= budget) break;
+      if (!hasTime()) break;
     }
     scheduleNext();
-    if (processed > 0) onSliceEnd?.(processed, urgent.size + later.size);
+    if (processed > 0) onSliceEnd?.(processed, urgent.size + later.size + (unfinished === null ? 0 : 1));
   };
   const runSoon = (timeRemaining: number | null) => {
     scheduledSoon = false;
@@ -79,11 +98,11 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     runSlice(timeRemaining);
   };
   const scheduleNext = () => {
-    if (urgent.size > 0) {
+    if (urgent.size > 0 || unfinished?.urgent === true) {
       if (scheduledSoon) return;
       scheduledSoon = true;
       scheduler.schedule(runSoon, true);
-    } else if (later.size > 0) {
+    } else if (later.size > 0 || unfinished !== null) {
       if (scheduledSoon || scheduledIdle) return;
       scheduledIdle = true;
       scheduler.schedule(runIdle, false);
@@ -94,6 +113,13 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     enqueue(items, isUrgent = false) {
       let added = false;
       for (const item of items) {
+        if (unfinished?.item === item) {
+          if (isUrgent && !unfinished.urgent) {
+            unfinished.urgent = true;
+            added = true;
+          }
+          continue;
+        }
         if (urgent.has(item)) continue;
         if (isUrgent) {
           later.delete(item);
@@ -107,6 +133,11 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
       if (added) scheduleNext();
     },
     promote(item) {
+      if (unfinished?.item === item && !unfinished.urgent) {
+        unfinished.urgent = true;
+        scheduleNext();
+        return true;
+      }
       if (!later.delete(item)) return false;
       urgent.add(item);
       scheduleNext();
@@ -114,11 +145,12 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     },
     runSlice: () => runSlice(null),
     clear() {
+      unfinished = null;
       urgent.clear();
       later.clear();
     },
     get size() {
-      return urgent.size + later.size;
+      return urgent.size + later.size + (unfinished === null ? 0 : 1);
     },
   };
 }

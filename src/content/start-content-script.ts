@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { registrableDomain, scanItem, type Engine } from '@/src/engine';
+import { prepareScan, registrableDomain, scanItem, type Engine } from '@/src/engine';
 import { resolveLanguage } from '@/src/shared/i18n';
 import type { FlaggedItem, TabFindings } from '@/src/shared/messages';
 import { sendMessage } from '@/src/shared/send-message';
@@ -125,6 +125,7 @@ async function runContentScript(ctx: ContentScriptContext): Promise<void> {
       watchVisibility,
       now: () => performance.now(),
       judge: (input) => (engine ? scanItem(engine, input) : null),
+      prepare: (input, hasTime) => (engine ? prepareScan(engine, input, hasTime) : true),
       families: () => engine?.families ?? {},
       pageUrl: () => location.href,
       prefs: () => settings,

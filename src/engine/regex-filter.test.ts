@@ -114,6 +114,34 @@ describe('compileRegexSet', () => {
     expect(() => loadRegexSet(null)).toThrow();
   });
 
+  test('prepare compiles the expressions a text needs, one per call when out of time, and find is unchanged', () => {
+    const entries = [
+      { id: 3, source: 'hoa hong (?:tu|len den) \\d+' },
+      { id: 4, source: 'otp|ma xac nhan' },
+      { id: 5, source: 'nap tien \\d+' },
+      { id: 6, source: 'vay (?:nhanh|online)' },
+    ];
+    const serialized = JSON.parse(JSON.stringify(compileRegexSet(entries).serialize()));
+    const raw = 'Hoa hồng lên đến 30%, gửi mã xác nhận OTP, nạp tiền 500k';
+    const expected = loadRegexSet(serialized).find(normalizeText(raw));
+    expect(expected.map((h) => h.id).sort()).toEqual([3, 4, 4, 5]);
+
+    const set = loadRegexSet(serialized);
+    const text = normalizeText(raw);
+    // Out of time: each call still compiles one (progress), so three needed expressions take three calls; the one
+    // the text cannot match (id 6: no "vay") is not compiled.
+    const calls: boolean[] = [];
+    for (let i = 0; i < 10 && calls.at(-1) !== true; i++) calls.push(set.prepare(text, () => false));
+    expect(calls).toEqual([false, false, true]);
+    expect(set.prepare(text, () => false)).toBe(true);
+    expect(set.find(text)).toEqual(expected);
+    // With time, one call does all; nothing needed, nothing to do.
+    const fresh = loadRegexSet(serialized);
+    expect(fresh.prepare(text, () => true)).toBe(true);
+    expect(fresh.prepare(normalizeText('chào cả nhà'), () => false)).toBe(true);
+    expect(fresh.find(text)).toEqual(expected);
+  });
+
   test('hits always lie inside the original text (property)', () => {
     const set = compileRegexSet([
       { id: 1, source: 'nap tien \\d+' },

@@ -31,6 +31,12 @@ export interface RegexEntry {
 
 export interface RegexSet {
   find(normalized: NormalizedText): PhraseHit[];
+  /**
+   * Compiles the expressions `find(normalized)` would run and that have not run yet, one by one while `hasTime()`;
+   * true when none is left. V8 compiles a RegExp on its first run and again (to machine code) on its second: ~0.3 ms
+   * each here, and a long post that needs 150 new ones paid that in one task. Compiles at least one per call.
+   */
+  prepare(normalized: NormalizedText, hasTime: () => boolean): boolean;
   serialize(): unknown;
   readonly size: number;
 }
@@ -421,7 +427,18 @@ interface CompiledRegex {
   /** The folded pattern; its RegExp is built on first use (most entries never run on a given page). */
   folded: string;
   regex: RegExp | null;
+  /** Whether the RegExp has run twice (V8 has compiled it to machine code): see `RegexSet.prepare`. */
+  warm?: boolean;
 }
+
+/**
+ * What `prepare` runs a new expression on: V8 compiles an expression separately for one-byte (Latin-1) and two-byte
+ * strings, so the subject has the width of the text it will search (folded text is one-byte unless it keeps a
+ * character beyond U+00FF).
+ */
+const WARM_SUBJECT_ONE_BYTE = 'a';
+const WARM_SUBJECT_TWO_BYTE = 'a\u0100';
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /** What the safety check found for one entry (compile only; the set keeps them in its `LiteralIndex`). */
 interface EntryLiterals {
@@ -570,12 +587,12 @@ class WindowedRegexSet implements RegexSet {
     return this.entries.length;
   }
 
-  find(normalized: NormalizedText): PhraseHit[] {
-    const text = normalized.text;
-    const hits: PhraseHit[] = [];
-    if (text.length === 0) return hits;
+  /** The entries whose required literals all occur in `text`, in the set's order, with where their literals are. */
+  private selectEntries(text: string): { selected: number[]; occurrences: Map<number, number[]> } {
+    const selected: number[] = [];
+    if (text.length === 0) return { selected, occurrences: new Map() };
     const occurrences = this.index.findAll(text);
-    if (occurrences.size === 0) return hits;
+    if (occurrences.size === 0) return { selected, occurrences };
     // The entries with at least one literal present, in the set's order (hits come out in the same order as before).
     const touched: number[] = [];
     for (const id of occurrences.keys()) for (const index of this.index.entriesOf[id] ?? []) touched.push(index);
@@ -584,8 +601,37 @@ class WindowedRegexSet implements RegexSet {
     for (const index of touched) {
       if (index === previous) continue;
       previous = index;
-      const entry = this.entries[index];
-      if (entry === undefined || !this.index.isPossible(index, occurrences)) continue;
+      if (this.entries[index] !== undefined && this.index.isPossible(index, occurrences)) selected.push(index);
+    }
+    return { selected, occurrences };
+  }
+
+  prepare(normalized: NormalizedText, hasTime: () => boolean): boolean {
+    let compiled = 0;
+    let subject: string | null = null;
+    for (const index of this.selectEntries(normalized.text).selected) {
+      const entry = this.entries[index] as CompiledRegex;
+      if (entry.warm) continue;
+      if (compiled > 0 && !hasTime()) return false;
+      subject ??= BEYOND_LATIN1.test(normalized.text) ? WARM_SUBJECT_TWO_BYTE : WARM_SUBJECT_ONE_BYTE;
+      const regex = buildRegex(entry);
+      regex.lastIndex = 0;
+      regex.exec(subject);
+      regex.lastIndex = 0;
+      regex.exec(subject);
+      regex.lastIndex = 0;
+      entry.warm = true;
+      compiled++;
+    }
+    return true;
+  }
+
+  find(normalized: NormalizedText): PhraseHit[] {
+    const text = normalized.text;
+    const hits: PhraseHit[] = [];
+    const { selected, occurrences } = this.selectEntries(text);
+    for (const index of selected) {
+      const entry = this.entries[index] as CompiledRegex;
       const windows: [number, number][] = [];
       for (const id of this.index.literalsOf[index] ?? []) {
         const positions = occurrences.get(id);
@@ -625,14 +671,7 @@ class WindowedRegexSet implements RegexSet {
     hits: PhraseHit[],
   ): void {
     const region = n.text.slice(from, to);
-    if (entry.regex === null) {
-      try {
-        entry.regex = new RegExp(entry.folded, 'g');
-      } catch {
-        entry.regex = NEVER;
-      }
-    }
-    const regex = entry.regex;
+    const regex = buildRegex(entry);
     regex.lastIndex = 0;
     for (let match = regex.exec(region); match !== null; match = regex.exec(region)) {
       let a = from + match.index;
@@ -660,6 +699,18 @@ class WindowedRegexSet implements RegexSet {
   }
 }
 
+
+/** The entry's RegExp, built on first use; one that does not build never matches (it disables only its entry). */
+function buildRegex(entry: CompiledRegex): RegExp {
+  if (entry.regex === null) {
+    try {
+      entry.regex = new RegExp(entry.folded, 'g');
+    } catch {
+      entry.regex = NEVER;
+    }
+  }
+  return entry.regex;
+}
 
 /** Moves a window start left to the start of its word. */
 function widenLeft(text: string, at: number): number {

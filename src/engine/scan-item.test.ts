@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { findQuotedSpans, scanItem } from './scan-item.ts';
+import { findQuotedSpans, prepareScan, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -242,5 +242,25 @@ describe('scanItem: a person named by initials is how a report writes about a ca
     'Khánh T. chia sẻ',
   ])('no initials: %s', (text) => {
     expect(initials(text)).toEqual([]);
+  });
+});
+
+describe('prepareScan', () => {
+  it('compiles what a text needs in steps, and the verdict is the one scanItem gives without it', () => {
+    const fresh = () => compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
+    const input = { text: 'Tuyển CTV, thu nhập 5 triệu mỗi tuần, chuyển khoản phí 300k vào stk 0123 xxx 789 rồi ib zalo' };
+    const expected = scanItem(fresh(), input);
+    expect(expected.indicators.some((i) => i.patternId === 'job-income-regex')).toBe(true);
+    const prepared = fresh();
+    // Out of time, each call still makes progress, so the loop ends; then there is nothing left for this text.
+    let calls = 0;
+    while (!prepareScan(prepared, input, () => false) && calls < 1000) calls++;
+    expect(calls).toBeGreaterThan(0); // more than one expression was new
+    expect(calls).toBeLessThan(1000);
+    expect(prepareScan(prepared, input, () => false)).toBe(true);
+    // Another text read in between does not change what is judged.
+    scanItem(prepared, { text: 'chào cả nhà' });
+    expect(scanItem(prepared, input)).toEqual(expected);
+    expect(prepareScan(prepared, { text: '' }, () => false)).toBe(true);
   });
 });

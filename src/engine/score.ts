@@ -70,7 +70,7 @@ function orderIndicators(a: Indicator, b: Indicator): number {
   const as = a.start ?? Number.MAX_SAFE_INTEGER;
   const bs = b.start ?? Number.MAX_SAFE_INTEGER;
   if (as !== bs) return as - bs;
-  return (a.end ?? 0) - (b.end ?? 0) || b.weight - a.weight || a.patternId.localeCompare(b.patternId);
+  return (a.end ?? 0) - (b.end ?? 0) || b.weight - a.weight || compareCodeUnits(a.patternId, b.patternId);
 }
 
 /** What the caller (scanItem) knows about the text beyond the indicators themselves. */
@@ -115,6 +115,14 @@ function isRecoveryOffer(
   return lure && ask;
 }
 
+/**
+ * Orders ids by UTF-16 code units: a fixed order for ties. Not `localeCompare`: its first call sets up an ICU
+ * collator (~30 ms in a tab, the longest step of the content script's start-up) and its order depends on the locale.
+ */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** How many separate places the mentioned indicators occupy (matches starting at the same word count once). */
 function countMentionPlaces(mentioned: readonly Indicator[]): number {
   return new Set(mentioned.map((i) => i.start ?? -1)).size;
@@ -143,7 +151,7 @@ export function scoreIndicators(
   // read by two job-task lures) add only the heavier, so a lure alone stays clean however many patterns describe it.
   // Across families nothing is dropped: each family's sum is its own reading of the text.
   const spanned = [...unique.values()].filter((ind) => ind.signal !== 'warning' && ind.start !== undefined && ind.end !== undefined);
-  spanned.sort((a, b) => b.weight - a.weight || a.patternId.localeCompare(b.patternId));
+  spanned.sort((a, b) => b.weight - a.weight || compareCodeUnits(a.patternId, b.patternId));
   const kept: Indicator[] = [];
   for (const ind of spanned) {
     const start = ind.start ?? 0;
@@ -180,7 +188,7 @@ export function scoreIndicators(
   const generic = SCORE_RULES.genericFamily;
   const ranked = [...familySums.entries()]
     .filter(([family]) => family !== generic)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]));
   const strongest = ranked[0];
   // The ask is family-independent ("nhập thông tin thẻ" under a prize lure is still a card request): asks of the
   // other families count as support, like generic ones, within the same cap.
