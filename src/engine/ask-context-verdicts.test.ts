@@ -63,6 +63,12 @@ describe('advisories that deny the ask stay clean (bundled database)', () => {
     'Ngân hàng KHÔNG BAO GIỜ gửi email, tin nhắn Zalo có gắn đường dẫn yêu cầu khách hàng nhập mật khẩu hay mã OTP. Mọi thắc mắc gọi tổng đài.',
     'Cho em hỏi, số lạ gọi tới nhà em xưng là cán bộ thuế, bảo em cài ứng dụng qua link rồi khai báo tài khoản ngân hàng, vậy có phải lừa đảo không ạ?',
     'Bố mình tuần trước nhận điện thoại xưng là cán bộ Viện kiểm sát, bảo bố liên quan vụ án rửa tiền, yêu cầu chuyển tiền vào tài khoản tạm giữ. May mà bố gọi cho mình trước.',
+    // Reported speech without a named speaker, a first-person story, a rule over a list of asks (session 7).
+    'Mọi người ơi số lạ gọi em hai lần bảo bên nhà mạng sắp khóa sim nếu không cập nhật, thật không ạ?',
+    'Hôm qua có đứa gọi mẹ mình xưng bên điện lực, bảo nợ tiền điện phải đóng ngay kẻo cắt.',
+    'Lost $500 last month to a remote job that asked me to deposit money to unlock higher tasks. Reported it to my bank.',
+    'We will never ask you to pay a fee, share your OTP or provide your card details. Call the number on the back of your card.',
+    'Quỹ không tiếp nhận tiền qua tài khoản cá nhân, mọi khoản ủng hộ xin chuyển vào tài khoản của Quỹ.',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');
   });
@@ -79,6 +85,8 @@ describe('session-4 review: the new context rules keep these scams flagged (bund
   it.each([
     // A disowning about something else, in another clause.
     'Nạp tiền làm nhiệm vụ nhận hoa hồng 30%, các trang khác đều là giả mạo',
+    // "told me to" with a speaker of the text's own side is no report (session 7).
+    'My manager told me to invite you: earn $300 a day liking videos, just deposit $50 to activate your account, DM me on Telegram.',
     'Đóng phí bảo hiểm 1 triệu để giải ngân, app này không phải của Trung Quốc',
     'Anh chuyển khoản 2 triệu phí hồ sơ vào STK 0123456789 để giải ngân, tài khoản này không phải của công ty mà là tài khoản của kế toán nhé anh',
     'Kết bạn zalo 0987654321 để được hỗ trợ lấy lại tiền, các số khác đều là giả mạo',

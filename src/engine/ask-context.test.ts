@@ -113,6 +113,19 @@ describe('isNegatedAsk: a negated verb of asking governs a list', () => {
     expect(negated('Không cần thế chấp hay chứng minh thu nhập đóng phí 10%', 'đóng phí')).toBe(false);
     expect(negated('Không yêu cầu kinh nghiệm hay bằng cấp, đóng phí đồng phục 300k', 'đóng phí')).toBe(false);
   });
+
+  it('a standing rule\'s verb of asking governs the items of its list after commas, to the last one joined by or/hay', () => {
+    const notice = 'We will never ask you to pay a fee, share your OTP or provide your banking details.';
+    expect(negated(notice, 'share your OTP')).toBe(true);
+    expect(negated(notice, 'provide your banking details')).toBe(true);
+    expect(negated('We will never ask a winner to pay shipping, fees or provide banking details.', 'provide banking details')).toBe(true);
+    expect(negated('Ngân hàng không bao giờ yêu cầu khách hàng chuyển phí, cung cấp mã OTP hay mật khẩu.', 'cung cấp mã OTP')).toBe(true);
+    // Not a list of the rule: a contrast, a request of its own, an item that asks by itself, or no last item.
+    expect(negated('We will never ask you for your password, but please share your OTP or card number with our agent.', 'share your OTP')).toBe(false);
+    expect(negated('Chúng tôi không bao giờ yêu cầu bạn đóng phí, hãy chuyển khoản 500k vào số tài khoản dưới đây.', 'chuyển khoản')).toBe(false);
+    expect(negated('We will never ask you to pay a fee, our agent will ask you to share your OTP or card number.', 'share your OTP')).toBe(false);
+    expect(negated('We will never ask you to pay a fee, share your OTP with the agent now.', 'share your OTP')).toBe(false);
+  });
 });
 
 describe('isNegatedAsk: lists and negated payment nouns', () => {
@@ -121,6 +134,7 @@ describe('isNegatedAsk: lists and negated payment nouns', () => {
     ['Công ty không thu phí đồng phục, phí đào tạo hay phí giữ chỗ dưới bất kỳ hình thức nào', 'phí giữ chỗ'],
     ['Chúng tôi không yêu cầu ứng viên đặt cọc đồng phục, phí đào tạo hay chuyển tiền', 'cọc đồng phục'],
     ['Trường KHÔNG kêu gọi ủng hộ bằng tiền qua tài khoản cá nhân', 'ủng hộ bằng tiền'],
+    ['Quỹ không tiếp nhận qua tài khoản cá nhân', 'nhận qua tài khoản cá nhân'],
     ['Cơ quan BHXH không gọi điện thông báo “nợ BHYT”, “hoàn tiền BHXH” hay đề nghị chuyển tiền vào tài khoản cá nhân', 'chuyển tiền'],
   ])('negated: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);

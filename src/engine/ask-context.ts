@@ -36,7 +36,7 @@ const FILLERS = new Set([
   'can', 'phai', 'bao', 'gio', 'he', 'duoc', 'mat', 'bi', 'co', 'tu', 'yeu', 'cau', 'doi', 'thu', 'bat', 'goi', 'dien',
   'nhan', 'tin', 'gui', 'xin', 'hoi', 'de', 'nghi', 'lien', 've', 'qua', 'cho', 'se', 'tuyet', 'hoan', 'toan', 'nao',
   'ky', 'bat', 'gi', 'ca', 'them', 'an', 'ai', 'ban', 'quy', 'khach', 'hang', 'nguoi', 'dan', 'anh', 'chi', 'em', 'cac',
-  'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email',
+  'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email', 'tiep',
   // Verbs of giving a secret or money away: "không cung cấp / đọc / chia sẻ / nhập mã OTP".
   'cung', 'cap', 'dua', 'doc', 'chia', 'tiet', 'lo', 'nhap', 'bam', 'chuyen', 'nop', 'dong', 'khoan', 'tien', 'nap', 'ck',
   // English.
@@ -244,14 +244,26 @@ function isDeniedByPolicy(text: string, start: number, end: number | undefined):
   const clause = readBackTo(text, start, 240, CLAUSE_BOUNDARY);
   const clauseWords = splitWords(clause.text);
   const asking = clauseWords.findIndex((w) => isAskingVerb(w) || w.folded === 'to');
-  if (asking < 0) return false;
-  if (clause.offset > sentence.offset + (words[negation]?.index ?? 0)) {
-    // A later clause counts only when it continues a list of channels ("…SMS, email có kèm đường link yêu cầu…"):
-    // "…, khoản vay được duyệt yêu cầu chuyển phí" has a subject of its own.
-    if (asking < 2 || !CHANNEL_NOUNS.has(clauseWords[0]?.folded ?? '')) return false;
+  const laterClause = clause.offset > sentence.offset + (words[negation]?.index ?? 0);
+  if (asking < 0 && !laterClause) return false;
+  if (laterClause) {
     const middle = text.slice(sentence.offset + (words[head]?.index ?? 0), clause.offset);
     const items = middle.split(CLAUSE_BOUNDARY).slice(1);
-    if (items.some((item) => splitWords(item).length > 3)) return false;
+    // A later clause counts when it continues a list of channels ("…SMS, email có kèm đường link yêu cầu…"), or a
+    // list of asks the negated verb of asking governs ("never ask you to pay a fee, share your OTP or provide your
+    // card details": short items, the last joined by or/and/hay/hoặc/và) — not "…, khoản vay được duyệt yêu cầu
+    // chuyển phí", which has a subject of its own, nor "…, hãy chuyển khoản…", a request of its own.
+    const channelList = asking >= 2 && CHANNEL_NOUNS.has(clauseWords[0]?.folded ?? '') && items.every((item) => splitWords(item).length <= 3);
+    const askList =
+      isAskingVerb(words[head] as Word) &&
+      clauseWords.length <= MAX_ITEM_WORDS &&
+      (clauseWords.some((w) => COORDINATORS.has(w.original)) || (end !== undefined && isListGoingOn(text, end))) &&
+      !clauseWords.some((w) => CONTRASTS.has(w.original) || isAskingVerb(w)) &&
+      items.every((item) => {
+        const itemWords = splitWords(item);
+        return itemWords.length <= MAX_ITEM_WORDS && !itemWords.some((w) => CONTRASTS.has(w.original) || isAskingVerb(w));
+      });
+    if (!channelList && !askList) return false;
   }
   return !(end !== undefined && isAnsweredByCondition(text, end));
 }
@@ -273,6 +285,13 @@ const MESSAGES_SUBJECT =
 const DISOWNED_HINT = /ph[aảáạ]i|gi[aả]|m[aạ]o|l[uừ]a|\bnot\b/iu;
 
 /** The folded text of `window` up to the first match of `stop` (the clause after an ask), all of it when none. */
+/** After an item of a list, the list goes on to its last item: "…, share your OTP [or provide…]", "…, [hay] mật khẩu". */
+function isListGoingOn(text: string, end: number): boolean {
+  const words = foldUpTo(text.slice(end, end + 80), /[.!?;:](?=\s|$)|[\n\u2029]/u).split(' ').filter(Boolean);
+  const joiner = words.findIndex((w) => w === 'or' || w === 'and' || w === 'hoac' || w === 'hay' || w === 'va');
+  return joiner >= 0 && joiner <= MAX_ITEM_WORDS;
+}
+
 function foldUpTo(window: string, stop: RegExp): string {
   const at = window.search(stop);
   return normalizeText(at === -1 ? window : window.slice(0, at)).text;
