@@ -17,7 +17,9 @@
  * short scam-labelled snippets that push every short text towards "scam". `--examples auto` compares both by CV.
  *
  * The demotion bar (`demoteBelow`, model-lift.ts) comes from the same CV runs: the highest of a few candidates below
- * which, in every repeat, at most 0.1 % of the scam texts (flagged `suspicious` on wording alone) would be lowered.
+ * which, in every repeat, at most 0.1 % of the scam texts (flagged `suspicious` on wording alone) would be lowered
+ * (MAX_DEMOTED_SCAMS; precision first: at the bar chosen in session 7 that loses 0–2 of 2,169 scams and removes 12–18
+ * of 2,371 false warnings per repeat).
  *
  * Options: --folds N (5) --seed N (20261129) --repeats N (3) --examples off|on|auto (off) --out FILE --quiet
  */
@@ -36,8 +38,8 @@ import { assembleDatabase } from '../patterns/index.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(REPO_ROOT, 'test/corpus');
 /** The only corpus files the trainer reads (never the blind sets). */
-const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl', 'scam-tune12.jsonl', 'scam-tune13.jsonl'] as const;
-const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl', 'benign-tune12.jsonl', 'benign-tune13.jsonl', 'benign-tune14.jsonl'] as const;
+const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl', 'scam-tune12.jsonl', 'scam-tune13.jsonl', 'scam-tune15.jsonl'] as const;
+const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl', 'benign-tune12.jsonl', 'benign-tune13.jsonl', 'benign-tune14.jsonl', 'benign-tune15.jsonl'] as const;
 const PRESS_RELEASE = 'press-release-phu-ly-2022-10-14.txt';
 const DEFAULT_OUT = resolve(REPO_ROOT, 'src/engine/data/scam-model.json');
 
@@ -58,7 +60,7 @@ const MIN_DOC_FREQUENCY = 2;
 /** Candidate probabilities below which the model lowers a wording-only `suspicious` verdict (model-lift.ts). */
 const DEMOTE_GRID = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1] as const;
 /** The share of the scam texts the demotion may lose in a CV repeat. */
-const MAX_DEMOTED_SCAMS = 0;
+const MAX_DEMOTED_SCAMS = 0.001;
 
 interface CorpusDoc extends TrainingDoc {
   id: string;

@@ -23,6 +23,15 @@ describe('isNegatedAsk: a condition a few words before the negation', () => {
   });
 });
 
+describe('isNegatedAsk: a first-person threat right after the ask makes it a condition', () => {
+  it('"ko ck 20tr … t gửi hết cho vợ con" threatens; a prohibition followed by something else still denies', () => {
+    expect(negated('ko ck 20tr vào stk dưới trong 2 tiếng t gửi hết cho vợ con', 'ck 20tr')).toBe(false);
+    expect(negated("Don't pay within 24 hours and we will post the video everywhere", 'pay')).toBe(false);
+    expect(negated('Tuyệt đối không chuyển tiền vào tài khoản lạ, tôi gửi mọi người số đường dây nóng', 'chuyển tiền')).toBe(true);
+    expect(negated('Không chuyển tiền cho người lạ qua mạng', 'chuyển tiền')).toBe(true);
+  });
+});
+
 describe('isNegatedAsk: the negation must govern the ask', () => {
   it.each([
     ['EVN không gọi điện yêu cầu khách hàng chuyển tiền vào tài khoản cá nhân', 'chuyển tiền'],

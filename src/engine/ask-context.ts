@@ -67,6 +67,11 @@ const CONDITION_CLOSERS = new Set(['thi', 'then']);
 /** Negations that forbid, never the negation inside a condition ("nếu ai gọi bà con đừng chuyển tiền"). */
 const PROHIBITIONS = new Set(['đừng', 'chớ', 'cấm', 'never']);
 const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
+/**
+ * A threat in the first person right after the ask makes it the condition of the threat without "thì": "ko ck 20tr
+ * vào stk dưới trong 2 tiếng t gửi hết cho vợ con", "don't pay within 24 hours and I will send it to everyone".
+ */
+const THREAT_AFTER = /^\s*(?:\S+ ){0,10}(?:t|tao|tui|toi|bon tao|tui tao|chung tao|i|we)(?: se| will| sẽ)? (?:gui|dang|phat tan|tung|post|send|leak|share|publish)\b/;
 /** First words of an ask that make it a noun phrase (a list item), not a new imperative clause. */
 const NOUN_HEADS = new Set(['phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'fee', 'fees', 'deposit', 'deposits', 'payment', 'code', 'password', 'pin']);
 /** Verbs of calling, telling or asking (folded): a negation of one governs a coordinated verb of asking. */
@@ -514,7 +519,8 @@ function deniesPayment(after: readonly Word[]): boolean {
 
 /** "… thì không rút được", "… then": the ask is the condition of what follows, not a denial. */
 function isAnsweredByCondition(text: string, end: number): boolean {
-  return CONDITION_AFTER.test(foldUpTo(text.slice(end, end + 30), /[.,!?;:](?=\s)|[\n\u2029]/u));
+  if (CONDITION_AFTER.test(foldUpTo(text.slice(end, end + 30), /[.,!?;:](?=\s)|[\n\u2029]/u))) return true;
+  return THREAT_AFTER.test(foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s)|[\n\u2029]/u));
 }
 
 /**

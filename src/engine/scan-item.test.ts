@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { findQuotedSpans, prepareScan, scanItem } from './scan-item.ts';
+import { normalizeText } from './normalize.ts';
+import { findQuotedSpans, findReportedSpans, prepareScan, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -11,6 +12,30 @@ describe('findQuotedSpans', () => {
     const spans = findQuotedSpans(text).map(([a, b]) => text.slice(a, b));
     expect(spans).toEqual(['nạp tiền', 'kết bạn zalo', 'inbox']);
     expect(findQuotedSpans(`"${'x'.repeat(300)}"`)).toEqual([]);
+  });
+});
+
+describe('findReportedSpans', () => {
+  /** The reported stretches of `text`, as text. */
+  const reported = (text: string) => findReportedSpans(text, normalizeText(text)).map(([a, b]) => text.slice(a, b));
+
+  it.each([
+    ['Mọi người ơi số lạ gọi em hai lần bảo bên nhà mạng sắp khóa sim, thật không ạ?', 'số lạ gọi em hai lần bảo'],
+    ['Tuần rồi có page nhắn em nói là bên luật, đòi phí hồ sơ 2 triệu', 'có page nhắn'],
+    ['Có ng ib bảo em đóng phí hồ sơ mới giải ngân', 'Có ng ib'],
+    ['Hôm qua gọi tao xưng bên điện lực, bảo nợ tiền điện', 'gọi tao xưng bên'],
+    ['Hôm trước nhận được SMS mang tên ngân hàng, bảo tài khoản bị khóa. Đừng bấm link lạ.', 'nhận được SMS'],
+    ['I lost $500 to a remote job that asked me to deposit money to unlock tasks.', 'that asked me to'],
+    ['My uncle got a call from someone claiming to be his grandson.', 'from someone claiming'],
+  ])('%s', (text, marker) => {
+    const spans = reported(text);
+    expect(spans.some((span) => span.startsWith(marker))).toBe(true);
+  });
+
+  it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
+    expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
+    expect(reported('My manager told me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);
+    expect(reported('Quý khách nhận được tin nhắn này vì tài khoản cần xác thực, vui lòng bấm link')).toEqual([]);
   });
 });
 

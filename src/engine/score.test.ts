@@ -153,6 +153,21 @@ describe('scoreIndicators', () => {
       expect(scoreIndicators([lure, hotline, ...office]).verdict).toBe('clean');
     });
 
+    it('a fake testimonial that tells the loss at length keeps its score when the ask is the offer\'s own (a referral)', () => {
+      // "Mình từng bị lừa 130 triệu, tưởng mất trắng … đóng 8 triệu phí hồ sơ, 2 tuần sau nhận lại 110 triệu … ai cần
+      // mình cho link": warnings 70, the referral read by a recovery-family pattern.
+      const story = [...warnings, ind('mat-trang', 'warning', 'warning', 25, { start: 4, end: 5 })];
+      const referral = ind('ai-can-minh-cho-so', 'hack-money', 'channel', 20, { start: 12, end: 13 });
+      const v = scoreIndicators([lure, fee, referral, ...story]);
+      expect(v.warningContext).toBe(true);
+      expect(v.verdict).toBe('suspicious');
+      // The same story whose only ask is a generic one (a hotline) is lowered; so is one with more warning than 100.
+      const hotline = ind('lien-he-so', 'generic', 'channel', 15, { start: 12, end: 13 });
+      expect(scoreIndicators([lure, hotline, ...story]).verdict).toBe('clean');
+      const advisory = [...story, ind('canh-bao', 'warning', 'warning', 25, { start: 0, end: 1 }), ind('gia-danh', 'warning', 'warning', 25, { start: 1, end: 2 })];
+      expect(scoreIndicators([lure, referral, ...advisory]).verdict).toBe('clean');
+    });
+
     it('lowered without an ask, when the offer or the ask is quoted or reported, or when another family leads', () => {
       expect(scoreIndicators([lure, ...warnings]).score).toBe(Math.round(45 * 0.3));
       expect(scoreIndicators([lure, fee, inbox, ...warnings], [], { mentioned: new Set([lure]) }).verdict).toBe('clean');

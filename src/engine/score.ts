@@ -51,6 +51,13 @@ export const SCORE_RULES = {
    * is an advisory about recovery offers, and a hotline in it is no offer's ask.
    */
   recoveryWarningMax: 50,
+  /**
+   * Most warning weight of a recovery offer whose ask is the offer's own (a pattern of the recovery family reads it:
+   * the fee it charges, the referral to the "fixer" — "ai cần mình cho số luật sư"). A fake testimonial tells the
+   * writer's loss at length ("mình bị lừa 130 triệu, tưởng mất trắng"), which adds warning words an advisory also
+   * has; an advisory's ask is a hotline or "trình báo công an", not a recovery family's.
+   */
+  recoveryOwnAskWarningMax: 100,
 } as const;
 
 /** Signals that ask the reader to do something (pay, hand over secrets, move to a private channel). */
@@ -95,7 +102,8 @@ function overlapShare(a: Indicator, start: number, end: number): number {
 /**
  * A recovery offer made in the text's own voice: the strongest family is a recovery family with a lure of its own
  * (not quoted or reported), the text asks something itself (pay, hand over, contact), and it carries no more warning
- * weight than such an offer is made of (`recoveryWarningMax`).
+ * weight than such an offer is made of (`recoveryWarningMax`; `recoveryOwnAskWarningMax` when the ask is the recovery
+ * family's own).
  */
 function isRecoveryOffer(
   indicators: Iterable<Indicator>,
@@ -104,15 +112,19 @@ function isRecoveryOffer(
   isMention: (ind: Indicator) => boolean,
 ): boolean {
   if (strongest === undefined || !SCORE_RULES.recoveryFamilies.includes(strongest)) return false;
-  if (warningSum > SCORE_RULES.recoveryWarningMax) return false;
+  if (warningSum > SCORE_RULES.recoveryOwnAskWarningMax) return false;
   let lure = false;
   let ask = false;
+  let ownAsk = false;
   for (const ind of indicators) {
     if (isMention(ind)) continue;
     if (ind.family === strongest && ind.signal === 'lure') lure = true;
-    else if (ASK_SIGNALS.has(ind.signal)) ask = true;
+    else if (ASK_SIGNALS.has(ind.signal)) {
+      ask = true;
+      if (ind.family === strongest) ownAsk = true;
+    }
   }
-  return lure && ask;
+  return lure && (warningSum <= SCORE_RULES.recoveryWarningMax ? ask : ownAsk);
 }
 
 /**
