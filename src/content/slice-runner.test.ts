@@ -107,6 +107,49 @@ describe('createSliceRunner', () => {
     expect(runner.size).toBe(0);
   });
 
+  it('an unfinished idle item waits while urgent items are queued: they run first in the next slice', () => {
+    let clock = 0;
+    const scheduled: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    const done: string[] = [];
+    /** Steps of 6 ms each item still needs (at least one per call, more while there is time); others take 1 ms. */
+    const steps = new Map([
+      ['far', 4],
+      ['nearLong', 3],
+    ]);
+    const runner = createSliceRunner<string>({
+      budgetMs: 10,
+      scheduler: { schedule: (run, urgent) => scheduled.push({ run, urgent }), now: () => clock },
+      work: (s, hasTime) => {
+        let left = steps.get(s);
+        if (left !== undefined) {
+          do {
+            clock += 6;
+            left--;
+          } while (left > 0 && hasTime());
+          steps.set(s, left);
+          if (left > 0) return false;
+        } else clock += 1;
+        done.push(s);
+        return true;
+      },
+    });
+    runner.enqueue(['far']);
+    runner.runSlice();
+    expect(done).toEqual([]);
+    expect(steps.get('far')).toBe(2);
+    // Posts come into view while the off-screen one is half prepared: their slice is a soon task and they go first
+    // (one of them unfinished in its turn: the idle one is not lost).
+    runner.enqueue(['near', 'nearLong'], true);
+    expect(runner.size).toBe(3);
+    const soon = scheduled.find((s) => s.urgent);
+    expect(soon).toBeDefined();
+    soon!.run(null);
+    expect(done[0]).toBe('near');
+    for (let i = 0; i < 10 && runner.size > 0; i++) scheduled.shift()!.run(null);
+    expect(done).toEqual(['near', 'nearLong', 'far']);
+    expect(runner.size).toBe(0);
+  });
+
   it('schedules a soon task when urgent work arrives while only an idle slice is pending', () => {
     const scheduled: boolean[] = [];
     const runner = createSliceRunner<number>({

@@ -35,7 +35,8 @@ export interface SliceRunnerOptions<T> {
   scheduler: SliceScheduler;
   /**
    * Does the item's work. Returning `false` means "not finished": the slice ends and the item runs first in the next
-   * one (work that can be split, such as compiling what a long post needs, checks `hasTime()` and stops early).
+   * one — an idle-lane item after any urgent ones (work that can be split, such as compiling what a long post needs,
+   * checks `hasTime()` and stops early).
    */
   work(item: T, hasTime: () => boolean): boolean | void;
   /** After a slice that did some work. */
@@ -55,7 +56,13 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     if (unfinished !== null) {
       const resumed = unfinished;
       unfinished = null;
-      return resumed;
+      if (resumed.urgent || urgent.size === 0) return resumed;
+      // An unfinished idle-lane item yields to urgent items queued meanwhile (a post came into view): it goes back to
+      // the head of the idle lane (what it compiled stays compiled).
+      const waiting = [...later];
+      later.clear();
+      later.add(resumed.item);
+      for (const item of waiting) later.add(item);
     }
     for (const lane of [urgent, later]) {
       for (const item of lane) {
