@@ -134,6 +134,10 @@ describe('isNegatedAsk: a negated verb of asking governs a list', () => {
     expect(negated('Chúng tôi không bao giờ yêu cầu bạn đóng phí, hãy chuyển khoản 500k vào số tài khoản dưới đây.', 'chuyển khoản')).toBe(false);
     expect(negated('We will never ask you to pay a fee, our agent will ask you to share your OTP or card number.', 'share your OTP')).toBe(false);
     expect(negated('We will never ask you to pay a fee, share your OTP with the agent now.', 'share your OTP')).toBe(false);
+    // "or" that opens a threat ("or else") ends no list: the item before it is the text's own demand.
+    expect(negated('We never ask you to visit a branch, pay the unlock fee of $49, or your account will be closed today.', 'pay the unlock fee')).toBe(false);
+    expect(negated('Chúng tôi không bao giờ yêu cầu bạn ra quầy, chuyển phí 200k kích hoạt hoặc tài khoản sẽ bị khóa vĩnh viễn.', 'chuyển phí')).toBe(false);
+    expect(negated('We will never ask you to verify your identity, send the code we texted or else you will lose access.', 'send the code')).toBe(false);
   });
 });
 

@@ -289,14 +289,19 @@ const MESSAGES_SUBJECT =
 /** A cheap look at the original before normalizing: a disowning needs one of these. */
 const DISOWNED_HINT = /ph[aảáạ]i|gi[aả]|m[aạ]o|l[uừ]a|\bnot\b/iu;
 
-/** The folded text of `window` up to the first match of `stop` (the clause after an ask), all of it when none. */
+/** What follows "or"/"hoặc" when it opens a threat ("or else", "or your account will be closed", "hoặc sẽ bị khóa"). */
+const THREAT_AFTER_JOINER = /^(?:else\b|(?:\S+ ){0,4}(?:will|would|se) (?:be|bi|lose|mat)\b)/;
+
 /** After an item of a list, the list goes on to its last item: "…, share your OTP [or provide…]", "…, [hay] mật khẩu". */
 function isListGoingOn(text: string, end: number): boolean {
   const words = foldUpTo(text.slice(end, end + 80), /[.!?;:](?=\s|$)|[\n\u2029]/u).split(' ').filter(Boolean);
   const joiner = words.findIndex((w) => w === 'or' || w === 'and' || w === 'hoac' || w === 'hay' || w === 'va');
-  return joiner >= 0 && joiner <= MAX_ITEM_WORDS;
+  if (joiner < 0 || joiner > MAX_ITEM_WORDS) return false;
+  // "…, pay the unlock fee, or your account will be closed": an "or else" threat, not the list's last item.
+  return !THREAT_AFTER_JOINER.test(words.slice(joiner + 1).join(' '));
 }
 
+/** The folded text of `window` up to the first match of `stop` (the clause after an ask), all of it when none. */
 function foldUpTo(window: string, stop: RegExp): string {
   const at = window.search(stop);
   return normalizeText(at === -1 ? window : window.slice(0, at)).text;
