@@ -29,6 +29,12 @@ describe('isNegatedAsk: a first-person threat right after the ask makes it a con
     expect(negated("Don't pay within 24 hours and we will post the video everywhere", 'pay')).toBe(false);
     expect(negated('Tuyệt đối không chuyển tiền vào tài khoản lạ, tôi gửi mọi người số đường dây nóng', 'chuyển tiền')).toBe(true);
     expect(negated('Không chuyển tiền cho người lạ qua mạng', 'chuyển tiền')).toBe(true);
+    // After a prohibition ("đừng", "tuyệt đối không", "never", "don't") the writer's own "I'll send/post…" is help, not
+    // a threat — unless "and/or" makes it the outcome ("don't pay and we will post…").
+    expect(negated('Đừng đóng phí giải ngân khoản vay qua app nào hết tôi gửi mọi người số tổng đài chính thức', 'đóng phí')).toBe(true);
+    expect(negated("Don't pay the release fee for any parcel from customs I will share the real hotline below", 'pay the release fee')).toBe(true);
+    expect(negated('Mọi người tuyệt đối không nạp tiền làm nhiệm vụ trên app này tôi đăng bằng chứng bên dưới', 'nạp tiền')).toBe(true);
+    expect(negated('Đừng báo công an, ko ck 20tr vào stk dưới trong 2 tiếng t gửi hết cho vợ con', 'ck 20tr')).toBe(false);
   });
 });
 

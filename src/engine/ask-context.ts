@@ -71,7 +71,12 @@ const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
  * A threat in the first person right after the ask makes it the condition of the threat without "thì": "ko ck 20tr
  * vào stk dưới trong 2 tiếng t gửi hết cho vợ con", "don't pay within 24 hours and I will send it to everyone".
  */
-const THREAT_AFTER = /^\s*(?:\S+ ){0,10}(?:t|tao|tui|toi|bon tao|tui tao|chung tao|i|we)(?: se| will| sẽ)? (?:gui|dang|phat tan|tung|post|send|leak|share|publish)\b/;
+const THREAT_SUBJECT = String.raw`(?:t|tao|tui|toi|bon tao|tui tao|chung tao|i|we)(?: se| will| sẽ)? (?:gui|dang|phat tan|tung|post|send|leak|share|publish)\b`;
+const THREAT_AFTER = new RegExp(String.raw`^\s*(?:\S+ ){0,10}` + THREAT_SUBJECT);
+/** The threat as the outcome of the ask: "don't pay within 24 hours and we will post…". */
+const THREAT_AFTER_JOINED = new RegExp(String.raw`^\s*(?:\S+ ){0,9}(?:and|or|va) ` + THREAT_SUBJECT);
+/** "Don't" as a prohibition (with "do not", see `isProhibitedBefore`). */
+const DONT = new Set(["don't", 'don’t', 'dont']);
 /** First words of an ask that make it a noun phrase (a list item), not a new imperative clause. */
 const NOUN_HEADS = new Set(['phi', 'coc', 'tien', 'ma', 'otp', 'mat', 'fee', 'fees', 'deposit', 'deposits', 'payment', 'code', 'password', 'pin']);
 /** Verbs of calling, telling or asking (folded): a negation of one governs a coordinated verb of asking. */
@@ -270,7 +275,7 @@ function isDeniedByPolicy(text: string, start: number, end: number | undefined):
       });
     if (!channelList && !askList) return false;
   }
-  return !(end !== undefined && isAnsweredByCondition(text, end));
+  return !(end !== undefined && isAnsweredByCondition(text, end, start));
 }
 
 /**
@@ -373,7 +378,7 @@ export function isNegatedClaim(text: string, start: number | undefined, end?: nu
   // Only a few words may stand between: "không ai bắt bạn [nạp tiền…]"; "trừ tiền không nhận được liên hệ [để được
   // hoàn tiền]" is a complaint, not a denial of the lure.
   if (!words.slice(negation + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
-  return !isConditionalNegation(words, negation) && !(end !== undefined && isAnsweredByCondition(text, end));
+  return !isConditionalNegation(words, negation) && !(end !== undefined && isAnsweredByCondition(text, end, start));
 }
 
 /** A cheap look at the original: no negation-like word before a channel means nothing to deny. */
@@ -424,7 +429,7 @@ function isNegatedInClause(
   // "nếu không gửi mã OTP…", "if you don't pay…": a conditional negation keeps the ask.
   if (isConditionalNegation(words, negation)) return false;
   // "Không nạp tiền làm nhiệm vụ thì không rút được": answered by "thì/then" after the ask, it is a condition.
-  if (end !== undefined && isAnsweredByCondition(text, end)) return false;
+  if (end !== undefined && isAnsweredByCondition(text, end, start)) return false;
   return true;
 }
 
@@ -471,7 +476,7 @@ function isNegatedListItem(text: string, start: number, end: number | undefined,
   const tail = text.slice(askEnd, askEnd + 25);
   const tailStop = tail.search(/[.,!?;\n\u2029]/u);
   if (/\d/.test(text.slice(current.offset, askEnd) + (tailStop === -1 ? tail : tail.slice(0, tailStop)))) return false;
-  if (end !== undefined && isAnsweredByCondition(text, end)) return false;
+  if (end !== undefined && isAnsweredByCondition(text, end, start)) return false;
   const askFirst = splitWords(text.slice(start, start + 24))[0]?.folded ?? '';
   const inNegatedAsk = (segment: Segment, word: Word): boolean =>
     negatedAsks.some(([a, b]) => segment.offset + word.index >= a && segment.offset + word.index < b);
@@ -522,10 +527,30 @@ function deniesPayment(after: readonly Word[]): boolean {
   return false;
 }
 
-/** "… thì không rút được", "… then": the ask is the condition of what follows, not a denial. */
-function isAnsweredByCondition(text: string, end: number): boolean {
+/**
+ * "… thì không rút được", "… then": the ask is the condition of what follows, not a denial. So is a first-person
+ * threat right after it (THREAT_AFTER) — but not after a prohibition ("Đừng đóng phí … tôi gửi mọi người số tổng đài",
+ * "Don't pay … I will share the hotline": the writer helps), unless "and/or" makes it the outcome ("don't pay and we
+ * will post…"). `start` is where the ask starts (the prohibition is looked for before it, in its sentence).
+ */
+function isAnsweredByCondition(text: string, end: number, start: number): boolean {
   if (CONDITION_AFTER.test(foldUpTo(text.slice(end, end + 30), /[.,!?;:](?=\s)|[\n\u2029]/u))) return true;
-  return THREAT_AFTER.test(foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s)|[\n\u2029]/u));
+  const after = foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s)|[\n\u2029]/u);
+  if (!THREAT_AFTER.test(after)) return false;
+  return THREAT_AFTER_JOINED.test(after) || !isProhibitedBefore(text, start);
+}
+
+/** Whether the last negation before `start` in its sentence forbids ("đừng", "tuyệt đối không", "never", "don't"). */
+function isProhibitedBefore(text: string, start: number): boolean {
+  const words = splitWords(readBackTo(text, start, 240, SENTENCE_BOUNDARY).text);
+  const negation = findLastNegation(words);
+  const word = words[negation];
+  if (word === undefined) return false;
+  if (PROHIBITIONS.has(word.original) || DONT.has(word.original)) return true;
+  if (word.original === 'not' && words[negation - 1]?.original === 'do') return true;
+  const tuyetDoi = words[negation - 1]?.folded === 'doi' && words[negation - 2]?.folded === 'tuyet';
+  const baoGio = words[negation + 1]?.folded === 'bao' && words[negation + 2]?.folded === 'gio';
+  return tuyetDoi || baoGio;
 }
 
 /**
