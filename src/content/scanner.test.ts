@@ -265,6 +265,40 @@ describe('scanner on a Facebook-like feed', () => {
     expect(disconnected).toBe(true);
   });
 
+  it('an off-screen post still being prepared stays watched: scrolling to it moves it to the soon lane', () => {
+    document.body.innerHTML = renderTestFeed(
+      Array.from({ length: 3 }, (_, i) => ({ id: `p${i}`, text: i === 2 ? `Tuyển CTV, ${SCAM}` : `Bài viết số ${i} về chuyện thường ngày` })),
+    );
+    const pending: { run: (t: number | null) => void; urgent: boolean }[] = [];
+    const observed = new Set<string>();
+    let onVisible: ((item: Element) => void) | null = null;
+    const idOf = (item: Element) => item.getAttribute('data-test') ?? '';
+    let prepares = 0;
+    scanner = makeScanner({
+      now: () => 0,
+      isNearViewport: (item) => idOf(item) === 'p0',
+      watchVisibility: (callback) => {
+        onVisible = callback;
+        return { observe: (item) => observed.add(idOf(item)), unobserve: (item) => observed.delete(idOf(item)), disconnect: () => undefined };
+      },
+      scheduleSlice: (run, urgent) => void pending.push({ run, urgent }),
+      // The scam post needs three steps to get ready; the others none.
+      prepare: (input) => !input.text.includes(SCAM) || ++prepares >= 3,
+    });
+    scanner.start();
+    expect(prepares).toBe(1);
+    expect(warningOf('p2')).toBeNull();
+    // Not finished: still watched, so coming into view promotes it.
+    expect(observed.has('p2')).toBe(true);
+    onVisible!(post('p2'));
+    expect(pending.some((p) => p.urgent)).toBe(true);
+    pending.find((p) => p.urgent)!.run(null);
+    pending.find((p) => p.urgent)?.run(null);
+    expect(warningOf('p2')?.getAttribute('data-verdict')).toBe('scam');
+    expect(observed.has('p2')).toBe(false);
+    expect(judge.mock.calls.filter(([input]) => input.text.includes(SCAM))).toHaveLength(1);
+  });
+
   it('judges visible posts before their comments', () => {
     const kinds: string[] = [];
     scanner = makeScanner({

@@ -359,8 +359,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   const runner = createSliceRunner<Element>({
     scheduler: { schedule: options.scheduleSlice, now: options.now },
     work: (item, hasTime) => {
-      unwatch(item);
-      return processItem(item, hasTime);
+      // An unfinished item stays watched: if it comes into view while it is being prepared, it is promoted.
+      let finished = true;
+      try {
+        finished = processItem(item, hasTime);
+      } finally {
+        if (finished) unwatch(item);
+      }
+      return finished;
     },
     onSliceEnd: () => highlights.repair(),
   });
