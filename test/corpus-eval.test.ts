@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 6 (tune3
- * to tune14) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune15) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -45,6 +45,8 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // 0/160 (first 1/160); tune9–12 above rose to 97.3 / 95.0 / 96.1 / 97.0 % after the retrain.
   { split: 'tune13', scam: 'scam-tune13.jsonl', benign: 'benign-tune13.jsonl', minRecall: 0.95, maxFalseWarnings: 0.015, minItems: [190, 190] },
   { split: 'tune14', scam: null, benign: 'benign-tune14.jsonl', minRecall: 0, maxFalseWarnings: 0.015, minItems: [0, 150] },
+  // Session 7 (one pattern round, the model trains on them): tune15 93.5 % / 1.0 % (first 65.0 % / 7.0 %).
+  { split: 'tune15', scam: 'scam-tune15.jsonl', benign: 'benign-tune15.jsonl', minRecall: 0.92, maxFalseWarnings: 0.02, minItems: [190, 190] },
 ];
 type Split = string;
 
