@@ -87,6 +87,8 @@ describe('session-4 review: the new context rules keep these scams flagged (bund
     'Nạp tiền làm nhiệm vụ nhận hoa hồng 30%, các trang khác đều là giả mạo',
     // "told me to" with a speaker of the text's own side is no report (session 7).
     'My manager told me to invite you: earn $300 a day liking videos, just deposit $50 to activate your account, DM me on Telegram.',
+    // "bao" (guaranteed) is not "bảo" (said): "số này gọi em nhé bao duyệt…" is the lender's own offer (session-7 review).
+    'Ai cần vay gấp thì số này gọi em nhé bao duyệt hồ sơ, chỉ cần đóng phí bảo hiểm khoản vay 500k vào stk 0123456789',
     'Đóng phí bảo hiểm 1 triệu để giải ngân, app này không phải của Trung Quốc',
     'Anh chuyển khoản 2 triệu phí hồ sơ vào STK 0123456789 để giải ngân, tài khoản này không phải của công ty mà là tài khoản của kế toán nhé anh',
     'Kết bạn zalo 0987654321 để được hỗ trợ lấy lại tiền, các số khác đều là giả mạo',

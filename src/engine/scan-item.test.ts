@@ -36,6 +36,10 @@ describe('findReportedSpans', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('My manager told me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);
     expect(reported('Quý khách nhận được tin nhắn này vì tài khoản cần xác thực, vui lòng bấm link')).toEqual([]);
+    // "bao" after words typed with accents is "bao" (guaranteed), not "bảo" (said); typed like them, it may be either.
+    expect(reported('Ai cần vay gấp thì số này gọi em nhé bao duyệt hồ sơ, phí 500k')).toEqual([]);
+    expect(reported('Cần tiền gấp alo số này nhắn zalo em bao đậu hồ sơ 100%')).toEqual([]);
+    expect(reported('So nay goi em bao la trung thuong, dong phi 500k')).toEqual(['So nay goi em bao la trung thuong, dong phi 500k']);
   });
 });
 

@@ -178,10 +178,32 @@ function isOtherWordThanPronoun(match: string, text: string, normalized: Normali
   return original !== folded && !pronouns.includes(original);
 }
 
+/**
+ * Verbs of telling that end a REPORTED_SPEECH match and fold like other words: "bao" (guaranteed: "số này gọi em nhé
+ * bao duyệt hồ sơ" is the lender's offer, not "bảo"), "đổi"/"đợi" for "đòi", "bật" for "bắt". When the words before it
+ * are typed with accents the word must have the verb's own; typed without, it may mean either.
+ */
+const AMBIGUOUS_TELLING: Readonly<Record<string, readonly string[]>> = { bao: ['bảo', 'báo'], doi: ['đòi'], bat: ['bắt'], keu: ['kêu'] };
+const VIETNAMESE_ACCENTED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
+
+/** Whether the reported-speech match at folded offset `at` ends with a word that, in the original, is not the verb. */
+function isOtherWordThanTelling(match: string, text: string, normalized: NormalizedText, at: number): boolean {
+  const folded = match.slice(match.lastIndexOf(' ') + 1);
+  const verbs = AMBIGUOUS_TELLING[folded];
+  if (verbs === undefined) return false;
+  const from = at + match.length - folded.length;
+  const original = text.slice(normalized.start[from] ?? 0, normalized.end[from + folded.length - 1] ?? 0).normalize('NFC').toLowerCase();
+  if (verbs.includes(original)) return false;
+  // Typed without accents like the words before it ("ho bao", "so nay goi em bao"), the word may be the verb.
+  const before = text.slice(normalized.start[at] ?? 0, normalized.start[from] ?? 0).normalize('NFC');
+  return original !== folded || VIETNAMESE_ACCENTED.test(before);
+}
+
 export function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
     if (isOtherWordThanPronoun(m[0], text, normalized, m.index)) continue;
+    if (isOtherWordThanTelling(m[0], text, normalized, m.index)) continue;
     const start = normalized.start[m.index] ?? 0;
     const rest = text.slice(start);
     const stop = /[.!?;\n\u2029]/.exec(rest);
