@@ -199,11 +199,26 @@ function isOtherWordThanTelling(match: string, text: string, normalized: Normali
   return original !== folded || VIETNAMESE_ACCENTED.test(before);
 }
 
+/**
+ * "có page/nick/số … nhận/gửi": someone messaged ("nhắn") or sent something — or the writer has a page that takes orders
+ * ("Bên mình có page nhận đặt cọc…") or ships goods ("Shop có nick gửi hàng toàn quốc"), its own offer.
+ */
+function isOwnChannelAfterCo(match: string, text: string, normalized: NormalizedText, at: number): boolean {
+  if (!match.startsWith('co ')) return false;
+  const last = match.slice(match.lastIndexOf(' ') + 1);
+  if (last === 'gui') return /^ hang\b/.test(normalized.text.slice(at + match.length, at + match.length + 5));
+  if (last !== 'nhan') return false;
+  const from = at + match.length - last.length;
+  const original = text.slice(normalized.start[from] ?? 0, normalized.end[from + last.length - 1] ?? 0).normalize('NFC').toLowerCase();
+  return original !== 'nhắn' && original !== last;
+}
+
 export function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
     if (isOtherWordThanPronoun(m[0], text, normalized, m.index)) continue;
     if (isOtherWordThanTelling(m[0], text, normalized, m.index)) continue;
+    if (isOwnChannelAfterCo(m[0], text, normalized, m.index)) continue;
     const start = normalized.start[m.index] ?? 0;
     const rest = text.slice(start);
     const stop = /[.!?;\n\u2029]/.exec(rest);
