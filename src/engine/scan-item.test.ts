@@ -32,6 +32,14 @@ describe('findReportedSpans', () => {
     expect(spans.some((span) => span.startsWith(marker))).toBe(true);
   });
 
+  it('ends at the writer\'s own referral after a comma; the offer before it stays reported', () => {
+    const text = 'Có page nhắn mình hỗ trợ lấy lại tiền bị lừa qua sàn ảo, phí 10%, ai cần mình cho link page nhé. Cảm ơn.';
+    expect(reported(text)).toEqual(['Có page nhắn mình hỗ trợ lấy lại tiền bị lừa qua sàn ảo, phí 10%']);
+    expect(reported('They told me to send $200 for the release, dm me if you want their number.')).toEqual(['They told me to send $200 for the release']);
+    // A comma without a referral after it does not end the report.
+    expect(reported('Có page nhắn mình hỗ trợ lấy lại tiền, đòi phí trước, mình không tin.')).toEqual(['Có page nhắn mình hỗ trợ lấy lại tiền, đòi phí trước, mình không tin']);
+  });
+
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('My manager told me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);

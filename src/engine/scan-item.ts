@@ -222,9 +222,28 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     const start = normalized.start[m.index] ?? 0;
     const rest = text.slice(start);
     const stop = /[.!?;\n\u2029]/.exec(rest);
-    spans.push([start, stop ? start + stop.index : text.length]);
+    const end = stop ? start + stop.index : text.length;
+    spans.push([start, findOwnReferral(text, normalized, m.index + m[0].length, end) ?? end]);
   }
   return spans;
+}
+
+/**
+ * The writer's own offer after a comma, inside a reported sentence: "Có page nhắn mình hỗ trợ lấy lại tiền, ai cần
+ * mình cho link page", "…, ib mình". The report ends there (the referral is the text's own ask); the words of the
+ * offer before it stay reported.
+ */
+const OWN_REFERRAL = /^(?:ai can|ai muon|ai co nhu cau|ban nao can|inbox|ib|nhan tin|lien he|ket ban|kb)(?: zalo| tele| telegram)? (?:minh|em|e|toi|tui|to|m)\b|^(?:message|dm|text|contact) me\b/;
+
+function findOwnReferral(text: string, normalized: NormalizedText, from: number, end: number): number | null {
+  for (let i = text.indexOf(',', normalized.start[from] ?? end); i !== -1 && i < end; i = text.indexOf(',', i + 1)) {
+    // The folded text from the first folded character at or after the comma.
+    let k = from;
+    while (k < normalized.text.length && (normalized.start[k] ?? end) <= i) k++;
+    if (k >= normalized.text.length || (normalized.start[k] ?? end) >= end) return null;
+    if (OWN_REFERRAL.test(normalized.text.slice(k, k + 40))) return i;
+  }
+  return null;
 }
 
 /**
