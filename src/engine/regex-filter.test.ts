@@ -140,6 +140,9 @@ describe('compileRegexSet', () => {
     expect(fresh.prepare(text, () => true)).toBe(true);
     expect(fresh.prepare(normalizeText('chào cả nhà'), () => false)).toBe(true);
     expect(fresh.find(text)).toEqual(expected);
+    // The selection is remembered for the last text only: another text in between changes nothing.
+    expect(fresh.find(normalizeText('nạp tiền 200k ngay'))).toEqual(loadRegexSet(serialized).find(normalizeText('nạp tiền 200k ngay')));
+    expect(fresh.find(text)).toEqual(expected);
   });
 
   test('hits always lie inside the original text (property)', () => {

@@ -577,6 +577,12 @@ class LiteralIndex {
   }
 }
 
+/** The entries a text may match (see `selectEntries`) and where the literals of the index occur in it. */
+interface Selection {
+  selected: number[];
+  occurrences: Map<number, number[]>;
+}
+
 class WindowedRegexSet implements RegexSet {
   constructor(
     private readonly entries: CompiledRegex[],
@@ -587,8 +593,19 @@ class WindowedRegexSet implements RegexSet {
     return this.entries.length;
   }
 
+  /** The last selection and the text it was made for: `prepare` then `find` on one text reads its literals once. */
+  private lastSelection: { text: string; selection: Selection } | null = null;
+
+  /** `selectEntries`, remembered for the last text. */
+  private select(text: string): Selection {
+    if (this.lastSelection?.text === text) return this.lastSelection.selection;
+    const selection = this.selectEntries(text);
+    this.lastSelection = { text, selection };
+    return selection;
+  }
+
   /** The entries whose required literals all occur in `text`, in the set's order, with where their literals are. */
-  private selectEntries(text: string): { selected: number[]; occurrences: Map<number, number[]> } {
+  private selectEntries(text: string): Selection {
     const selected: number[] = [];
     if (text.length === 0) return { selected, occurrences: new Map() };
     const occurrences = this.index.findAll(text);
@@ -609,7 +626,7 @@ class WindowedRegexSet implements RegexSet {
   prepare(normalized: NormalizedText, hasTime: () => boolean): boolean {
     let compiled = 0;
     let subject: string | null = null;
-    for (const index of this.selectEntries(normalized.text).selected) {
+    for (const index of this.select(normalized.text).selected) {
       const entry = this.entries[index] as CompiledRegex;
       if (entry.warm) continue;
       if (compiled > 0 && !hasTime()) return false;
@@ -629,7 +646,7 @@ class WindowedRegexSet implements RegexSet {
   find(normalized: NormalizedText): PhraseHit[] {
     const text = normalized.text;
     const hits: PhraseHit[] = [];
-    const { selected, occurrences } = this.selectEntries(text);
+    const { selected, occurrences } = this.select(text);
     for (const index of selected) {
       const entry = this.entries[index] as CompiledRegex;
       const windows: [number, number][] = [];
