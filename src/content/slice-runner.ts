@@ -49,21 +49,7 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
   let scheduledSoon = false;
   let scheduledIdle = false;
 
-  /** An item whose work was not finished, and its lane: it runs first in the next slice. */
-  let unfinished: { item: T; urgent: boolean } | null = null;
-
   const next = (): { item: T; urgent: boolean } | undefined => {
-    if (unfinished !== null) {
-      const resumed = unfinished;
-      unfinished = null;
-      if (resumed.urgent || urgent.size === 0) return resumed;
-      // An unfinished idle-lane item yields to urgent items queued meanwhile (a post came into view): it goes back to
-      // the head of the idle lane (what it compiled stays compiled).
-      const waiting = [...later];
-      later.clear();
-      later.add(resumed.item);
-      for (const item of waiting) later.add(item);
-    }
     for (const lane of [urgent, later]) {
       for (const item of lane) {
         lane.delete(item);
@@ -71,6 +57,17 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
       }
     }
     return undefined;
+  };
+
+  /**
+   * An item whose work was not finished goes back to the head of its lane: it runs first in the next slice, and an
+   * idle-lane one after any urgent items queued meanwhile (a post came into view; what it compiled stays compiled).
+   */
+  const putFirst = (lane: Set<T>, item: T) => {
+    const waiting = [...lane];
+    lane.clear();
+    lane.add(item);
+    for (const other of waiting) lane.add(other);
   };
 
   const runSlice = (timeRemaining: number | null = null) => {
@@ -87,14 +84,14 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
       }
       // Not finished (and not queued again meanwhile): first in the next slice, in its lane.
       if (finished === false && !urgent.has(current.item) && !later.has(current.item)) {
-        unfinished = current;
+        putFirst(current.urgent ? urgent : later, current.item);
         break;
       }
       processed++;
       if (!hasTime()) break;
     }
     scheduleNext();
-    if (processed > 0) onSliceEnd?.(processed, urgent.size + later.size + (unfinished === null ? 0 : 1));
+    if (processed > 0) onSliceEnd?.(processed, urgent.size + later.size);
   };
   const runSoon = (timeRemaining: number | null) => {
     scheduledSoon = false;
@@ -105,11 +102,11 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     runSlice(timeRemaining);
   };
   const scheduleNext = () => {
-    if (urgent.size > 0 || unfinished?.urgent === true) {
+    if (urgent.size > 0) {
       if (scheduledSoon) return;
       scheduledSoon = true;
       scheduler.schedule(runSoon, true);
-    } else if (later.size > 0 || unfinished !== null) {
+    } else if (later.size > 0) {
       if (scheduledSoon || scheduledIdle) return;
       scheduledIdle = true;
       scheduler.schedule(runIdle, false);
@@ -120,13 +117,6 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     enqueue(items, isUrgent = false) {
       let added = false;
       for (const item of items) {
-        if (unfinished?.item === item) {
-          if (isUrgent && !unfinished.urgent) {
-            unfinished.urgent = true;
-            added = true;
-          }
-          continue;
-        }
         if (urgent.has(item)) continue;
         if (isUrgent) {
           later.delete(item);
@@ -140,11 +130,6 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
       if (added) scheduleNext();
     },
     promote(item) {
-      if (unfinished?.item === item && !unfinished.urgent) {
-        unfinished.urgent = true;
-        scheduleNext();
-        return true;
-      }
       if (!later.delete(item)) return false;
       urgent.add(item);
       scheduleNext();
@@ -152,12 +137,11 @@ export function createSliceRunner<T>({ budgetMs = 10, scheduler, work, onSliceEn
     },
     runSlice: () => runSlice(null),
     clear() {
-      unfinished = null;
       urgent.clear();
       later.clear();
     },
     get size() {
-      return urgent.size + later.size + (unfinished === null ? 0 : 1);
+      return urgent.size + later.size;
     },
   };
 }
