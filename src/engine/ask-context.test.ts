@@ -140,6 +140,9 @@ describe('isNegatedAsk: a negated verb of asking governs a list', () => {
     expect(negated('Chúng tôi không bao giờ yêu cầu bạn đóng phí, hãy chuyển khoản 500k vào số tài khoản dưới đây.', 'chuyển khoản')).toBe(false);
     expect(negated('We will never ask you to pay a fee, our agent will ask you to share your OTP or card number.', 'share your OTP')).toBe(false);
     expect(negated('We will never ask you to pay a fee, share your OTP with the agent now.', 'share your OTP')).toBe(false);
+    // "hãy" (an imperative) is not "hay" (or): no last item follows.
+    expect(negated('Chúng tôi không bao giờ yêu cầu bạn đóng phí, đọc mã OTP, hãy gọi ngay cho nhân viên.', 'đọc mã OTP')).toBe(false);
+    expect(negated('Chúng tôi không bao giờ yêu cầu bạn đóng phí, đọc mã OTP hay mật khẩu.', 'đọc mã OTP')).toBe(true);
     // "or" that opens a threat ("or else") ends no list: the item before it is the text's own demand.
     expect(negated('We never ask you to visit a branch, pay the unlock fee of $49, or your account will be closed today.', 'pay the unlock fee')).toBe(false);
     expect(negated('Chúng tôi không bao giờ yêu cầu bạn ra quầy, chuyển phí 200k kích hoạt hoặc tài khoản sẽ bị khóa vĩnh viễn.', 'chuyển phí')).toBe(false);

@@ -71,7 +71,7 @@ const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
  * A threat in the first person right after the ask makes it the condition of the threat without "thì": "ko ck 20tr
  * vào stk dưới trong 2 tiếng t gửi hết cho vợ con", "don't pay within 24 hours and I will send it to everyone".
  */
-const THREAT_SUBJECT = String.raw`(?:t|tao|tui|toi|bon tao|tui tao|chung tao|i|we)(?: se| will| sẽ)? (?:gui|dang|phat tan|tung|post|send|leak|share|publish)\b`;
+const THREAT_SUBJECT = String.raw`(?:t|tao|tui|toi|bon tao|tui tao|chung tao|i|we)(?: se| will)? (?:gui|dang|phat tan|tung|post|send|leak|share|publish)\b`;
 const THREAT_AFTER = new RegExp(String.raw`^\s*(?:\S+ ){0,10}` + THREAT_SUBJECT);
 /** The threat as the outcome of the ask: "don't pay within 24 hours and we will post…". */
 const THREAT_AFTER_JOINED = new RegExp(String.raw`^\s*(?:\S+ ){0,9}(?:and|or|va) ` + THREAT_SUBJECT);
@@ -181,9 +181,7 @@ function isConditionalNegation(words: readonly Word[], negation: number): boolea
   // "nếu", not "nêu" (state): "Công an nêu rõ cơ quan chức năng không yêu cầu…" is a denial.
   const opener = window.map((w) => CONDITION_OPENERS.has(w.folded) && (w.original === 'nếu' || w.original === w.folded)).lastIndexOf(true);
   if (opener < 0 || window.slice(opener + 1).some((w) => CONDITION_CLOSERS.has(w.folded))) return false;
-  const tuyetDoi = words[negation - 1]?.folded === 'doi' && words[negation - 2]?.folded === 'tuyet';
-  const baoGio = words[negation + 1]?.folded === 'bao' && words[negation + 2]?.folded === 'gio';
-  return !(PROHIBITIONS.has(words[negation]?.original ?? '') || tuyetDoi || baoGio);
+  return !isForbidding(words, negation);
 }
 
 /** A verb of asking ("yêu cầu", "đòi", "bắt", "xin", "đề nghị", "ask"…). */
@@ -299,11 +297,14 @@ const THREAT_AFTER_JOINER = /^(?:else\b|(?:\S+ ){0,4}(?:will|would|se) (?:be|bi|
 
 /** After an item of a list, the list goes on to its last item: "…, share your OTP [or provide…]", "…, [hay] mật khẩu". */
 function isListGoingOn(text: string, end: number): boolean {
-  const words = foldUpTo(text.slice(end, end + 80), /[.!?;:](?=\s|$)|[\n\u2029]/u).split(' ').filter(Boolean);
-  const joiner = words.findIndex((w) => w === 'or' || w === 'and' || w === 'hoac' || w === 'hay' || w === 'va');
+  const window = text.slice(end, end + 80);
+  const stop = window.search(/[.!?;:](?=\s|$)|[\n\u2029]/u);
+  const words = splitWords(stop === -1 ? window : window.slice(0, stop));
+  // A coordinator by its original spelling: "hãy" (an imperative) is not "hay" (or).
+  const joiner = words.findIndex((w) => COORDINATORS.has(w.original));
   if (joiner < 0 || joiner > MAX_ITEM_WORDS) return false;
   // "…, pay the unlock fee, or your account will be closed": an "or else" threat, not the list's last item.
-  return !THREAT_AFTER_JOINER.test(words.slice(joiner + 1).join(' '));
+  return !THREAT_AFTER_JOINER.test(words.slice(joiner + 1).map((w) => w.folded).join(' '));
 }
 
 /** The folded text of `window` up to the first match of `stop` (the clause after an ask), all of it when none. */
@@ -534,8 +535,8 @@ function deniesPayment(after: readonly Word[]): boolean {
  * will post…"). `start` is where the ask starts (the prohibition is looked for before it, in its sentence).
  */
 function isAnsweredByCondition(text: string, end: number, start: number): boolean {
-  if (CONDITION_AFTER.test(foldUpTo(text.slice(end, end + 30), /[.,!?;:](?=\s)|[\n\u2029]/u))) return true;
   const after = foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s)|[\n\u2029]/u);
+  if (CONDITION_AFTER.test(after)) return true;
   if (!THREAT_AFTER.test(after)) return false;
   return THREAT_AFTER_JOINED.test(after) || !isProhibitedBefore(text, start);
 }
@@ -546,11 +547,15 @@ function isProhibitedBefore(text: string, start: number): boolean {
   const negation = findLastNegation(words);
   const word = words[negation];
   if (word === undefined) return false;
-  if (PROHIBITIONS.has(word.original) || DONT.has(word.original)) return true;
-  if (word.original === 'not' && words[negation - 1]?.original === 'do') return true;
+  if (DONT.has(word.original) || (word.original === 'not' && words[negation - 1]?.original === 'do')) return true;
+  return isForbidding(words, negation);
+}
+
+/** A negation that forbids or states a standing rule: "đừng/chớ/cấm/never", "tuyệt đối không", "không bao giờ". */
+function isForbidding(words: readonly Word[], negation: number): boolean {
   const tuyetDoi = words[negation - 1]?.folded === 'doi' && words[negation - 2]?.folded === 'tuyet';
   const baoGio = words[negation + 1]?.folded === 'bao' && words[negation + 2]?.folded === 'gio';
-  return tuyetDoi || baoGio;
+  return PROHIBITIONS.has(words[negation]?.original ?? '') || tuyetDoi || baoGio;
 }
 
 /**

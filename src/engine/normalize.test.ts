@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { foldAccented, foldCharacters, foldPhrase, normalizeText, normalizeTextReference, type NormalizedText } from './normalize.ts';
+import { foldAccented, foldCharacters, foldPhrase, hasVietnameseMarks, normalizeText, normalizeTextReference, type NormalizedText } from './normalize.ts';
 
 /** The original slice behind folded text[from, to). */
 function sliceBehind(raw: string, n: NormalizedText, from: number, to: number): string {
@@ -257,5 +257,14 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
         expect(normalizeText(raw), JSON.stringify(raw)).toEqual(normalizeTextReference(raw));
       }
     }
+  });
+});
+
+describe('hasVietnameseMarks', () => {
+  test('a tone or vowel mark or "đ", composed or decomposed; not other diacritics, not plain letters', () => {
+    for (const text of ['số này gọi', 'Đi', 'đ', 'bảo', 'ba\u0309o', 'ư']) expect(hasVietnameseMarks(text)).toBe(true);
+    // The marks Vietnamese shares with other languages count ("café": an acute is a sắc).
+    expect(hasVietnameseMarks('café')).toBe(true);
+    for (const text of ['so nay goi em', 'ABC 123', 'naïve', 'Øre', '']) expect(hasVietnameseMarks(text)).toBe(false);
   });
 });

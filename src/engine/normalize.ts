@@ -344,6 +344,15 @@ const ACCENTED_NOUN_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries(teencode.accentedNouns).map(([word, before]) => [foldAccented(word), new Set(before.map((w) => foldAccented(w)))]),
 );
 
+/** Whether `text` is typed with Vietnamese diacritics: a tone or vowel mark (`VIETNAMESE_MARKS`) or "đ". */
+export function hasVietnameseMarks(text: string): boolean {
+  for (const ch of text.normalize('NFD')) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (VIETNAMESE_MARKS.has(cp) || cp === 0x111 || cp === 0x110) return true;
+  }
+  return false;
+}
+
 /** Whether `word`, written right after `previous`, is one of the accented nouns ("hổng" after "lỗ"): original words. */
 export function isAccentedNoun(word: string, previous: string): boolean {
   return ACCENTED_NOUN_AFTER.get(foldAccented(word))?.has(foldAccented(previous)) === true;

@@ -7,7 +7,7 @@ import { findUrlsInText, type DomainHit } from './domains.ts';
 import { isNarratedAsk, isNegatedAsk, isZeroFee, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
 import { isMisreadAskHint, isSiteAskHint } from './ask-hints.ts';
 import { applyModelLift } from './model-lift.ts';
-import { normalizeText, type NormalizedText } from './normalize.ts';
+import { hasVietnameseMarks, normalizeText, type NormalizedText } from './normalize.ts';
 import { scoreIndicators } from './score.ts';
 import teencodeTable from './data/teencode.json';
 import { segmentSyllables } from './segment-syllables.ts';
@@ -168,12 +168,17 @@ const REPORTED_SPEECH =
  */
 const AMBIGUOUS_PRONOUNS: Readonly<Record<string, readonly string[]>> = { ho: ['họ'], han: ['hắn'], no: ['nó'] };
 
+/** The original of the folded word at `at` (of `length` folded characters), NFC and lowercase: "Hộ" for "ho". */
+function readOriginalWord(text: string, normalized: NormalizedText, at: number, length: number): string {
+  return text.slice(normalized.start[at] ?? 0, normalized.end[at + length - 1] ?? 0).normalize('NFC').toLowerCase();
+}
+
 /** Whether the reported-speech match at folded offset `at` starts with a word that, in the original, is not the pronoun. */
 function isOtherWordThanPronoun(match: string, text: string, normalized: NormalizedText, at: number): boolean {
   const folded = match.slice(0, match.indexOf(' '));
   const pronouns = AMBIGUOUS_PRONOUNS[folded];
   if (pronouns === undefined) return false;
-  const original = text.slice(normalized.start[at] ?? 0, normalized.end[at + folded.length - 1] ?? 0).normalize('NFC').toLowerCase();
+  const original = readOriginalWord(text, normalized, at, folded.length);
   // Typed without accents ("ho bao"), the word may be the pronoun.
   return original !== folded && !pronouns.includes(original);
 }
@@ -184,7 +189,6 @@ function isOtherWordThanPronoun(match: string, text: string, normalized: Normali
  * are typed with accents the word must have the verb's own; typed without, it may mean either.
  */
 const AMBIGUOUS_TELLING: Readonly<Record<string, readonly string[]>> = { bao: ['bảo', 'báo'], doi: ['đòi'], bat: ['bắt'], keu: ['kêu'] };
-const VIETNAMESE_ACCENTED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
 
 /** Whether the reported-speech match at folded offset `at` ends with a word that, in the original, is not the verb. */
 function isOtherWordThanTelling(match: string, text: string, normalized: NormalizedText, at: number): boolean {
@@ -192,11 +196,10 @@ function isOtherWordThanTelling(match: string, text: string, normalized: Normali
   const verbs = AMBIGUOUS_TELLING[folded];
   if (verbs === undefined) return false;
   const from = at + match.length - folded.length;
-  const original = text.slice(normalized.start[from] ?? 0, normalized.end[from + folded.length - 1] ?? 0).normalize('NFC').toLowerCase();
+  const original = readOriginalWord(text, normalized, from, folded.length);
   if (verbs.includes(original)) return false;
   // Typed without accents like the words before it ("ho bao", "so nay goi em bao"), the word may be the verb.
-  const before = text.slice(normalized.start[at] ?? 0, normalized.start[from] ?? 0).normalize('NFC');
-  return original !== folded || VIETNAMESE_ACCENTED.test(before);
+  return original !== folded || hasVietnameseMarks(text.slice(normalized.start[at] ?? 0, normalized.start[from] ?? 0));
 }
 
 /**
@@ -208,8 +211,7 @@ function isOwnChannelAfterCo(match: string, text: string, normalized: Normalized
   const last = match.slice(match.lastIndexOf(' ') + 1);
   if (last === 'gui') return /^ hang\b/.test(normalized.text.slice(at + match.length, at + match.length + 5));
   if (last !== 'nhan') return false;
-  const from = at + match.length - last.length;
-  const original = text.slice(normalized.start[from] ?? 0, normalized.end[from + last.length - 1] ?? 0).normalize('NFC').toLowerCase();
+  const original = readOriginalWord(text, normalized, at + match.length - last.length, last.length);
   return original !== 'nhắn' && original !== last;
 }
 
@@ -236,9 +238,9 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
 const OWN_REFERRAL = /^(?:ai can|ai muon|ai co nhu cau|ban nao can|inbox|ib|nhan tin|lien he|ket ban|kb)(?: zalo| tele| telegram)? (?:minh|em|e|toi|tui|to|m)\b|^(?:message|dm|text|contact) me\b/;
 
 function findOwnReferral(text: string, normalized: NormalizedText, from: number, end: number): number | null {
+  let k = from;
   for (let i = text.indexOf(',', normalized.start[from] ?? end); i !== -1 && i < end; i = text.indexOf(',', i + 1)) {
-    // The folded text from the first folded character at or after the comma.
-    let k = from;
+    // The folded text from the first folded character after the comma.
     while (k < normalized.text.length && (normalized.start[k] ?? end) <= i) k++;
     if (k >= normalized.text.length || (normalized.start[k] ?? end) >= end) return null;
     if (OWN_REFERRAL.test(normalized.text.slice(k, k + 40))) return i;
