@@ -49,19 +49,25 @@ describe('the lift gate (mini database, a model that always says scam)', () => {
     expect(scanItem(none, { text }).verdict).toBe('clean');
   });
 
-  it('does not lift a text without an ask (a lure alone, or nothing)', () => {
-    for (const text of ['Tuyển cộng tác viên, thu nhập 300k mỗi ngày', 'Hôm nay trời đẹp quá', '']) {
-      const v = scanItem(always, { text });
-      expect(v.verdict, text).toBe('clean');
-      expect(lifted(v)).toBe(false);
-    }
+  it('lifts a text without any ask only when the model is very sure (a lure alone)', () => {
+    const text = 'Tuyển cộng tác viên, thu nhập 300k mỗi ngày';
+    expect(scanItem(none, { text }).verdict).toBe('clean');
+    // σ(4.5) ≈ 0.989: above the weak-ask bar (0.98), below the no-ask bar (0.99).
+    const sure = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 4.5 } });
+    expect(lifted(scanItem(sure, { text }))).toBe(false);
+    expect(lifted(scanItem(sure, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(true);
+    const v = scanItem(always, { text });
+    expect(v.verdict).toBe('suspicious');
+    expect(v.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID)?.family).toBe('job-task');
   });
 
-  it('does not lift a negated, reported or narrated ask', () => {
+  it('does not lift a negated, reported or narrated ask, nor a text that denies one', () => {
     for (const text of [
       'Công ty chúng tôi không yêu cầu nạp tiền dưới bất kỳ hình thức nào',
       'Có người nhắn bảo mình inbox để nhận việc',
       'Bà ấy đã nạp tiền theo hướng dẫn',
+      // A denial and a lure, no ask of its own: what the text says it does not ask for is no ask of its own.
+      'Tuyển cộng tác viên, thu nhập 300k mỗi ngày, không yêu cầu nạp tiền',
     ]) {
       const v = scanItem(always, { text });
       expect(v.verdict, text).toBe('clean');

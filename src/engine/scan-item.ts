@@ -578,5 +578,5 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   }
   // The text model may lift a clean verdict with an ask of the text's own to `suspicious` (model-lift.ts).
   const verdict = scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
-  return applyModelLift(engine.model, verdict, mentioned, normalizedText, text);
+  return applyModelLift(engine.model, verdict, mentioned, normalizedText, text, negated.size > 0);
 }
