@@ -28,7 +28,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileEngine, scanItem, type Engine } from '../engine/index.ts';
-import { hasEnoughToDemote, isDemotable, MODEL_LIFT_PATTERN_ID } from '../engine/model-lift.ts';
+import { hasEnoughToDemote, isDemotable, MODEL_LIFT_PATTERN_ID, NO_ASK_PROBABILITY, WEAK_ASK_PROBABILITY } from '../engine/model-lift.ts';
 import { assignStratifiedFolds, computeAuc, trainTextModel, type TrainingDoc, type TrainOptions } from '../engine/model-train.ts';
 import { normalizeText } from '../engine/normalize.ts';
 import { extractTextFeatures, loadTextModel, scoreTextFeatures, TEXT_MODEL_FORMAT, type TextModelSource } from '../engine/text-model.ts';
@@ -70,8 +70,10 @@ interface CorpusDoc extends TrainingDoc {
 interface RuleOutcome {
   /** The rules alone flag it (`scam` or `suspicious`). */
   flagged: boolean;
-  /** The lift's gate is open: clean, not warning context, an ask of the text's own. */
-  gate: boolean;
+  /** The lift's gate (clean, not warning context) and the bar it sets: an own payment/credential ask (`strong`: the
+   *  model's threshold), only own channel/pressure asks (`weak`: WEAK_ASK_PROBABILITY), no ask at all (`none`:
+   *  NO_ASK_PROBABILITY); null: closed (warning context, asks only mentioned or denied, not clean). */
+  gate: 'strong' | 'weak' | 'none' | null;
   /** The rules' verdict rests on wording alone and is `suspicious`: the model may lower it (`isDemotable`). */
   demotable: boolean;
 }
@@ -109,18 +111,27 @@ function loadExamples(db: DatabaseSource): TrainingDoc[] {
   return docs;
 }
 
-/** A model that always scores 0.5 with threshold 0.5: scanning with it shows where the lift's gate is open. */
+/** Models of constant probability (threshold 0.5): scanning with them shows where the lift's gate is open and which bar
+ *  it sets — 0.5 passes only the model's own threshold (a strong ask), σ(4.2) ≈ 0.985 also the weak-ask bar, σ(10) every bar. */
 const GATE_MODEL: TextModelSource = { format: TEXT_MODEL_FORMAT, kind: 'logistic-regression', features: [], weights: [], bias: 0, threshold: 0.5 };
+const GATE_WEAK_MODEL: TextModelSource = { ...GATE_MODEL, bias: 4.2 };
+const GATE_ANY_MODEL: TextModelSource = { ...GATE_MODEL, bias: 10 };
+
+/** The probability a text with this gate needs at lift threshold `t` (model-lift.ts). */
+function barOf(gate: NonNullable<RuleOutcome['gate']>, t: number): number {
+  return gate === 'strong' ? t : Math.max(t, gate === 'weak' ? WEAK_ASK_PROBABILITY : NO_ASK_PROBABILITY);
+}
 
 function judgeRules(db: DatabaseSource, docs: readonly CorpusDoc[]): RuleOutcome[] {
   const now = new Date(db.created);
   const rules: Engine = compileEngine(db, { model: null, now });
-  const gate: Engine = compileEngine(db, { model: GATE_MODEL, now });
+  const [strong, weak, any] = [GATE_MODEL, GATE_WEAK_MODEL, GATE_ANY_MODEL].map((model) => compileEngine(db, { model, now }));
+  const opens = (gate: Engine | undefined, input: ScanInput): boolean => gate !== undefined && scanItem(gate, input).indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
   return docs.map((d) => {
     const verdict = scanItem(rules, d.input);
     return {
       flagged: verdict.verdict !== 'clean',
-      gate: scanItem(gate, d.input).indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID),
+      gate: opens(strong, d.input) ? 'strong' : opens(weak, d.input) ? 'weak' : opens(any, d.input) ? 'none' : null,
       demotable: isDemotable(verdict) && hasEnoughToDemote(d.features.length),
     };
   });
@@ -150,7 +161,7 @@ interface Figures {
   recallWithLift: number;
   falseWarningsRules: number;
   falseWarningsWithLift: number;
-  /** Scams whose gate is open and whose probability is ≥ threshold, whatever the rules said. */
+  /** Scams whose gate is open and whose probability reaches its bar, whatever the rules said. */
   liftCoverage: number;
 }
 
@@ -160,7 +171,7 @@ function computeFigures(docs: readonly CorpusDoc[], rules: readonly RuleOutcome[
   const c = { rs: 0, ls: 0, rb: 0, lb: 0, cov: 0 };
   docs.forEach((d, i) => {
     const r = rules[i] as RuleOutcome;
-    const lifted = r.gate && (probs[i] ?? 0) >= threshold;
+    const lifted = r.gate !== null && (probs[i] ?? 0) >= barOf(r.gate, threshold);
     if (d.label === 1) {
       scams++;
       if (r.flagged) c.rs++;
