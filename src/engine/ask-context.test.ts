@@ -220,6 +220,16 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
     expect(claim('Không nghe theo lời mời đầu tư lợi nhuận 30%/tháng', 'lời mời đầu tư')).toBe(true);
     expect(claim('Tìm dịch vụ lấy lại tiền uy tín, ib mình', 'dịch vụ lấy lại tiền')).toBe(false);
   });
+
+  it('denies a lure the writer says it never promises, guarantees or offers', () => {
+    expect(claim('Công ty không bao giờ hứa hẹn việc nhẹ lương cao, không thu phí đào tạo', 'việc nhẹ lương cao')).toBe(true);
+    expect(claim('Sàn không cam kết lợi nhuận cố định cho bất kỳ ai', 'lợi nhuận cố định')).toBe(true);
+    expect(claim('We will never promise guaranteed returns on any deposit', 'guaranteed returns')).toBe(true);
+    expect(claim('We never offer free iPhones to random followers', 'free iPhones')).toBe(true);
+    // The promise itself, or a denial of something else before it, is no denial of the lure.
+    expect(claim('Không cần kinh nghiệm, cam kết lợi nhuận 30% mỗi tháng', 'lợi nhuận 30%')).toBe(false);
+    expect(claim('Bên em không chỉ hứa mà cam kết lợi nhuận thật', 'lợi nhuận thật')).toBe(false);
+  });
 });
 
 describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {

@@ -400,7 +400,7 @@ export function isNegatedContact(text: string, start: number | undefined, end?: 
 }
 
 /** Words allowed between a negation and the lure it denies (folded). */
-const CLAIM_FILLERS = new Set(['ai', 'tim', 'tin', 'nghe', 'theo', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask']);
+const CLAIM_FILLERS = new Set(['ai', 'tim', 'tin', 'nghe', 'theo', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask', 'hua', 'hen', 'cam', 'ket', 'dam', 'promise', 'guarantee', 'offer']);
 
 function isNegatedInClause(
   text: string,
