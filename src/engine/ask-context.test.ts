@@ -157,9 +157,15 @@ describe('isNegatedAsk: lists and negated payment nouns', () => {
     ['Chúng tôi không yêu cầu ứng viên đặt cọc đồng phục, phí đào tạo hay chuyển tiền', 'cọc đồng phục'],
     ['Trường KHÔNG kêu gọi ủng hộ bằng tiền qua tài khoản cá nhân', 'ủng hộ bằng tiền'],
     ['Quỹ không tiếp nhận qua tài khoản cá nhân', 'nhận qua tài khoản cá nhân'],
+    // "nhờ" (ask a favour), compared with its accents.
+    ['Ngân hàng KHÔNG bao giờ nhờ khách “chuyển tiền sang tài khoản an toàn”.', 'chuyển tiền sang'],
     ['Cơ quan BHXH không gọi điện thông báo “nợ BHYT”, “hoàn tiền BHXH” hay đề nghị chuyển tiền vào tài khoản cá nhân', 'chuyển tiền'],
   ])('negated: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
+  });
+
+  it('"nho" typed without accents may be "nhớ" (remember) or "nhỏ": no filler then', () => {
+    expect(negated('Em khong nho chuyen tien sang tai khoan nao', 'chuyen tien')).toBe(false);
   });
 
   it('a list after a denied ask that was found first (its span counts as a payment item)', () => {

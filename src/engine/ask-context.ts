@@ -49,8 +49,9 @@ const FILLERS = new Set([
 /** Originals that turn the ask into the text's own after a negation ("không cần cọc, chỉ cần nạp…"). */
 const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'tuy', 'riêng', 'but', 'just', 'only', 'simply', 'instead', 'however']);
 const MAX_BETWEEN = 10;
-/** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế". */
-const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu']);
+/** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế",
+ *  "nhờ" (ask a favour) "nhớ" (remember). */
+const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu', 'nhờ']);
 /** List joiners, compared with their accents ("hãy", please, is not "hay", or); a word typed without accents is taken
  *  at face value. */
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);

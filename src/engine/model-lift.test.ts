@@ -61,13 +61,15 @@ describe('the lift gate (mini database, a model that always says scam)', () => {
     expect(v.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID)?.family).toBe('job-task');
   });
 
-  it('does not lift a negated, reported or narrated ask, nor a text that denies one', () => {
+  it('does not lift a negated, reported or narrated ask, nor a text that denies one or quotes a lure', () => {
     for (const text of [
       'Công ty chúng tôi không yêu cầu nạp tiền dưới bất kỳ hình thức nào',
       'Có người nhắn bảo mình inbox để nhận việc',
       'Bà ấy đã nạp tiền theo hướng dẫn',
       // A denial and a lure, no ask of its own: what the text says it does not ask for is no ask of its own.
       'Tuyển cộng tác viên, thu nhập 300k mỗi ngày, không yêu cầu nạp tiền',
+      // A quoted lure and no ask: the text talks about the message it quotes.
+      'Vừa đăng tìm việc thì có người nhắn "tuyển cộng tác viên, thu nhập 300k mỗi ngày" 😅',
     ]) {
       const v = scanItem(always, { text });
       expect(v.verdict, text).toBe('clean');

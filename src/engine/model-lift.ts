@@ -4,8 +4,8 @@
  * one ask of the text's own (a payment, credential, channel or pressure indicator that is not negated — negated asks
  * never reach here — nor quoted, reported or narrated) AND the item is not in warning context. When the only own asks
  * are channels or pressure, the probability must also reach WEAK_ASK_PROBABILITY; when the rules found no ask at all,
- * NO_ASK_PROBABILITY (a text whose asks are all mentioned, or that denies something, is then never lifted). It never
- * makes `scam`.
+ * NO_ASK_PROBABILITY (a text that mentions scam wording — quoted, reported, narrated — or denies something is then never
+ * lifted). It never makes `scam`.
  * When the model has a `demoteBelow` (chosen by cross-validation), it also lowers a `suspicious` verdict that rests on
  * wording alone (`isDemotable`) to `clean` when the text reads like an ordinary post (probability below it). Pure.
  */
@@ -121,7 +121,7 @@ export function applyModelLift(
   }
   if (!model || !normalized || verdict.verdict !== 'clean' || verdict.warningContext) return verdict;
   const ownAsk = hasOwnAsk(verdict.indicators, mentioned);
-  if (!ownAsk && (denied || verdict.indicators.some((ind) => LIFT_ASKS.has(ind.signal)))) return verdict;
+  if (!ownAsk && (denied || mentioned.size > 0 || verdict.indicators.some((ind) => LIFT_ASKS.has(ind.signal)))) return verdict;
   const score = scoreText(model, normalized, raw);
   const strong = verdict.indicators.some((ind) => STRONG_ASKS.has(ind.signal) && !mentioned.has(ind));
   const needed = strong ? model.source.threshold : Math.max(model.source.threshold, ownAsk ? WEAK_ASK_PROBABILITY : NO_ASK_PROBABILITY);

@@ -27,6 +27,8 @@ describe('findReportedSpans', () => {
     ['Hôm trước nhận được SMS mang tên ngân hàng, bảo tài khoản bị khóa. Đừng bấm link lạ.', 'nhận được SMS'],
     ['I lost $500 to a remote job that asked me to deposit money to unlock tasks.', 'that asked me to'],
     ['My uncle got a call from someone claiming to be his grandson.', 'from someone claiming'],
+    // "kêu" (told to), the Southern and Central "bảo".
+    ['Nhận job xem quảng cáo, họ kêu tải app rồi nạp 1 triệu kích hoạt, nạp xong không rút được', 'họ kêu tải app'],
   ])('%s', (text, marker) => {
     const spans = reported(text);
     expect(spans.some((span) => span.startsWith(marker))).toBe(true);
