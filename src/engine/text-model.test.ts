@@ -52,6 +52,13 @@ describe('loadTextModel', () => {
     expect(scoreText(model, normalizeText(calm), calm).probability).toBeLessThan(1 / (1 + Math.exp(1)));
   });
 
+  it('does not name the parts of a web address ("com", "www", "https") as the words that weighed', () => {
+    const model = loadTextModel({ ...TOY, features: ['com', 'www', 'nhan qua', 'https'], weights: [3, 3, 1, 3] });
+    const text = 'Nhận quà tại https://www.qua-tang.com ngay';
+    const n = normalizeText(text);
+    expect(describeContributors(scoreText(model, n, text), n, text)).toEqual(['Nhận quà']);
+  });
+
   it('rejects a corrupted model', () => {
     const bad: unknown[] = [
       null,

@@ -185,6 +185,9 @@ export function findFeatureWords(feature: string, normalized: NormalizedText, ra
   return feature;
 }
 
+/** Words of a web address: a feature made only of them and function words names nothing the reader can weigh. */
+const ADDRESS_PARTS = new Set(['com', 'www', 'http', 'https', 'net', 'org', 'html', 'php']);
+
 /** Up to `count` words/phrases that pushed the score up most, in the original spelling, without repeats or overlaps. */
 export function describeContributors(score: TextModelScore, normalized: NormalizedText, raw: string, count = 3): string[] {
   const chosen: string[] = [];
@@ -193,8 +196,9 @@ export function describeContributors(score: TextModelScore, normalized: Normaliz
   for (const { feature } of ranked) {
     if (chosen.length >= count) break;
     if (feature.includes('#')) continue;
-    // "để được", "quý khách"… say nothing to the reader: only features with a word that is not a function word.
-    if (feature.split(' ').every((w) => STOPWORDS.has(w) || w.length < 3)) continue;
+    // "để được", "quý khách"… say nothing to the reader: only features with a word that is not a function word nor a
+    // part of a web address ("com", "https").
+    if (feature.split(' ').every((w) => STOPWORDS.has(w) || ADDRESS_PARTS.has(w) || w.length < 3)) continue;
     // A word inside a chosen bigram (or a bigram over a chosen word) says nothing new.
     if (covered.some((c) => ` ${c} `.includes(` ${feature} `) || ` ${feature} `.includes(` ${c} `))) continue;
     const words = findFeatureWords(feature, normalized, raw)?.trim() ?? '';
