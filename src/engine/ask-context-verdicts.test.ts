@@ -118,7 +118,7 @@ describe('a fee stated as zero asks nothing (bundled database)', () => {
   });
   it('a fee of "0,5 triệu" or "không mất nhiều, chỉ 300k" is a fee', () => {
     const half = scanItem(engine, { text: 'Chúc mừng quý khách đã trúng thưởng xe SH. Phí nhận thưởng: 0,5 triệu. Thời hạn nhận: ngay bây giờ.' });
-    expect(half.indicators.some((i) => i.signal === 'payment' && i.match === 'Phí nhận thưởng')).toBe(true);
+    expect(half.indicators.some((i) => i.signal === 'payment' && i.match.startsWith('Phí nhận thưởng'))).toBe(true);
     const little = 'Chúc mừng quý khách đã trúng thưởng xe SH. Phí nhận thưởng không mất nhiều, chỉ 300k. Thời hạn nhận: ngay bây giờ.';
     expect(scanItem(engine, { text: little }).verdict).not.toBe('clean');
   });

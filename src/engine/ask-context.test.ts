@@ -375,6 +375,9 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['Phí đăng ký: mie\u0302\u0303n phí', 'Phí đăng ký'],
     ['phí hồ sơ kho\u0302ng mất phí đâu nha', 'phí hồ sơ'],
     ['phí giữ chỗ 0.000đ', 'phí giữ chỗ'],
+    // "miễn" right before the fee word: "miễn phí, nhận quà" reads "phi nhan qua" once folded.
+    ['Hiến máu được khám miễn phí, nhận quà và giấy chứng nhận', 'phí, nhận quà'],
+    ['Tham gia mien phi nhan qua tai quay', 'phi nhan qua'],
   ])('zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(true);
   });
@@ -389,6 +392,8 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['phí hồ sơ 0.5tr trước khi giải ngân', 'phí hồ sơ'],
     ['phí hồ sơ 0,5tr nhé', 'phí hồ sơ'],
     ['phí nhận thưởng 0tr5 thôi', 'phí nhận thưởng'],
+    // "miễn" that is not right before the fee word frees nothing.
+    ['Miễn là bạn đóng phí nhận quà 200k', 'phí nhận quà'],
     ['phí kích hoạt 0.5 triệu', 'phí kích hoạt'],
     ['phí kích hoạt 0.05 triệu', 'phí kích hoạt'],
     // "Not much" is no "nothing".

@@ -331,6 +331,9 @@ function isDisownedAfter(text: string, start: number, end: number): boolean {
 const ZERO_FEE =
   /^(?:la |chi |chi la |only |is )?(?:0(?: 0+)?(?: ?(?:d|dong|vnd|nghin|usd))?|mien phi|free|khong dong(?: nao)?|khong (?:mat|ton)(?: (?:phi|tien|dong nao)|$))(?:$| (?!\d|trieu|ty|cu|tram|nghin|k\b))/;
 
+/** "miễn" (exempt) right before a fee word: "miễn phí" is free. */
+const FREE_BEFORE = /(?<![\p{L}\p{M}])mi[eễ]n\s*$/iu;
+
 /** A fee word in an ask's original words: only a fee can be stated as nothing. */
 const FEE_WORD = /(?<![\p{L}\p{M}])(?:ph[ií]|fees?|charges?|costs?)(?![\p{L}\p{M}])/iu;
 
@@ -342,6 +345,8 @@ const FEE_WORD = /(?<![\p{L}\p{M}])(?:ph[ií]|fees?|charges?|costs?)(?![\p{L}\p{
 export function isZeroFee(text: string, start: number | undefined, end: number | undefined): boolean {
   if (start === undefined || end === undefined) return false;
   if (!FEE_WORD.test(text.slice(start, end).normalize('NFC'))) return false;
+  // "miễn phí, nhận quà" (free, receive a gift) folds to "phi nhan qua": a fee word right after "miễn" is "free".
+  if (FREE_BEFORE.test(text.slice(Math.max(0, start - 12), start).normalize('NFC')) && /^ph[ií]/iu.test(text.slice(start, start + 4).normalize('NFC'))) return true;
   // NFC: "miễn"/"không" typed with combining marks must pass the cheap look too.
   const after = text.slice(end, end + 24).normalize('NFC');
   if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
