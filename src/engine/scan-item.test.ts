@@ -54,6 +54,10 @@ describe('findReportedSpans', () => {
     expect(reported('Bên mình có page nhận đặt cọc giữ phòng, chuyển khoản cọc trước 50% là giữ phòng')).toEqual([]);
     expect(reported('Shop có nick gửi hàng toàn quốc, cọc trước 30% qua stk 0123456789')).toEqual([]);
     expect(reported('Tuần rồi có page nhắn em đòi phí hồ sơ').length).toBe(1);
+    // "Yêu cầu bà …" opening a sentence is the writer's order (a caller posing as police); after someone, a report.
+    expect(reported('Tôi là cán bộ điều tra. Yêu cầu bà cài ứng dụng theo đường link dưới đây.')).toEqual([]);
+    expect(reported('Yêu cầu bà chuyển tiền vào tài khoản tạm giữ')).toEqual([]);
+    expect(reported('Sau đó, yêu cầu bà chuyển tiền vào tài khoản tạm giữ.')).toEqual(['yêu cầu bà chuyển tiền vào tài khoản tạm giữ']);
   });
 });
 

@@ -215,6 +215,9 @@ function isOwnChannelAfterCo(match: string, text: string, normalized: Normalized
   return original !== 'nhắn' && original !== last;
 }
 
+/** The original just before a match that opens a sentence: nothing, or a sentence end, line break or bullet and spaces. */
+const SENTENCE_OPENING = /(?:^|[.!?:\n\u2029\u2022-])\s*["“]?$/u;
+
 export function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
@@ -222,6 +225,8 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     if (isOtherWordThanTelling(m[0], text, normalized, m.index)) continue;
     if (isOwnChannelAfterCo(m[0], text, normalized, m.index)) continue;
     const start = normalized.start[m.index] ?? 0;
+    // "Yêu cầu bà cài ứng dụng…" opening a sentence has no one before it who asked: the writer's own order.
+    if (m[0].startsWith('yeu cau ') && SENTENCE_OPENING.test(text.slice(Math.max(0, start - 4), start))) continue;
     const rest = text.slice(start);
     const stop = /[.!?;\n\u2029]/.exec(rest);
     const end = stop ? start + stop.index : text.length;
