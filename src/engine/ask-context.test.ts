@@ -243,6 +243,10 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     ['Kết quả đã công bố trên fanpage. Nếu ai nhắn bạn trúng giải và đòi phí nhận quà, đó không phải chúng tôi.', 'phí nhận quà'],
     ['Nếu có ai gọi điện yêu cầu chuyển khoản phí hồ sơ thì đó không phải là ngân hàng.', 'chuyển khoản'],
     ['If anyone asks you to pay a delivery fee by text, that is not us.', 'pay a delivery fee'],
+    // "Ai bảo / ai đòi …" (whoever tells you to …) is the same condition without "nếu"; "… là lừa đảo" disowns it too.
+    ['Đến trực tiếp kho phỏng vấn. Ai bảo đóng phí đồng phục/phí giữ chỗ là k phải bên mình nha', 'đóng phí'],
+    ['Ai đòi phí giữ chỗ thì đó là lừa đảo nhé các bạn', 'phí giữ chỗ'],
+    ['Anyone who asks you to pay a deposit is a scammer.', 'pay a deposit'],
   ])('denied: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
@@ -252,6 +256,8 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     // The condition, but nothing disowns the ask.
     ['Nếu ai muốn nhận quà thì chuyển khoản phí ship 30k cho shop nhé.', 'chuyển khoản'],
     ['Nếu ai cần vay thì đóng phí hồ sơ trước, đó là quy định bên mình.', 'đóng phí'],
+    ['Ai cần vay thì đóng phí hồ sơ 500k là được giải ngân liền.', 'đóng phí'],
+    ['Ai bảo em đóng phí thì em đóng luôn, uy tín mà.', 'đóng phí'],
   ])('kept: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(false);
   });

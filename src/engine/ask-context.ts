@@ -354,10 +354,14 @@ export function isZeroFee(text: string, start: number | undefined, end: number |
   return ZERO_FEE.test(foldUpTo(after, /[!?;\n\u2029]|,(?!\d)|\.(?=\s|$)/u));
 }
 
-/** "Nếu (có) ai / bất kỳ ai / người nào …", "if anyone / someone …" opening a sentence (folded). */
-const ANYONE_CONDITION = /^(?:\s*[a-z0-9]+){0,3}?\s*(?:neu|if)\s+(?:co\s+)?(?:ai|bat ky ai|nguoi nao|ben nao|anyone|someone|somebody|any one)\b/;
-/** "…, (thì) đó / đấy / họ không phải (là) chúng tôi", "…, that is not us / it's not us" right after the ask (folded). */
-const NOT_US = /^(?:[a-z0-9]+\s+){0,8}?(?:thi\s+)?(?:do|day|nguoi do|ho|that|it|they|this)\s+(?:khong|chang|ko|k|is not|isnt|are not|arent|s not)\s+(?:phai\s+)?(?:la\s+)?(?:chung toi|chung minh|minh|ben minh|ben em|ben toi|shop|page|fanpage|ngan hang|cong ty|us|from us|our)\b/;
+/** "Nếu (có) ai / bất kỳ ai / người nào …", "if anyone / someone …", or without "nếu" "ai bảo / ai đòi …", "anyone who
+ *  asks …" opening a sentence (folded). */
+const ANYONE_CONDITION =
+  /^(?:\s*[a-z0-9]+){0,3}?\s*(?:neu|if)\s+(?:co\s+)?(?:ai|bat ky ai|nguoi nao|ben nao|anyone|someone|somebody|any one)\b|^\s*(?:ai|bat ky ai|nguoi nao|ben nao)\s+(?:bao|bat|doi|yeu cau|xin|nhan|goi|noi|keu|hoi)\b|^\s*(?:anyone|anybody|whoever)\s+(?:who\s+)?(?:asks?|tells?|wants?|demands?|requests?)\b/;
+/** "…, (thì) đó / đấy / họ không phải (là) chúng tôi", "… là k phải bên mình", "that is not us", or "… (thì đó) là lừa
+ *  đảo", "is a scammer" right after the ask (folded). */
+const NOT_US =
+  /^(?:[a-z0-9]+\s+){0,8}?(?:thi\s+)?(?:(?:do|day|nguoi do|ho|that|it|they|this)\s+|la\s+)(?:khong|chang|ko|k|is not|isnt|are not|arent|s not)\s+(?:phai\s+)?(?:la\s+)?(?:chung toi|chung minh|minh|ben minh|ben em|ben toi|shop|page|fanpage|ngan hang|cong ty|us|from us|our)\b|^(?:[a-z0-9]+\s+){0,8}?(?:thi\s+)?(?:(?:do|day|nguoi do|ho|that|it|they|this)\s+)?(?:la|deu la|chac chan la|is|are|is a|are a)\s+(?:lua dao|lua|gia mao|scam|scams|scammer|scammers|fake|fraud)\b/;
 
 /**
  * An ask inside "if anyone … asks you …, that is not us": "Nếu ai nhắn bạn trúng giải và đòi phí nhận quà, đó không
@@ -365,7 +369,7 @@ const NOT_US = /^(?:[a-z0-9]+\s+){0,8}?(?:thi\s+)?(?:do|day|nguoi do|ho|that|it|
  */
 function isDisownedCondition(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 100);
-  if (!/ph[aả]i|not|n.t\b/iu.test(after.normalize('NFC'))) return false;
+  if (!/ph[aả]i|not|n.t\b|l[uừ]a|gi[aả]|scam|fake|fraud/iu.test(after.normalize('NFC'))) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
   if (!ANYONE_CONDITION.test(normalizeText(sentence.text).text)) return false;
   return NOT_US.test(foldUpTo(after, /[.!?;](?=\s|$)|[\n\u2029]/u));
