@@ -962,6 +962,16 @@ function readGroupedAmount(u: number, units: number): number {
   return last;
 }
 
+/** Whether the original text between two offsets (of the text last scanned) is only whitespace. */
+function isBlankBetween(from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = scannedRaw.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 0xa0 || code === 0x202f) continue;
+    if (code < 128 || (classOfBmp(code) & 15) !== KIND_SPACE) return false;
+  }
+  return true;
+}
+
 /** Phase 2 for the words of the text or slice last scanned, appended to the output. */
 function normalizeWords(words: number): void {
   const units = buildUnits(words);
@@ -1009,7 +1019,8 @@ function normalizeWords(words: number): void {
       }
       if (digits === 0 && length <= maxTableKey && tableKeyFilter[length * 128 + (charCodes[from] ?? 0)] === 1) {
         const h = hashCodes(from, to);
-        if (previousWasNumber) {
+        // A unit only right after its number, spaces between: "500 k" is 500 thousand, "100%, k cần" is "không".
+        if (previousWasNumber && isBlankBetween(charEnd[(unitTo[u - 1] ?? 1) - 1] ?? origStart, origStart)) {
           const unit = amountUnits.find(charCodes, from, to, h);
           if (unit >= 0) {
             emitReplacement(amountUnits.values[unit] ?? '', origStart, origEnd);
