@@ -29,6 +29,9 @@ describe('findReportedSpans', () => {
     ['My uncle got a call from someone claiming to be his grandson.', 'from someone claiming'],
     // "kêu" (told to), the Southern and Central "bảo".
     ['Nhận job xem quảng cáo, họ kêu tải app rồi nạp 1 triệu kích hoạt, nạp xong không rút được', 'họ kêu tải app'],
+    // A person named by role: the landlord, the seller (not "chị ấy bảo": a fake shipper relays his ask that way).
+    ['Tìm phòng trên mạng, chủ nhà bảo đang ở xa không dẫn xem được, chuyển cọc 2 tháng là gửi chìa khóa', 'chủ nhà bảo'],
+    ['Mua máy cũ, người bán đòi chuyển khoản trước rồi chặn luôn', 'người bán đòi'],
   ])('%s', (text, marker) => {
     const spans = reported(text);
     expect(spans.some((span) => span.startsWith(marker))).toBe(true);
@@ -44,6 +47,8 @@ describe('findReportedSpans', () => {
 
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
+    expect(reported('Chủ nhà đang ở xa, anh chuyển cọc giúp em để giữ phòng')).toEqual([]);
+    expect(reported('Em là ship đây, đơn của chị Ngọc em giao rồi, chị ấy bảo shop ck phí hoàn hàng 45k cho em')).toEqual([]);
     expect(reported('My manager told me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);
     expect(reported('Quý khách nhận được tin nhắn này vì tài khoản cần xác thực, vui lòng bấm link')).toEqual([]);
     // "bao" after words typed with accents is "bao" (guaranteed), not "bảo" (said); typed like them, it may be either.
