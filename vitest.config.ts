@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
+    // The corpus tests scan every corpus text (~7,000) in their beforeAll: seconds on a quiet machine, more than the
+    // default 10 s on a loaded one.
+    hookTimeout: 60_000,
   },
 });
