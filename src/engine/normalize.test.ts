@@ -56,6 +56,7 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['punctuation runs become one space', '...nạp!!! ---tiền???', 'nap tien'],
     ['amounts glued', 'chỉ 500k, lãi 5tr, vốn 5củ, 2tỷ', 'chi 500 nghin lai 5 trieu von 5 trieu 2 ty'],
     ['amounts spaced', '500 k 5 triệu 5 củ 100 nghìn 3 ngàn', '500 nghin 5 trieu 5 trieu 100 nghin 3 nghin'],
+    ['a unit word after its number across an invisible character (zero-width space, word joiner, soft hyphen, tag space)', 'giá 500\u200b k, 5 \u2060tr, 300\u00ad k, 200 \u{E0020}k', 'gia 500 nghin 5 trieu 300 nghin 200 nghin'],
     ['a unit word only after its number with spaces between: "100%, k cần" is "không"', 'bao đậu 100%, k cần thi, giá 500, k bớt', 'bao dau 100 khong can thi gia 500 khong bot'],
     ['teencode', 'ck stk ib ctv j đc vs hh sđt mk tk zl', 'chuyen khoan so tai khoan inbox cong tac vien gi duoc voi hoa hong so dien thoai minh tai khoan zalo'],
     ['"mk" after an account word is "mình" unless joined to it', 'ck mk 50k, stk mk, ck vào tk mk nha; tk/mk, tài khoản, mk', 'chuyen khoan minh 50 nghin so tai khoan minh chuyen khoan vao tai khoan minh nha tai khoan mat khau tai khoan mat khau'],

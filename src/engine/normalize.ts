@@ -962,12 +962,16 @@ function readGroupedAmount(u: number, units: number): number {
   return last;
 }
 
-/** Whether the original text between two offsets (of the text last scanned) is only whitespace. */
+/** Whether the original text between two offsets (of the text last scanned) is only whitespace on one line, or
+ *  characters the normalizer ignores (a zero-width space, a soft hyphen: "500\u200b k" is still 500 thousand). */
 function isBlankBetween(from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const code = scannedRaw.charCodeAt(i);
+    const code = scannedRaw.codePointAt(i) ?? 0;
     if (code === 32 || code === 9 || code === 0xa0 || code === 0x202f) continue;
-    if (code < 128 || (classOfBmp(code) & 15) !== KIND_SPACE) return false;
+    if (code < 128) return false;
+    if (code > 0xffff) i++;
+    const kind = (code > 0xffff ? classifyCodePoint(code) : classOfBmp(code)) & 15;
+    if (kind !== KIND_SPACE && kind !== KIND_IGNORE) return false;
   }
   return true;
 }
