@@ -63,7 +63,16 @@ describe('findReportedSpans', () => {
     expect(reported('Tôi là cán bộ điều tra. Yêu cầu bà cài ứng dụng theo đường link dưới đây.')).toEqual([]);
     expect(reported('Yêu cầu bà chuyển tiền vào tài khoản tạm giữ')).toEqual([]);
     expect(reported('Sau đó, yêu cầu bà chuyển tiền vào tài khoản tạm giữ.')).toEqual(['yêu cầu bà chuyển tiền vào tài khoản tạm giữ']);
+    // …and after a sentence that was itself reported, the story goes on: the press drops the subject ("[Người đó] yêu cầu bà …").
+    const story = 'Ngày 5/3, bà H. nhận cuộc gọi của một người xưng là công an. Yêu cầu bà chuyển 500 triệu vào tài khoản tạm giữ.';
+    expect(reported(story)).toContain('Yêu cầu bà chuyển 500 triệu vào tài khoản tạm giữ');
+    expect(reported('Theo lời bà kể, kẻ gian gọi nhiều lần.\n- Yêu cầu bà chuyển tiền vào tài khoản tạm giữ')).toContain('Yêu cầu bà chuyển tiền vào tài khoản tạm giữ');
+    // Not after any report: a fake officer tells what "kẻ gian" did, then gives his own order.
+    expect(reported('Tôi là cán bộ điều tra. Kẻ gian đã dùng tên bà mở tài khoản. Yêu cầu bà chuyển tiền vào tài khoản an toàn.')).toEqual(['Kẻ gian đã dùng tên bà mở tài khoản']);
+    // Mid-sentence after four spaces is no sentence opening.
+    expect(reported('Đối tượng gọi điện nhiều lần. Sau đó    yêu cầu bà chuyển tiền.')).toContain('yêu cầu bà chuyển tiền');
   });
+
 });
 
 describe('scanItem: use vs. mention', () => {

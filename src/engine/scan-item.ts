@@ -215,8 +215,26 @@ function isOwnChannelAfterCo(match: string, text: string, normalized: Normalized
   return original !== 'nhắn' && original !== last;
 }
 
-/** The original just before a match that opens a sentence: nothing, or a sentence end, line break or bullet and spaces. */
-const SENTENCE_OPENING = /(?:^|[.!?:\n\u2029\u2022-])\s*["“]?$/u;
+/** The original just before a match that opens a sentence: a sentence end, line break or bullet and spaces (or, at the
+ *  start of the text, only spaces and a quote mark). */
+const SENTENCE_OPENING = /[.!?:\n\u2029\u2022-]\s*["“]?$/u;
+const TEXT_OPENING = /^\s*["“]?$/u;
+/** What may stand between a reported sentence and the next one: its stop, spaces, a bullet or quote marks. */
+const BETWEEN_SENTENCES = /^[\s.!?;:\u2022"“”-]*$/u;
+
+/** A call or message told of (folded): the caller of the sentence before is the one who asks in the next. */
+const CONTACT_TOLD = /\b(?:goi|xung|nhan tin|nhan cho|cuoc goi|tin nhan|dien thoai|lien lac|lien he|calls?|called|texted|messaged)\b/;
+
+/** "Yêu cầu bà …" opening a sentence, not right after a reported call or message: no one asked, the writer orders. */
+function isOwnOrder(text: string, start: number, previous: readonly [number, number] | undefined): boolean {
+  const from = Math.max(0, start - 4);
+  const before = text.slice(from, start);
+  if (!SENTENCE_OPENING.test(before) && !(from === 0 && TEXT_OPENING.test(before))) return false;
+  // "…một người xưng là công an gọi cho bà. Yêu cầu bà chuyển…": the press drops the subject of the call it goes on
+  // telling. Not after any report: "Kẻ gian đã dùng tên bà mở tài khoản. Yêu cầu bà chuyển…" is the fake officer's.
+  if (previous === undefined || !BETWEEN_SENTENCES.test(text.slice(previous[1], start))) return true;
+  return !CONTACT_TOLD.test(normalizeText(text.slice(previous[0], previous[1])).text);
+}
 
 export function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -226,7 +244,7 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     if (isOwnChannelAfterCo(m[0], text, normalized, m.index)) continue;
     const start = normalized.start[m.index] ?? 0;
     // "Yêu cầu bà cài ứng dụng…" opening a sentence has no one before it who asked: the writer's own order.
-    if (m[0].startsWith('yeu cau ') && SENTENCE_OPENING.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (m[0].startsWith('yeu cau ') && isOwnOrder(text, start, spans[spans.length - 1])) continue;
     const rest = text.slice(start);
     const stop = /[.!?;\n\u2029]/.exec(rest);
     const end = stop ? start + stop.index : text.length;
