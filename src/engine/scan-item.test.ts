@@ -73,6 +73,14 @@ describe('findReportedSpans', () => {
     expect(reported('Đối tượng gọi điện nhiều lần. Sau đó    yêu cầu bà chuyển tiền.')).toContain('yêu cầu bà chuyển tiền');
   });
 
+  it('a landlord, boss or seller whose ask the writer relays to the reader is the writer\'s own ask', () => {
+    // A fake broker, a task-scam recruiter, a seller writing of itself: the ask is addressed to the reader.
+    expect(reported('Chủ nhà bảo ai thuê thì cọc trước 2 tháng qua stk 0123456789, chủ nhà đang đi công tác')).toEqual([]);
+    expect(reported('Ông chủ bảo các bạn mới vào thì nạp 500k để kích hoạt tài khoản nhận nhiệm vụ')).toEqual([]);
+    expect(reported('Người bán yêu cầu anh chị chuyển khoản cọc trước 50% qua stk 0123456789 ạ')).toEqual([]);
+    // Told to the writer, it stays a report.
+    expect(reported('Chủ nhà bảo em chuyển cọc 2 tháng là gửi chìa khóa, chuyển xong thì chặn')).toEqual(['Chủ nhà bảo em chuyển cọc 2 tháng là gửi chìa khóa, chuyển xong thì chặn']);
+  });
 });
 
 describe('scanItem: use vs. mention', () => {

@@ -236,12 +236,19 @@ function isOwnOrder(text: string, start: number, previous: readonly [number, num
   return !CONTACT_TOLD.test(normalizeText(text.slice(previous[0], previous[1])).text);
 }
 
+/** A person named by role (REPORTED_SPEECH): the landlord, the boss, the seller. */
+const ROLE_REPORTER = /^(?:chu nha|chu tro|ong chu|nguoi ban|ben ban) /;
+/** The reader addressed right after the verb: "chủ nhà bảo ai thuê thì …", "ông chủ bảo các bạn …", "người bán yêu cầu
+ *  anh chị …" — the writer relays the ask to the reader (a fake broker, a recruiter, a seller of itself), its own. */
+const READER_AFTER = /^ (?:ai|cac ban|ban|anh chi|quy khach|khach hang|khach|moi nguoi|ae|anh em|ca nha|cac em|cac anh chi)\b/;
+
 export function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
     if (isOtherWordThanPronoun(m[0], text, normalized, m.index)) continue;
     if (isOtherWordThanTelling(m[0], text, normalized, m.index)) continue;
     if (isOwnChannelAfterCo(m[0], text, normalized, m.index)) continue;
+    if (ROLE_REPORTER.test(m[0]) && READER_AFTER.test(normalized.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     const start = normalized.start[m.index] ?? 0;
     // "Yêu cầu bà cài ứng dụng…" opening a sentence has no one before it who asked: the writer's own order.
     if (m[0].startsWith('yeu cau ') && isOwnOrder(text, start, spans[spans.length - 1])) continue;
