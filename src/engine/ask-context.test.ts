@@ -247,6 +247,8 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     ['Đến trực tiếp kho phỏng vấn. Ai bảo đóng phí đồng phục/phí giữ chỗ là k phải bên mình nha', 'đóng phí'],
     ['Ai đòi phí giữ chỗ thì đó là lừa đảo nhé các bạn', 'phí giữ chỗ'],
     ['Anyone who asks you to pay a deposit is a scammer.', 'pay a deposit'],
+    ['Ai bảo đóng phí là lừa nha, bên mình không thu', 'đóng phí'],
+    ['Ai bao dong phi la lua dao nha, ben minh khong thu', 'dong phi'],
   ])('denied: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
@@ -258,6 +260,11 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     ['Nếu ai cần vay thì đóng phí hồ sơ trước, đó là quy định bên mình.', 'đóng phí'],
     ['Ai cần vay thì đóng phí hồ sơ 500k là được giải ngân liền.', 'đóng phí'],
     ['Ai bảo em đóng phí thì em đóng luôn, uy tín mà.', 'đóng phí'],
+    // A rhetorical question defends the ask ("who says paying first is a scam?"); "lua" typed without accents may be
+    // "lựa" (choose): "… là lựa được mẫu" disowns nothing.
+    ['Ai bảo chuyển khoản trước là lừa đảo? Shop bán 5 năm rồi, cứ yên tâm', 'chuyển khoản'],
+    ['Ai nhan som thi chuyen khoan coc 300k la lua duoc mau dep nha', 'chuyen khoan'],
+    ['Ai hoi gia thi ck truoc la lua size luon', 'ck truoc'],
   ])('kept: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(false);
   });

@@ -372,7 +372,12 @@ function isDisownedCondition(text: string, start: number, end: number): boolean 
   if (!/ph[aả]i|not|n.t\b|l[uừ]a|gi[aả]|scam|fake|fraud/iu.test(after.normalize('NFC'))) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
   if (!ANYONE_CONDITION.test(normalizeText(sentence.text).text)) return false;
-  return NOT_US.test(foldUpTo(after, /[.!?;](?=\s|$)|[\n\u2029]/u));
+  const stop = after.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
+  // "Ai bảo chuyển khoản trước là lừa đảo? Shop uy tín…": a rhetorical question defends the ask.
+  if (stop >= 0 && after[stop] === '?') return false;
+  const disowning = NOT_US.exec(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+  // A bare "lua" typed without accents may be "lựa" (choose: "… là lựa được mẫu"): only "lừa" disowns.
+  return disowning !== null && (!disowning[0].endsWith(' lua') || /lừa/iu.test(after.normalize('NFC')));
 }
 
 /**
