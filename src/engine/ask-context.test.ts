@@ -235,6 +235,10 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
     // The promise itself, or a denial of something else before it, is no denial of the lure.
     expect(claim('Không cần kinh nghiệm, cam kết lợi nhuận 30% mỗi tháng', 'lợi nhuận 30%')).toBe(false);
     expect(claim('Bên em không chỉ hứa mà cam kết lợi nhuận thật', 'lợi nhuận thật')).toBe(false);
+    // "No one guarantees it like us" is a boast, not a denial.
+    expect(claim('Không ai đảm bảo việc nhẹ lương cao uy tín bằng bên mình, ib để nhận việc', 'việc nhẹ lương cao')).toBe(false);
+    expect(claim('Không ai cam kết lợi nhuận 30%/tháng như bên em', 'lợi nhuận 30%/tháng')).toBe(false);
+    expect(claim('Công ty không bao giờ hứa hẹn việc nhẹ lương cao như các trang lừa đảo', 'việc nhẹ lương cao')).toBe(true);
   });
 });
 

@@ -394,7 +394,17 @@ export function isNegatedClaim(text: string, start: number | undefined, end?: nu
   // Only a few words may stand between: "không ai bắt bạn [nạp tiền…]"; "trừ tiền không nhận được liên hệ [để được
   // hoàn tiền]" is a complaint, not a denial of the lure.
   if (!words.slice(negation + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
+  if (end !== undefined && isComparedWithWriter(text, end)) return false;
   return !isConditionalNegation(words, negation) && !(end !== undefined && isAnsweredByCondition(text, end, start));
+}
+
+/** The writer as the measure right after a lure (folded): "… như bên em", "… bằng bên mình", "… hơn chúng tôi". */
+const COMPARED_WITH_WRITER =
+  /\b(?:nhu|bang|hon) (?:ben (?:em|minh|toi|tui)|chung (?:toi|minh|em)|minh|em|toi|tui|shop (?:em|minh))\b|\b(?:like|as|than) (?:us|we do|ours)\b/;
+
+/** "Không ai cam kết lợi nhuận 30%/tháng như bên em" (no one guarantees it like us): a boast, not a denial. */
+function isComparedWithWriter(text: string, end: number): boolean {
+  return COMPARED_WITH_WRITER.test(foldUpTo(text.slice(end, end + 40), /[.,!?;:](?=\s|$)|[\n\u2029]/u));
 }
 
 /** A cheap look at the original: no negation-like word before a channel means nothing to deny. */
