@@ -269,6 +269,9 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     ['Ai bảo chuyển khoản trước là lừa đảo? Shop bán 5 năm rồi, cứ yên tâm', 'chuyển khoản'],
     ['Ai nhan som thi chuyen khoan coc 300k la lua duoc mau dep nha', 'chuyen khoan'],
     ['Ai hoi gia thi ck truoc la lua size luon', 'ck truoc'],
+    // "… is not / not necessarily a scam" reassures; it disowns nothing.
+    ['Ai yêu cầu chuyển khoản cọc thì không phải là lừa đảo đâu, yên tâm', 'chuyển khoản cọc'],
+    ['Ai đòi phí giữ chỗ thì chưa chắc là lừa đảo, bên mình thu 200k là đúng quy định', 'phí giữ chỗ'],
   ])('kept: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(false);
   });

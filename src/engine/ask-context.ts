@@ -376,9 +376,16 @@ function isDisownedCondition(text: string, start: number, end: number): boolean 
   // "Ai bảo chuyển khoản trước là lừa đảo? Shop uy tín…": a rhetorical question defends the ask.
   if (stop >= 0 && after[stop] === '?') return false;
   const disowning = NOT_US.exec(normalizeText(stop === -1 ? after : after.slice(0, stop)).text);
+  if (disowning === null) return false;
+  // "… thì không phải / chưa chắc là lừa đảo" (is not, not necessarily a scam) reassures: it disowns nothing.
+  if (SCAM_CONSEQUENT.test(disowning[0]) && NOT_OR_HEDGE.test(disowning[0])) return false;
   // A bare "lua" typed without accents may be "lựa" (choose: "… là lựa được mẫu"): only "lừa" disowns.
-  return disowning !== null && (!disowning[0].endsWith(' lua') || /lừa/iu.test(after.normalize('NFC')));
+  return !disowning[0].endsWith(' lua') || /lừa/iu.test(after.normalize('NFC'));
 }
+
+/** NOT_US ending in "(là) lừa đảo / scam" rather than "không phải chúng tôi"; a negation or hedge in it (folded). */
+const SCAM_CONSEQUENT = /(?:lua dao|lua|gia mao|scams?|scammers?|fake|fraud)$/;
+const NOT_OR_HEDGE = /\b(?:khong|ko|k|chang|chua|not|never|isnt|arent|maybe|co le|chac gi)\b/;
 
 /**
  * A lure denied in its own clause ("không ai bắt bạn nạp tiền hay làm nhiệm vụ"): the clause rule of `isNegatedAsk`
