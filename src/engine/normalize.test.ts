@@ -35,6 +35,7 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['emoji between letters', 'l 🔥 ừ a', 'lua'],
     ['emoji glued between letters', 'l🔥ừ🔥a đảo', 'lua dao'],
     ['emoji splitting a first letter off its word', 't🎉rúng t🎉hưởng, b📦ưu p🌸hẩm', 'trung thuong buu pham'],
+    ['a first letter cut off by an emoji after a one-letter word: the letter starts its own word', 'kẹt ở h📦ải quan, à t🎉rúng rồi', 'ket o hai quan a trung roi'],
     ['emoji between whole words stays a break', 'sale🔥giảm giá', 'sale giam gia'],
     ['uniform spacing joins the whole run', 'c o n g t a c v i e n', 'congtacvien'],
     ['spaced dashes', 'n - ạ - p', 'nap'],

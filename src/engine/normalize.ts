@@ -780,6 +780,18 @@ function countGluedPieces(w: number, words: number): number {
   return best;
 }
 
+/** Whether word `w` is a single letter glued by emoji alone to a following word of two or more letters ("t🎉rúng"). */
+function isGluedFirstLetter(w: number, words: number): boolean {
+  return (
+    w + 1 < words &&
+    (wordTo[w] ?? 0) - (wordFrom[w] ?? 0) === 1 &&
+    isLetterCode(charCodes[wordFrom[w] ?? 0] ?? 0) &&
+    wordEmojiGap[w + 1] === 1 &&
+    (wordTo[w + 1] ?? 0) - (wordFrom[w + 1] ?? 0) >= 2 &&
+    (wordGap[w] ?? 0) !== 2
+  );
+}
+
 function buildUnits(words: number): number {
   if (unitFrom.length < words) {
     unitFrom = new Uint32Array(words);
@@ -791,14 +803,7 @@ function buildUnits(words: number): number {
   let w = 0;
   while (w < words) {
     // "t🎉rúng", "g🌸iải": an emoji glued between a first letter and the rest of its word joins them.
-    if (
-      w + 1 < words &&
-      (wordTo[w] ?? 0) - (wordFrom[w] ?? 0) === 1 &&
-      isLetterCode(charCodes[wordFrom[w] ?? 0] ?? 0) &&
-      wordEmojiGap[w + 1] === 1 &&
-      (wordTo[w + 1] ?? 0) - (wordFrom[w + 1] ?? 0) >= 2 &&
-      (wordGap[w] ?? 0) !== 2
-    ) {
+    if (isGluedFirstLetter(w, words)) {
       unitFrom[units] = wordFrom[w] ?? 0;
       unitTo[units] = wordTo[w + 1] ?? 0;
       unitJoined[units] = 0;
@@ -832,7 +837,8 @@ function buildUnits(words: number): number {
     let letters = isLetterCode(charCodes[wordFrom[w] ?? 0] ?? 0) ? 1 : 0;
     let tight = false;
     let spaceOnly = false;
-    while (runEnd < words && isSpacedUnit(runEnd) && ((wordGap[runEnd] ?? 0) & 4) === 0) {
+    // A letter glued by an emoji to the rest of its word starts that word ("ở h📦ải quan"), it does not join the run.
+    while (runEnd < words && isSpacedUnit(runEnd) && ((wordGap[runEnd] ?? 0) & 4) === 0 && !isGluedFirstLetter(runEnd, words)) {
       const g = wordGap[runEnd] ?? 0;
       if (g === 2) tight = true;
       if (g === 1) spaceOnly = true;
