@@ -52,10 +52,16 @@ describe('the lift gate (mini database, a model that always says scam)', () => {
   it('lifts a text without any ask only when the model is very sure (a lure alone)', () => {
     const text = 'Tuyển cộng tác viên, thu nhập 300k mỗi ngày';
     expect(scanItem(none, { text }).verdict).toBe('clean');
-    // σ(4.5) ≈ 0.989: above the weak-ask bar (0.98), below the no-ask bar (0.99).
+    // σ(4.5) ≈ 0.989: below the no-ask bar (0.99) — and the channel-only bar, the same since session 8; a payment
+    // ask of its own needs only the model's threshold.
     const sure = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 4.5 } });
     expect(lifted(scanItem(sure, { text }))).toBe(false);
-    expect(lifted(scanItem(sure, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(true);
+    expect(lifted(scanItem(sure, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(false);
+    expect(lifted(scanItem(sure, { text: 'Ai muốn làm thì nạp tiền trước' }))).toBe(true);
+    // σ(5) ≈ 0.9933: above it.
+    const surer = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 5 } });
+    expect(lifted(scanItem(surer, { text }))).toBe(true);
+    expect(lifted(scanItem(surer, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(true);
     const v = scanItem(always, { text });
     expect(v.verdict).toBe('suspicious');
     expect(v.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID)?.family).toBe('job-task');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from './normalize.ts';
-import { assignStratifiedFolds, computeAuc, createRandom, selectFeatures, trainTextModel, type TrainingDoc } from './model-train.ts';
+import { assignGroupFolds, assignStratifiedFolds, computeAuc, createRandom, selectFeatures, trainTextModel, type TrainingDoc } from './model-train.ts';
 import { extractTextFeatures, loadTextModel, scoreTextFeatures } from './text-model.ts';
 
 function doc(text: string, label: 0 | 1): TrainingDoc {
@@ -60,6 +60,15 @@ describe('selectFeatures', () => {
     expect(picked.slice(0, 2)).toEqual(['calm', 'scam']);
     expect(picked).toContain('both');
     expect(selectFeatures(docs, 1, 2)).toEqual(['calm']);
+  });
+});
+
+describe('assignGroupFolds', () => {
+  it('holds each group out as one fold, numbered by first appearance', () => {
+    const { folds, count } = assignGroupFolds(['tune9', 'tune9', 'dev', 'tune17', 'dev', 'tune9']);
+    expect(count).toBe(3);
+    expect(folds).toEqual([0, 0, 1, 2, 1, 0]);
+    expect(assignGroupFolds([])).toEqual({ folds: [], count: 0 });
   });
 });
 

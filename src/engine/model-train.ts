@@ -57,6 +57,25 @@ export function assignStratifiedFolds(labels: readonly (0 | 1)[], k: number, see
   return folds;
 }
 
+/**
+ * Fold number of each document when every group (a corpus set, written by one helper with one brief) is held out in
+ * turn: leave-one-group-out. Groups are numbered in order of first appearance, so the same list gives the same folds.
+ * A held-out set is new wording to a model trained on the others — what real posts are to the shipped model — where
+ * stratified folds let each set's style reach the training folds.
+ */
+export function assignGroupFolds(groups: readonly string[]): { folds: number[]; count: number } {
+  const index = new Map<string, number>();
+  const folds = groups.map((g) => {
+    let k = index.get(g);
+    if (k === undefined) {
+      k = index.size;
+      index.set(g, k);
+    }
+    return k;
+  });
+  return { folds, count: index.size };
+}
+
 /** The `maxFeatures` features of highest χ² (label vs presence) among those in ≥ `minDocFrequency` documents. */
 export function selectFeatures(docs: readonly TrainingDoc[], maxFeatures: number, minDocFrequency: number): string[] {
   const pos = new Map<string, number>();
