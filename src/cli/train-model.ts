@@ -35,6 +35,7 @@ import { compileEngine, scanItem, type Engine } from '../engine/index.ts';
 import { hasEnoughToDemote, isDemotable, MODEL_LIFT_PATTERN_ID, NO_ASK_PROBABILITY, WEAK_ASK_PROBABILITY } from '../engine/model-lift.ts';
 import { assignGroupFolds, assignStratifiedFolds, computeAuc, trainTextModel, type TrainingDoc, type TrainOptions } from '../engine/model-train.ts';
 import { normalizeText } from '../engine/normalize.ts';
+import { classifyLiftGate, computeLiftBar, listGateProbes, type LiftBars, type LiftGate } from './lift-gate.ts';
 import { extractTextFeatures, loadTextModel, scoreTextFeatures, TEXT_MODEL_FORMAT, type TextModelSource } from '../engine/text-model.ts';
 import type { DatabaseSource, ScanInput } from '../engine/types.ts';
 import { assembleDatabase } from '../patterns/index.ts';
@@ -87,7 +88,7 @@ interface RuleOutcome {
   /** The lift's gate (clean, not warning context) and the bar it sets: an own payment/credential ask (`strong`: the
    *  model's threshold), only own channel/pressure asks (`weak`: WEAK_ASK_PROBABILITY), no ask at all (`none`:
    *  NO_ASK_PROBABILITY); null: closed (warning context, asks only mentioned or denied, not clean). */
-  gate: 'strong' | 'weak' | 'none' | null;
+  gate: LiftGate | null;
   /** The rules' verdict rests on wording alone and is `suspicious`: the model may lower it (`isDemotable`). */
   demotable: boolean;
 }
@@ -125,28 +126,31 @@ function loadExamples(db: DatabaseSource): TrainingDoc[] {
   return docs;
 }
 
-/** Models of constant probability (threshold 0.5): scanning with them shows where the lift's gate is open and which bar
- *  it sets — 0.5 passes only the model's own threshold (a strong ask), just above WEAK_ASK_PROBABILITY also the weak-ask
- *  bar, σ(10) every bar (when the weak and no-ask bars are equal, a no-ask gate reads as "weak": the same bar). */
-const GATE_MODEL: TextModelSource = { format: TEXT_MODEL_FORMAT, kind: 'logistic-regression', features: [], weights: [], bias: 0, threshold: 0.5 };
-const GATE_WEAK_MODEL: TextModelSource = { ...GATE_MODEL, bias: Math.log(WEAK_ASK_PROBABILITY / (1 - WEAK_ASK_PROBABILITY)) + 0.01 };
-const GATE_ANY_MODEL: TextModelSource = { ...GATE_MODEL, bias: 10 };
+/** A model of constant probability `p` (threshold 0.5): scanning with it shows where the lift's gate is open and which
+ *  bar it sets (lift-gate.ts). */
+function createConstantModel(p: number): TextModelSource {
+  return { format: TEXT_MODEL_FORMAT, kind: 'logistic-regression', features: [], weights: [], bias: Math.log(p / (1 - p)), threshold: 0.5 };
+}
+const LIFT_BARS: LiftBars = { weak: WEAK_ASK_PROBABILITY, none: NO_ASK_PROBABILITY };
 
 /** The probability a text with this gate needs at lift threshold `t` (model-lift.ts). */
-function barOf(gate: NonNullable<RuleOutcome['gate']>, t: number): number {
-  return gate === 'strong' ? t : Math.max(t, gate === 'weak' ? WEAK_ASK_PROBABILITY : NO_ASK_PROBABILITY);
+function barOf(gate: LiftGate, t: number): number {
+  return computeLiftBar(gate, t, LIFT_BARS);
 }
 
 function judgeRules(db: DatabaseSource, docs: readonly CorpusDoc[]): RuleOutcome[] {
   const now = new Date(db.created);
   const rules: Engine = compileEngine(db, { model: null, now });
-  const [strong, weak, any] = [GATE_MODEL, GATE_WEAK_MODEL, GATE_ANY_MODEL].map((model) => compileEngine(db, { model, now }));
-  const opens = (gate: Engine | undefined, input: ScanInput): boolean => gate !== undefined && scanItem(gate, input).indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+  const probes = new Map(listGateProbes(LIFT_BARS).map(({ probability }) => [probability, compileEngine(db, { model: createConstantModel(probability), now })]));
+  const fires = (input: ScanInput) => (p: number): boolean => {
+    const engine = probes.get(p);
+    return engine !== undefined && scanItem(engine, input).indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
+  };
   return docs.map((d) => {
     const verdict = scanItem(rules, d.input);
     return {
       flagged: verdict.verdict !== 'clean',
-      gate: opens(strong, d.input) ? 'strong' : opens(weak, d.input) ? 'weak' : opens(any, d.input) ? 'none' : null,
+      gate: classifyLiftGate(fires(d.input), LIFT_BARS),
       demotable: isDemotable(verdict) && hasEnoughToDemote(d.features.length),
     };
   });

@@ -1,0 +1,37 @@
+/**
+ * How the trainer (train-model.ts) tells the lift's gates apart: it scans each corpus text with text models of constant
+ * probability (threshold 0.5) and reads at which probability the lift fires. 0.5 passes only the model's own threshold
+ * (an own payment/credential ask: `strong`); a probability just above a bar passes that bar and every lower one.
+ */
+export type LiftGate = 'strong' | 'weak' | 'none';
+
+/** Bars of model-lift.ts: a channel/pressure-only ask (`weak`) and no ask at all (`none`). */
+export interface LiftBars {
+  weak: number;
+  none: number;
+}
+
+/** The probability a text with this gate needs at lift threshold `t` (model-lift.ts). */
+export function computeLiftBar(gate: LiftGate, t: number, bars: LiftBars): number {
+  return gate === 'strong' ? t : Math.max(t, gate === 'weak' ? bars.weak : bars.none);
+}
+
+/** A probability just above `p` (logit + 0.01), still below 1. */
+function raiseProbability(p: number): number {
+  return 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + 0.01)));
+}
+
+/** The constant probabilities to scan with, in order, and the gate a text has when the lift first fires at each. */
+export function listGateProbes(bars: LiftBars): { probability: number; gate: LiftGate }[] {
+  return [
+    { probability: 0.5, gate: 'strong' },
+    { probability: raiseProbability(bars.weak), gate: 'weak' },
+    { probability: 1 / (1 + Math.exp(-10)), gate: 'none' },
+  ];
+}
+
+/** The gate of a text, given whether the lift fires on it with a constant model of this probability; null: closed. */
+export function classifyLiftGate(fires: (probability: number) => boolean, bars: LiftBars): LiftGate | null {
+  for (const probe of listGateProbes(bars)) if (fires(probe.probability)) return probe.gate;
+  return null;
+}
