@@ -10,6 +10,8 @@ describe('classifyLiftGate', () => {
   const cases: LiftBars[] = [
     { weak: 0.99, none: 0.99 },
     { weak: 0.98, none: 0.99 },
+    // A no-ask bar below the weak one: a probe just above the weak bar also opens no-ask texts, which need less.
+    { weak: 0.99, none: 0.98 },
   ];
   for (const bars of cases) {
     it(`gives each text the bar it really needs (weak ${bars.weak}, none ${bars.none})`, () => {

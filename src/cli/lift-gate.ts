@@ -21,12 +21,17 @@ function raiseProbability(p: number): number {
   return 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + 0.01)));
 }
 
-/** The constant probabilities to scan with, in order, and the gate a text has when the lift first fires at each. */
+/**
+ * The constant probabilities to scan with, in order, and the gate a text has when the lift first fires at each: the
+ * model's threshold, then just above the lower of the two bars, then just above the higher. When the bars are equal a
+ * no-ask text reads as `weak` (the same bar).
+ */
 export function listGateProbes(bars: LiftBars): { probability: number; gate: LiftGate }[] {
+  const [lower, higher]: [LiftGate, LiftGate] = bars.weak <= bars.none ? ['weak', 'none'] : ['none', 'weak'];
   return [
     { probability: 0.5, gate: 'strong' },
-    { probability: raiseProbability(bars.weak), gate: 'weak' },
-    { probability: 1 / (1 + Math.exp(-10)), gate: 'none' },
+    { probability: raiseProbability(Math.min(bars.weak, bars.none)), gate: lower },
+    { probability: raiseProbability(Math.max(bars.weak, bars.none)), gate: higher },
   ];
 }
 
