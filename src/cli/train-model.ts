@@ -24,7 +24,7 @@
  * (MAX_DEMOTED_SCAMS; precision first: at the bar chosen in session 7 that lost 0–2 of 2,169 scams and removed 12–18
  * of 2,371 false warnings per repeat; in session 8, leave-one-set-out, 0.05: 1 of 2,569 and 22 of 2,821).
  *
- * Options: --cv grouped|stratified (grouped) --folds N (5) --seed N (20261129) --repeats N (3; stratified only)
+ * Options: --cv grouped|stratified (grouped) --folds N (5; stratified only) --seed N (20261129) --repeats N (3; stratified only)
  * --examples off|on|auto (off) --out FILE --quiet
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -260,7 +260,8 @@ async function main(): Promise<void> {
   });
   const folds = Number(values.folds);
   const seed = Number(values.seed);
-  const grouped = values.cv !== 'stratified';
+  if (values.cv !== 'grouped' && values.cv !== 'stratified') throw new Error(`--cv must be grouped or stratified, not ${values.cv}`);
+  const grouped = values.cv === 'grouped';
   // Leave-one-set-out has one partition: one run where stratified CV repeats with other seeds.
   const repeats = grouped ? 1 : Number(values.repeats);
   const planOf = (runSeed: number): CvPlan => (grouped ? { kind: 'grouped' } : { kind: 'stratified', folds, seed: runSeed });
