@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLiftGate, computeLiftBar, type LiftBars, type LiftGate } from './lift-gate.ts';
+import { computeLiftBar, type LiftBars, type LiftGate } from '../engine/model-lift.ts';
+import { classifyLiftGate } from './lift-gate.ts';
 
-/** What applyModelLift does with a constant model of threshold 0.5 on a text of this gate (null: closed). */
+/** What applyModelLift does with a constant model of threshold 0.5 on a text of this gate (null: closed): the engine's
+ *  own bar rule. */
 function firesFor(gate: LiftGate | null, bars: LiftBars): (p: number) => boolean {
   return (p) => gate !== null && p >= computeLiftBar(gate, 0.5, bars);
 }

@@ -3,18 +3,7 @@
  * probability (threshold 0.5) and reads at which probability the lift fires. 0.5 passes only the model's own threshold
  * (an own payment/credential ask: `strong`); a probability just above a bar passes that bar and every lower one.
  */
-export type LiftGate = 'strong' | 'weak' | 'none';
-
-/** Bars of model-lift.ts: a channel/pressure-only ask (`weak`) and no ask at all (`none`). */
-export interface LiftBars {
-  weak: number;
-  none: number;
-}
-
-/** The probability a text with this gate needs at lift threshold `t` (model-lift.ts). */
-export function computeLiftBar(gate: LiftGate, t: number, bars: LiftBars): number {
-  return gate === 'strong' ? t : Math.max(t, gate === 'weak' ? bars.weak : bars.none);
-}
+import type { LiftBars, LiftGate } from '../engine/model-lift.ts';
 
 /** A probability just above `p` (logit + 0.01), still below 1. */
 function raiseProbability(p: number): number {

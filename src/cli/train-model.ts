@@ -32,10 +32,10 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileEngine, scanItem, type Engine } from '../engine/index.ts';
-import { hasEnoughToDemote, isDemotable, MODEL_LIFT_PATTERN_ID, NO_ASK_PROBABILITY, WEAK_ASK_PROBABILITY } from '../engine/model-lift.ts';
+import { computeLiftBar, hasEnoughToDemote, isDemotable, LIFT_BARS, MODEL_LIFT_PATTERN_ID, type LiftGate } from '../engine/model-lift.ts';
 import { assignGroupFolds, assignStratifiedFolds, computeAuc, trainTextModel, type TrainingDoc, type TrainOptions } from '../engine/model-train.ts';
 import { normalizeText } from '../engine/normalize.ts';
-import { classifyLiftGate, computeLiftBar, listGateProbes, type LiftBars, type LiftGate } from './lift-gate.ts';
+import { classifyLiftGate, listGateProbes } from './lift-gate.ts';
 import { extractTextFeatures, loadTextModel, scoreTextFeatures, TEXT_MODEL_FORMAT, type TextModelSource } from '../engine/text-model.ts';
 import type { DatabaseSource, ScanInput } from '../engine/types.ts';
 import { assembleDatabase } from '../patterns/index.ts';
@@ -131,12 +131,6 @@ function loadExamples(db: DatabaseSource): TrainingDoc[] {
 function createConstantModel(p: number): TextModelSource {
   return { format: TEXT_MODEL_FORMAT, kind: 'logistic-regression', features: [], weights: [], bias: Math.log(p / (1 - p)), threshold: 0.5 };
 }
-const LIFT_BARS: LiftBars = { weak: WEAK_ASK_PROBABILITY, none: NO_ASK_PROBABILITY };
-
-/** The probability a text with this gate needs at lift threshold `t` (model-lift.ts). */
-function barOf(gate: LiftGate, t: number): number {
-  return computeLiftBar(gate, t, LIFT_BARS);
-}
 
 function judgeRules(db: DatabaseSource, docs: readonly CorpusDoc[]): RuleOutcome[] {
   const now = new Date(db.created);
@@ -196,7 +190,7 @@ function computeFigures(docs: readonly CorpusDoc[], rules: readonly RuleOutcome[
   const c = { rs: 0, ls: 0, rb: 0, lb: 0, cov: 0 };
   docs.forEach((d, i) => {
     const r = rules[i] as RuleOutcome;
-    const lifted = r.gate !== null && (probs[i] ?? 0) >= barOf(r.gate, threshold);
+    const lifted = r.gate !== null && (probs[i] ?? 0) >= computeLiftBar(r.gate, threshold);
     if (d.label === 1) {
       scams++;
       if (r.flagged) c.rs++;
@@ -281,7 +275,7 @@ async function main(): Promise<void> {
   // 1. Hyper-parameters by CV (leave-one-set-out: its one partition; stratified: 2 repeats): the recall the lift adds over the ask-only rules at the lowest threshold that
   // keeps rules + lift within the false-warning budget (then AUC, then the smaller model).
   const exampleChoices = values.examples === 'on' ? [true] : values.examples === 'off' ? [false] : [false, true];
-  let best: { opts: TrainOptions; useExamples: boolean; recall: number; auc: number } | null = null;
+  let best: { opts: TrainOptions; useExamples: boolean; recall: number; auc: number; runs: number[][] } | null = null;
   for (const useExamples of exampleChoices) {
     for (const maxFeatures of GRID_FEATURES) {
       for (const l2 of GRID_L2) {
@@ -304,7 +298,7 @@ async function main(): Promise<void> {
           `  examples=${useExamples ? 'on ' : 'off'} features=${maxFeatures} l2=${l2}: AUC ${auc.toFixed(4)}, model alone recall@1%FP ${pct(alone)}, threshold ${t ?? '—'}, ask-only rules + lift recall ${pct(recall)}`,
         );
         if (!best || recall > best.recall + 1e-9 || (Math.abs(recall - best.recall) <= 1e-9 && auc > best.auc + 1e-9)) {
-          best = { opts, useExamples, recall, auc };
+          best = { opts, useExamples, recall, auc, runs: gridRuns };
         }
       }
     }
@@ -313,9 +307,9 @@ async function main(): Promise<void> {
   const extra = best.useExamples ? examples : [];
   log(`chosen: examples=${best.useExamples} features=${best.opts.maxFeatures} l2=${best.opts.l2}`);
 
-  // 2. Threshold by CV (leave-one-set-out: the same partition again; stratified: `repeats` runs with other seeds): the
-  // lowest at which the lift adds ≤ 0.1 % false warnings in every run.
-  const runs = Array.from({ length: repeats }, (_, r) => predictOutOfFold(docs, extra, best.opts, planOf(seed + 1 + r)));
+  // 2. Threshold by CV (leave-one-set-out: its one partition, already run for the grid; stratified: `repeats` runs with
+  // other seeds): the lowest at which the lift adds ≤ 0.1 % false warnings in every run.
+  const runs = grouped ? best.runs : Array.from({ length: repeats }, (_, r) => predictOutOfFold(docs, extra, best.opts, planOf(seed + 1 + r)));
   const chosen = chooseThreshold(docs, rules, runs);
   if (chosen === null) throw new Error('no threshold keeps CV false warnings within budget');
   const threshold = chosen;

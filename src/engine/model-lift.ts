@@ -93,17 +93,29 @@ export const WEAK_ASK_PROBABILITY = 0.99;
 /**
  * The probability a lift needs when the rules found no ask at all (own or mentioned) — a scam whose asks are worded in
  * a way no pattern knows ("kiếm tiền online với AI 299k, inbox trợ lý" in homoglyphs). Chosen by leave-one-set-out
- * cross-validation over the tuning sets (session 8; each set held out in turn, the model trained on the others): with
- * the session-7 model's options and the generic rules alone (a stand-in for wording the families do not know) recall
- * went from 54.7 % to 63.4 % at 0.99 and 66.0 % at 0.98, with no new false warning among 2,370 honest texts at either;
- * at 0.97 two. 0.99 keeps a margin. With a first session-8 retrain (more regularized, tune16/17 in training; 5,389
- * texts) it added 3.6 points (46.2 % → 49.8 %), again with no new false warning among 2,820. With the
- * shipped session-8 model (6,000 features, L2 1e-6, threshold 0.97; 5,390 texts, leave-one-set-out) it adds 2.9 points
- * (57.1 % → 60.0 %) and one false warning among 2,821 (8 → 9); with the bundled rules 4 of 2,569 scams (97.1 % →
- * 97.3 %) and no false warning. A text whose asks are all mentioned (quoted, reported, narrated) talks about a
- * scam, and one that denies an ask or a channel ("không thu phí") says what it does not do: neither is lifted.
+ * cross-validation over the tuning sets (session 8): with the session-7 model, the generic rules alone (a stand-in for
+ * wording the families do not know) went 54.7 % → 63.4 % at 0.99 with no new false warning among 2,370 honest texts
+ * (at 0.97 two); with the shipped model 57.1 % → 60.0 % and one false warning among 2,821 (the bundled rules: +4 of
+ * 2,569 scams, none). A text that mentions scam wording (quoted, reported, narrated) talks about a scam, and one that
+ * denies an ask or a channel ("không thu phí") says what it does not do: neither is lifted without an ask of its own.
  */
 export const NO_ASK_PROBABILITY = 0.99;
+
+/** Which bar a lift must reach: an own payment/credential ask (`strong`), only own channel/pressure asks (`weak`), no
+ *  ask at all (`none`). */
+export type LiftGate = 'strong' | 'weak' | 'none';
+/** The bars of `weak` and `none` texts (the trainer varies them in its tests). */
+export interface LiftBars {
+  weak: number;
+  none: number;
+}
+export const LIFT_BARS: LiftBars = { weak: WEAK_ASK_PROBABILITY, none: NO_ASK_PROBABILITY };
+
+/** The probability a text with this gate needs at lift threshold `threshold`: the one rule the engine and the trainer
+ *  (src/cli/train-model.ts) both apply. */
+export function computeLiftBar(gate: LiftGate, threshold: number, bars: LiftBars = LIFT_BARS): number {
+  return gate === 'strong' ? threshold : Math.max(threshold, gate === 'weak' ? bars.weak : bars.none);
+}
 
 /**
  * `verdict` (from the rules) with the model's lift applied, or `verdict` itself. `indicators` of the verdict are the
@@ -127,11 +139,11 @@ export function applyModelLift(
   }
   if (!model || !normalized || verdict.verdict !== 'clean' || verdict.warningContext) return verdict;
   const ownAsk = hasOwnAsk(verdict.indicators, mentioned);
-  if (!ownAsk && (denied || mentioned.size > 0 || verdict.indicators.some((ind) => LIFT_ASKS.has(ind.signal)))) return verdict;
-  const score = scoreText(model, normalized, raw);
+  // Without an ask of its own, any mention (an ask that is not its own is one) or denial closes the gate.
+  if (!ownAsk && (denied || mentioned.size > 0)) return verdict;
   const strong = verdict.indicators.some((ind) => STRONG_ASKS.has(ind.signal) && !mentioned.has(ind));
-  const needed = strong ? model.source.threshold : Math.max(model.source.threshold, ownAsk ? WEAK_ASK_PROBABILITY : NO_ASK_PROBABILITY);
-  if (score.probability < needed) return verdict;
+  const score = scoreText(model, normalized, raw);
+  if (score.probability < computeLiftBar(strong ? 'strong' : ownAsk ? 'weak' : 'none', model.source.threshold)) return verdict;
   const family = verdict.categories[0] ?? SCORE_RULES.genericFamily;
   const indicator: Indicator = {
     patternId: MODEL_LIFT_PATTERN_ID,
