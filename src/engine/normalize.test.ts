@@ -137,6 +137,26 @@ describe('offsets point at the original characters', () => {
     expect(n.text).toBe('xin congtac nhe');
     expect(n.joined).toEqual([4]);
   });
+
+  test('words written together by invisible characters, and hashtags, are listed as joined', () => {
+    // U+200B / U+200C / U+2060 / soft hyphen standing in for spaces: the matcher must look inside the word.
+    const glued = normalizeText('Tuyển cộng\u200btác\u200cviên làm\u2060việc\u00adtại nhà');
+    expect(glued.text).toBe('tuyen congtacvien lamviectai nha');
+    expect(glued.joined).toEqual([6, 18]);
+    const tags = normalizeText('#vieclamtainha #kiemtienonline ok');
+    expect(tags.text).toBe('vieclamtainha kiemtienonline ok');
+    expect(tags.joined).toEqual([0, 14]);
+    // An invisible character inside a syllable still folds to the one word; it is listed too (segmenting finds "cong").
+    const split = normalizeText('cộ\u200bng tác');
+    expect(split.text).toBe('cong tac');
+    expect(split.joined).toEqual([0]);
+    // Plain words, a "#" not right before the word, and an invisible character at a word's edge are not.
+    expect(normalizeText('cộng tác # viên \u200bnhé\u200b').joined).toEqual([]);
+    // Through the fast path and the whole pipeline alike.
+    for (const raw of ['a cộng\u200btác b', 'x #congtac y', 'x#congtac']) {
+      expect(normalizeText(raw)).toEqual(normalizeTextReference(raw));
+    }
+  });
 });
 
 describe('foldPhrase', () => {

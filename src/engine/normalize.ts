@@ -426,6 +426,9 @@ let wordGap = new Uint8Array(256);
 let wordMixed = new Uint8Array(256);
 /** 1 when the gap before the word is only non-ASCII markers (emoji, symbols): "t🎉rúng". */
 let wordEmojiGap = new Uint8Array(256);
+/** 1 when the word may be several words written together: an invisible character sits between two of its letters
+ *  ("cộng​tác​viên"), or it is a hashtag ("#tuyencongtacvien"). */
+let wordGlued = new Uint8Array(256);
 
 let outCodes = new Uint8Array(1024);
 let outStart = new Uint32Array(1024);
@@ -455,6 +458,7 @@ function growWords(need: number): void {
   wordGap = enlarge(wordGap, size);
   wordMixed = enlarge(wordMixed, size);
   wordEmojiGap = enlarge(wordEmojiGap, size);
+  wordGlued = enlarge(wordGlued, size);
 }
 
 function growOut(need: number): void {
@@ -485,6 +489,8 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
   let inWord = false;
   let gap = 0;
   let emojiOnly = false;
+  /** An invisible character was skipped since the word's last letter. */
+  let invisible = false;
   let i = from;
   while (i < n) {
     const code = raw.charCodeAt(i);
@@ -516,9 +522,13 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
         wordGap[words] = gap;
         wordEmojiGap[words] = gap === 2 && emojiOnly ? 1 : 0;
         wordMixed[words] = 0;
+        wordGlued[words] = i > 0 && raw.charCodeAt(i - 1) === 35 ? 1 : 0;
         wordStartChar = chars;
         inWord = true;
+      } else if (invisible) {
+        wordGlued[words] = 1;
       }
+      invisible = false;
       if (kind !== KIND_LETTER) wordMixed[words] = 1;
       // Each UTF-16 unit yields at most one char here; multi folds below grow the buffers themselves.
       if (chars >= codes.length) {
@@ -538,10 +548,13 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
         wordFrom[words] = chars;
         wordGap[words] = gap;
         wordEmojiGap[words] = gap === 2 && emojiOnly ? 1 : 0;
-        wordMixed[words] = 0;
+        wordGlued[words] = i > 0 && raw.charCodeAt(i - 1) === 35 ? 1 : 0;
         wordStartChar = chars;
         inWord = true;
+      } else if (invisible) {
+        wordGlued[words] = 1;
       }
+      invisible = false;
       wordMixed[words] = 1;
       if (chars + folded.length > codes.length) {
         growChars(chars + folded.length);
@@ -561,7 +574,10 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
         const prevStart = starts[chars - 1] ?? 0;
         for (let k = chars - 1; k >= wordStartChar && starts[k] === prevStart; k--) ends[k] = i + len;
       }
-    } else if (kind !== KIND_IGNORE) {
+    } else if (kind === KIND_IGNORE) {
+      if (inWord) invisible = true;
+    } else {
+      invisible = false;
       if (inWord) {
         // A trailing "@"/"$" was a separator after all.
         let last = chars - 1;
@@ -826,7 +842,8 @@ function buildUnits(words: number): number {
     if (!isSpacedUnit(w)) {
       unitFrom[units] = wordFrom[w] ?? 0;
       unitTo[units] = wordTo[w] ?? 0;
-      unitJoined[units] = 0;
+      // Words written together ("cộng​tác​viên", "#congtacvien") are read like a letter-spaced run.
+      unitJoined[units] = wordGlued[w] === 1 && !isDigitUnit(w) ? 1 : 0;
       unitMixed[units] = wordMixed[w] ?? 1;
       units++;
       w++;
@@ -1261,7 +1278,8 @@ function normalizeFast(raw: string): void {
       out++;
     }
     const from = out;
-    let special = false;
+    // A hashtag may be words written together ("#vieclamtainha"): the pipeline marks it.
+    let special = i > 0 && raw.charCodeAt(i - 1) === 35;
     let h = HASH_SEED;
     // Letters first: the commonest case is tested alone; the other classes, and a class not computed yet (0), after.
     while (i < n) {
@@ -1280,6 +1298,8 @@ function normalizeFast(raw: string): void {
         if (out > from) ends[out - 1] = i + 1;
         i++;
       } else if (fast === FAST_IGNORE) {
+        // Between two letters, an invisible character may stand for a space ("cộng​tác"): the pipeline decides.
+        if (out > from) special = true;
         i++;
       } else if (fast === 0) {
         computeFastClass(code);

@@ -144,6 +144,17 @@ describe('scanItem: letter-spaced text', () => {
   });
 });
 
+describe('scanItem: words written together', () => {
+  it('words glued by invisible characters and hashtags are read word by word, by phrases and regexes alike', () => {
+    const glued = 'Tuyển\u200bcộng\u200btác\u200bviên, thu\u200cnhập 5tr';
+    const ids = scanItem(engine, { text: glued }).indicators.map((i) => [i.patternId, i.match]);
+    expect(ids).toContainEqual(['job-ctv', 'Tuyển\u200bcộng\u200btác\u200bviên']);
+    expect(ids).toContainEqual(['job-income-regex', 'thu\u200cnhập 5tr']);
+    const tagged = scanItem(engine, { text: 'Ai cần #viecnheluongcao #naptienlamnhiemvu thì xem' }).indicators.map((i) => i.patternId);
+    expect(tagged).toEqual(expect.arrayContaining(['job-easy-work', 'job-task-topup']));
+  });
+});
+
 describe('scanItem: teencode inside a letter-spaced run', () => {
   it('"c k t r ư ớ c" is re-split and expanded to "chuyen khoan truoc" for regexes', () => {
     const db = {
