@@ -21,7 +21,9 @@
  *    "c.ộ.n.g t.á.c" → "cong tac", "c.ộ.n.g t a c" → "cong tac". A run spaced uniformly ("c o n g t a c") becomes one word "congtac"; its start is listed in `joined`
  *    so that the phrase matcher can look for phrases inside it. Pieces of a word cut by emoji alone ("t🎉rúng",
  *    "TR🎉ÚNG", "ch🔥uy🔥ển") are joined when a single first letter starts it or the pieces spell one common syllable
- *    (`syllables.json`); "Nhà🏠đẹp" stays two words.
+ *    (`syllables.json`); "Nhà🏠đẹp" stays two words. Words written together are listed in `joined` too: an invisible
+ *    character between two letters ("cộng\u200btác\u200bviên", the pipeline cannot tell it from "cộ\u200bng") and a
+ *    hashtag ("#vieclamtainha").
  * 4. Leet (`teencode.json` → `leet`): inside a word that has letters, digits and @/$ between letters become letters
  *    ("c0ng", "vi3n", "n@p"); a single leading "1" before letters becomes "l" before a vowel ("1ừa") or "i". Words that
  *    are digits followed by a unit stay numbers; "500", "0987654321", "mp3", "covid19" are untouched.
@@ -44,7 +46,8 @@ export interface NormalizedText {
   /** For each UTF-16 index i of `text`, the original text's UTF-16 range [start[i], end[i]) it came from (a space maps to the gap/separator). */
   start: Uint32Array;
   end: Uint32Array;
-  /** Start indices (in `text`) of words made by joining a letter-spaced run ("c o n g t a c" → "congtac"), ascending. */
+  /** Start indices (in `text`) of words that may be several written together — joined letter-spaced runs ("c o n g t a c"
+   *  → "congtac"), words glued by invisible characters, hashtags — ascending. */
   joined?: number[];
 }
 
