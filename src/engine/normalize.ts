@@ -79,7 +79,7 @@ const BLANK_FILLERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0, 0x2800]);
 const ASCII_MARKERS = '.-_*/|~+\'`^=#\\';
 
 const letterFolds = new Map<string, string>(
-  Object.entries(lettersTable as Record<string, string>).filter(([key]) => key !== '//'),
+  Object.entries(lettersTable as Record<string, string>).filter(([key]) => !key.startsWith('//')),
 );
 const confusables = new Map<string, string>(Object.entries(confusablesTable as Record<string, string>));
 const multiFolds: string[] = [];
