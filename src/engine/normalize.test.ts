@@ -65,6 +65,7 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['"mk" is "mình" except next to account words', 'ib mk nha, mẹ mk, bên mk; gửi tk + mk + 2FA, đổi mk, mk cũ, nhập tài khoản và mk, mk fb, gửi mk vs mã 2 lớp, mk vs bạn', 'inbox minh nha me minh ben minh gui tai khoan mat khau 2fa doi mat khau mat khau cu nhap tai khoan va mat khau mat khau facebook gui mat khau voi ma 2 lop minh voi ban'],
     ['more teencode: khum, đky/đkí, sp, ttin, hqua, nhg, đth, fí/fải, lh, inb/ibox', 'khum mất fí, đky nhận sp, ttin hqua nhg fải lh đth, inb ibox', 'khong mat phi dang ky nhan san pham thong tin hom qua nhung phai lien he dien thoai inbox inbox'],
     ['look-alike letters Unicode maps elsewhere (Cyrillic п/т, Greek η, ŋ, ƭ, ʈ, Ƶ, ʐ, ȥ)', 'пạp tiềп, ηạp тiềη, ƭiềŋ ʈiền, Ƶalo ʐalo ȥalo', 'nap tien nap tien tien tien zalo zalo zalo'],
+    ['Southern "vô" is "vào" before a place to go in (link, nhóm, app, đây, tài khoản…), and stays elsewhere', 'bấm vô link, vô nhóm zalo, vô đây coi; vô hiệu hóa, vô cùng, vợ tôi, vỡ nợ', 'bam vao link vao nhom zalo vao day coi vo hieu hoa vo cung vo toi vo no'],
     ['j for i in teencode spellings', 'vjệc nhẹ, kjếm tjền, nhjều', 'viec nhe kiem tien nhieu'],
     ['ambiguous abbreviations stay', 'nv ls dk kg hong', 'nv ls dk kg hong'],
     ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
