@@ -253,6 +253,9 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     ['Anyone who asks you to pay a deposit is a scammer.', 'pay a deposit'],
     ['Ai bảo đóng phí là lừa nha, bên mình không thu', 'đóng phí'],
     ['Ai bao dong phi la lua dao nha, ben minh khong thu', 'dong phi'],
+    // "Any account / page / number that … asks you to …": the subject of the condition is an account, not a person.
+    ['Tài khoản nào xưng “admin shop” nhắn bạn trúng thưởng và bảo đóng phí vận chuyển là giả mạo, bạn báo cáo giúp nhé.', 'đóng phí'],
+    ['Bất kỳ trang nào khác yêu cầu chuyển khoản phí nhận quà đều là lừa đảo.', 'chuyển khoản'],
   ])('denied: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
@@ -264,6 +267,7 @@ describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
     ['Nếu ai cần vay thì đóng phí hồ sơ trước, đó là quy định bên mình.', 'đóng phí'],
     ['Ai cần vay thì đóng phí hồ sơ 500k là được giải ngân liền.', 'đóng phí'],
     ['Ai bảo em đóng phí thì em đóng luôn, uy tín mà.', 'đóng phí'],
+    ['Tài khoản nào chưa kích hoạt thì đóng phí 200k để mở khóa, không phải lừa đảo đâu.', 'đóng phí'],
     // A rhetorical question defends the ask ("who says paying first is a scam?"); "lua" typed without accents may be
     // "lựa" (choose): "… là lựa được mẫu" disowns nothing.
     ['Ai bảo chuyển khoản trước là lừa đảo? Shop bán 5 năm rồi, cứ yên tâm', 'chuyển khoản'],
@@ -356,6 +360,14 @@ describe('isNegatedContact: a channel or a threat denied like an ask, on its own
     expect(contact('Số của anh chưa chuẩn hóa thông tin thuê bao, tối nay bị khóa 2 chiều', 'chuẩn hóa thông tin thuê bao')).toBe(false);
     expect(contact('Không cần gọi điện, nhắn Zalo cho em ngay', 'nhắn Zalo')).toBe(false);
     expect(contact('Không cần gọi điện, chỉ cần nhắn Zalo cho em', 'nhắn Zalo')).toBe(false);
+  });
+
+  it('"thị", "mã", "nêu" before a negation are not the condition words "thì", "mà", "nếu"', () => {
+    expect(contact('Siêu thị không liên hệ qua Zalo, không thu bất kỳ khoản phí nào.', 'liên hệ qua Zalo')).toBe(true);
+    expect(negated('Mã này không cần chuyển khoản trước, nhận hàng mới trả', 'chuyển khoản')).toBe(true);
+    // The condition words themselves, with or without accents, still open a condition.
+    expect(contact('Nhận quà rồi mà không liên hệ qua Zalo thì mất quà', 'liên hệ qua Zalo')).toBe(false);
+    expect(negated('Nhan qua roi ma khong chuyen khoan phi thi mat qua', 'chuyen khoan')).toBe(false);
   });
 });
 

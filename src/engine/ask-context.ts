@@ -58,6 +58,8 @@ const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and',
 /** Verbs of asking that scope a whole list after a negation (folded). */
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
 /** A condition opened right before a negation: "nếu không", "if you don't", "mà không". */
+/** The accented spellings of the condition words of CONDITIONAL_BEFORE that fold like other words. */
+const CONDITION_SPELLINGS: ReadonlySet<string> = new Set(['thi', 'ma', 'neu', 'thì', 'mà', 'nếu']);
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 /** A condition opened a few words before a negation ("nếu trong 24 giờ anh không chuyển", "if within two days you do
  *  not pay"), folded; up to CONDITION_REACH words back. */
@@ -176,7 +178,11 @@ function findLastNegation(words: readonly Word[]): number {
  * "nếu có ai gọi bà con đừng chuyển tiền", "không bao giờ"), which deny whatever the condition.
  */
 function isConditionalNegation(words: readonly Word[], negation: number): boolean {
-  const near = words.slice(Math.max(0, negation - 3), negation).map((w) => w.folded).join(' ');
+  // "thì", "mà" and "nếu" as written, or typed without accents: "siêu thị", "mã", "nêu" are other words.
+  const near = words
+    .slice(Math.max(0, negation - 3), negation)
+    .map((w) => (CONDITION_SPELLINGS.has(w.folded) && w.original !== w.folded && !CONDITION_SPELLINGS.has(w.original) ? '_' : w.folded))
+    .join(' ');
   if (CONDITIONAL_BEFORE.test(near)) return true;
   const window = words.slice(Math.max(0, negation - CONDITION_REACH), negation);
   // "nếu", not "nêu" (state): "Công an nêu rõ cơ quan chức năng không yêu cầu…" is a denial.
@@ -357,7 +363,7 @@ export function isZeroFee(text: string, start: number | undefined, end: number |
 /** "Nếu (có) ai / bất kỳ ai / người nào …", "if anyone / someone …", or without "nếu" "ai bảo / ai đòi …", "anyone who
  *  asks …" opening a sentence (folded). */
 const ANYONE_CONDITION =
-  /^(?:\s*[a-z0-9]+){0,3}?\s*(?:neu|if)\s+(?:co\s+)?(?:ai|bat ky ai|nguoi nao|ben nao|anyone|someone|somebody|any one)\b|^\s*(?:ai|bat ky ai|nguoi nao|ben nao)\s+(?:bao|bat|doi|yeu cau|xin|nhan|goi|noi|keu|hoi)\b|^\s*(?:anyone|anybody|whoever)\s+(?:who\s+)?(?:asks?|tells?|wants?|demands?|requests?)\b/;
+  /^(?:\s*[a-z0-9]+){0,3}?\s*(?:neu|if)\s+(?:co\s+)?(?:ai|bat ky ai|nguoi nao|ben nao|anyone|someone|somebody|any one)\b|^\s*(?:ai|bat ky ai|nguoi nao|ben nao)\s+(?:bao|bat|doi|yeu cau|xin|nhan|goi|noi|keu|hoi)\b|^\s*(?:bat ky |moi )?(?:tai khoan|page|fanpage|trang|nick|so|so dien thoai|ca nhan|doi tuong|ben|website|web) (?:nao|khac)\s+(?:[a-z0-9]+\s+){0,6}?(?:bao|bat|doi|yeu cau|xin|nhan|nhan tin|goi|goi dien|noi|keu|hoi|xung|tu xung|thong bao)\b|^\s*(?:anyone|anybody|whoever)\s+(?:who\s+)?(?:asks?|tells?|wants?|demands?|requests?)\b/;
 /** "…, (thì) đó / đấy / họ không phải (là) chúng tôi", "… là k phải bên mình", "that is not us", or "… (thì đó) là lừa
  *  đảo", "is a scammer" right after the ask (folded). */
 const NOT_US =
