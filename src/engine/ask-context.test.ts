@@ -119,6 +119,17 @@ describe('isNegatedWarning', () => {
     expect(at('Đây là lừa đảo', 'lừa đảo')).toBe(false);
     expect(at('Cẩn thận cảm lừa đảo', 'lừa đảo')).toBe(false);
   });
+
+  it('a doubt dispelled at once by proof of payment is a testimonial, not a warning', () => {
+    const doubt = (text: string, word: string) => isNegatedWarning(text, text.indexOf(word), text.indexOf(word) + word.length);
+    expect(doubt('ban đầu sợ lừa mà tiền về tk thật, ai cần việc ib', 'sợ lừa')).toBe(true);
+    expect(doubt('Lúc đầu tưởng scam nhưng rút được 500k liền', 'tưởng scam')).toBe(true);
+    expect(doubt('I thought it was a scam but I got paid the same day', 'a scam')).toBe(true);
+    // No proof after it, or a new sentence: the doubt stands.
+    expect(doubt('Mình sợ lừa nên chưa chuyển, mọi người xem giúp', 'sợ lừa')).toBe(false);
+    expect(doubt('Mình sợ lừa. Nhưng tiền về tk thì mới tin', 'sợ lừa')).toBe(false);
+    expect(doubt('Cảnh báo lừa đảo: họ cho rút được 200k rồi bắt nạp thêm', 'lừa đảo')).toBe(false);
+  });
 });
 
 describe('isNegatedAsk: a negated verb of asking governs a list', () => {

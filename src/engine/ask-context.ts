@@ -626,8 +626,21 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
   return (last.original === 'bị' || last.original === 'bi') && previous !== undefined && PAST_MARKERS.has(previous.original);
 }
 
-export function isNegatedWarning(text: string, start: number | undefined): boolean {
+/** A doubt about a scam answered right away by proof that it paid ("lúc đầu sợ lừa mà tiền về tk thật", "tưởng scam
+ *  nhưng rút được 500k", "thought it was a scam but I got paid"): a testimonial's reassurance, not a warning (folded). */
+const DOUBT_DISPELLED =
+  /^\s*(?:\S+ ){0,3}?(?:ma|nhung|nhung ma|ai ngo|hoa ra|vay ma|but)\s+(?:\S+ ){0,8}?(?:tien ve|rut (?:duoc|ve|tien)|nhan (?:duoc|tien|luong)|ve (?:tk|tai khoan|vi)|uy tin that|got paid|withdrew|it paid|paid out)\b/;
+const DOUBT_WORDS = /\b(?:lua|lua dao|scam|fake)\b/;
+
+/** Whether the warning `text[start, end)` is a doubt that the text dispels at once (see DOUBT_DISPELLED). */
+function isDispelledDoubt(text: string, start: number, end: number): boolean {
+  if (!DOUBT_WORDS.test(normalizeText(text.slice(start, end)).text)) return false;
+  return DOUBT_DISPELLED.test(foldUpTo(text.slice(end, end + 120), /[.!?;](?=\s|$)|[\n\u2029]/u));
+}
+
+export function isNegatedWarning(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined || start === 0) return false;
+  if (end !== undefined && isDispelledDoubt(text, start, end)) return true;
   const words = splitWords(readClauseBefore(text, start, 24));
   const k = words.length - 1;
   if (k < 0) return false;

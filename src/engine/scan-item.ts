@@ -599,7 +599,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     if (CLAIM_SIGNALS.has(ind.signal) && isNegatedClaim(text, ind.start, ind.end)) negated.add(ind);
     else if (ind.signal === 'channel' && isNegatedContact(text, ind.start, ind.end)) negated.add(ind);
   }
-  const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegatedWarning(text, ind.start)) && !negated.has(ind));
+  const kept = indicators.filter((ind) => !(ind.signal === 'warning' && isNegatedWarning(text, ind.start, ind.end)) && !negated.has(ind));
   for (const ind of kept) {
     if (ind.start === undefined || ind.end === undefined) continue;
     const { start, end } = ind;
