@@ -107,6 +107,15 @@ describe('isNarratedAsk', () => {
     expect(narrated('Chị nạp tiền làm nhiệm vụ ngay', 'nạp')).toBe(false);
     expect(narrated(`${'x'.repeat(14)}xda nạp tiền`, 'nạp')).toBe(false);
   });
+  it('an ask someone forced or demanded ("bắt", "đòi", "bắt đóng [phí…]") is told about, not made', () => {
+    expect(narrated('Chỗ nào bắt đóng phí bảo hiểm khoản vay trước thì né', 'phí bảo hiểm')).toBe(true);
+    expect(narrated('Chỗ nào bắt đóng phí trước thì né', 'đóng phí')).toBe(true);
+    expect(narrated('Nó đòi chuyển cọc 2 triệu mới giao xe', 'chuyển cọc')).toBe(true);
+    // "bắt buộc" (mandatory), "đổi" (change) and a verb of paying without a verb of forcing are not.
+    expect(narrated('Hệ thống bắt buộc đóng phí bảo hiểm khoản vay', 'phí bảo hiểm')).toBe(false);
+    expect(narrated('Vui lòng đổi mật khẩu ngay', 'mật khẩu')).toBe(false);
+    expect(narrated('Anh đóng phí bảo hiểm khoản vay giúp em', 'phí bảo hiểm')).toBe(false);
+  });
 });
 
 describe('isNegatedWarning', () => {

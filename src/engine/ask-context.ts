@@ -91,6 +91,10 @@ const MAX_ITEM_WORDS = 4;
 /** Most list items followed back to the negation. */
 const MAX_ITEMS = 5;
 const PAST_MARKERS = new Set(['đã', 'vừa', 'từng', 'da', 'vua', 'had', 'has', 'have', 'was', 'were', 'already']);
+/** Verbs of forcing and demanding right before an ask (compared with accents: "đổi", change, and "bát" are other words). */
+const COERCION_VERBS = new Set(['bắt', 'đòi', 'forced', 'demanded']);
+/** Verbs of paying that stand between a verb of forcing and the fee it names ("bắt đóng [phí bảo hiểm]") (folded). */
+const ASK_VERBS_AFTER_COERCION = new Set(['dong', 'nop', 'chuyen', 'coc', 'tra', 'nap', 'gui', 'pay', 'send']);
 
 interface Word {
   /** Lowercase NFC original. */
@@ -621,6 +625,10 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
   const last = words[words.length - 1];
   if (last === undefined) return false;
   if (PAST_MARKERS.has(last.original)) return true;
+  // "họ bắt nộp phí", "nó đòi chuyển cọc": an ask someone forced or demanded is told about, not made (a scam does not
+  // say it forces the reader; "bắt buộc" — mandatory — is another word and never reaches here as the last word).
+  if (COERCION_VERBS.has(last.original)) return true;
+  if (ASK_VERBS_AFTER_COERCION.has(last.folded) && COERCION_VERBS.has(words[words.length - 2]?.original ?? '')) return true;
   // "đã bị lừa chuyển…", "đã bị" + ask.
   const previous = words[words.length - 2];
   return (last.original === 'bị' || last.original === 'bi') && previous !== undefined && PAST_MARKERS.has(previous.original);
