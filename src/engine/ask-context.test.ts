@@ -262,6 +262,17 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
   });
 });
 
+describe('isNegatedAsk: the loss that follows an ask ("… là mất acc")', () => {
+  it('an ask told as the way to lose something is no request; a threat after NOT doing it is', () => {
+    expect(negated('Chị mình bấm link bình chọn, nhập OTP là mất acc fb luôn', 'nhập OTP')).toBe(true);
+    expect(negated('Cứ chuyển khoản trước cho mấy page lạ là mất tiền oan', 'chuyển khoản')).toBe(true);
+    expect(negated('Nhập OTP là nhận quà ngay', 'Nhập OTP')).toBe(false);
+    expect(negated('Không nhập OTP là mất tài khoản vĩnh viễn', 'nhập OTP')).toBe(false);
+    expect(negated('Không xác minh danh tính là bị khóa tài khoản', 'xác minh danh tính')).toBe(false);
+    expect(negated('Nhập OTP nhanh, chậm là mất suất', 'Nhập OTP')).toBe(false);
+  });
+});
+
 describe('isNegatedAsk: "if anyone asks you …, that is not us"', () => {
   it.each([
     ['Kết quả đã công bố trên fanpage. Nếu ai nhắn bạn trúng giải và đòi phí nhận quà, đó không phải chúng tôi.', 'phí nhận quà'],

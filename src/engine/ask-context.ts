@@ -69,7 +69,8 @@ const CONDITION_REACH = 6;
 const CONDITION_CLOSERS = new Set(['thi', 'then']);
 /** Negations that forbid, never the negation inside a condition ("nếu ai gọi bà con đừng chuyển tiền"). */
 const PROHIBITIONS = new Set(['đừng', 'chớ', 'cấm', 'never']);
-const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
+/** The answer of a condition right after the ask: "thì/then", or "là bị / là mất" ("không xác minh là bị khóa"). */
+const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b|^\s*(?:\S+ ){0,3}la (?:bi|se bi|mat)\b/;
 /**
  * A threat in the first person right after the ask makes it the condition of the threat without "thì": "ko ck 20tr
  * vào stk dưới trong 2 tiếng t gửi hết cho vợ con", "don't pay within 24 hours and I will send it to everyone".
@@ -214,6 +215,7 @@ export function isNegatedAsk(
   if (end !== undefined && isNegatedInside(text, start, end)) return true;
   if (end !== undefined && isDisownedAfter(text, start, end)) return true;
   if (end !== undefined && isDisownedCondition(text, start, end)) return true;
+  if (end !== undefined && isLossConsequence(text, start, end)) return true;
   if (start === 0) return false;
   return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks) || isDeniedByPolicy(text, start, end);
 }
@@ -617,6 +619,18 @@ function isNegatedInside(text: string, start: number, end: number): boolean {
     if (!isFillerWord(word)) return false;
   }
   return false;
+}
+
+/** "… nhập OTP là mất acc", "bấm link là bay màu tài khoản": the loss that follows the ask right after it (folded). */
+const LOSS_AFTER = /^\s*(?:\S+ ){0,6}?la (?:bi )?(?:mat|bay mau|toang|sap bay)\b/;
+
+/** Whether the ask ending at `end` is told as what loses you something ("nhập OTP là mất acc fb"): a warning's
+ *  consequence, not a request. */
+function isLossConsequence(text: string, start: number, end: number): boolean {
+  // "Không nhập OTP là mất tài khoản" threatens: the loss follows NOT doing it.
+  const before = splitWords(readClauseBefore(text, start, 40));
+  if (before.slice(-4).some((_, k, last) => isNegation(before, before.length - last.length + k))) return false;
+  return LOSS_AFTER.test(foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s|$)|[\n\u2029]/u));
 }
 
 export function isNarratedAsk(text: string, start: number | undefined): boolean {
