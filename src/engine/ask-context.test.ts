@@ -111,6 +111,9 @@ describe('isNarratedAsk', () => {
     expect(narrated('Chỗ nào bắt đóng phí bảo hiểm khoản vay trước thì né', 'phí bảo hiểm')).toBe(true);
     expect(narrated('Chỗ nào bắt đóng phí trước thì né', 'đóng phí')).toBe(true);
     expect(narrated('Nó đòi chuyển cọc 2 triệu mới giao xe', 'chuyển cọc')).toBe(true);
+    expect(narrated('Trang đó giờ đòi tui đóng phí hồ sơ 3 triệu', 'đóng phí')).toBe(true);
+    expect(narrated('Họ bắt em đóng phí bảo hiểm trước', 'phí bảo hiểm')).toBe(true);
+    expect(narrated('Chị đóng phí bảo hiểm trước giúp em', 'phí bảo hiểm')).toBe(false);
     // "bắt buộc" (mandatory), "đổi" (change) and a verb of paying without a verb of forcing are not.
     expect(narrated('Hệ thống bắt buộc đóng phí bảo hiểm khoản vay', 'phí bảo hiểm')).toBe(false);
     expect(narrated('Vui lòng đổi mật khẩu ngay', 'mật khẩu')).toBe(false);

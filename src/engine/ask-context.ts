@@ -94,6 +94,8 @@ const MAX_ITEMS = 5;
 const PAST_MARKERS = new Set(['đã', 'vừa', 'từng', 'da', 'vua', 'had', 'has', 'have', 'was', 'were', 'already']);
 /** Verbs of forcing and demanding right before an ask (compared with accents: "đổi", change, and "bát" are other words). */
 const COERCION_VERBS = new Set(['bắt', 'đòi', 'forced', 'demanded']);
+/** People a verb of forcing may name before the ask ("đòi tui đóng", "bắt em chuyển"), as written. */
+const OBJECT_PRONOUNS = new Set(['tui', 'tôi', 'mình', 'em', 'e', 'anh', 'chị', 'bạn', 'tao', 't', 'họ', 'cháu', 'con', 'ông', 'bà', 'cô', 'chú', 'bác', 'mẹ', 'ba', 'bố', 'me', 'us', 'him', 'her', 'them']);
 /** Verbs of paying that stand between a verb of forcing and the fee it names ("bắt đóng [phí bảo hiểm]") (folded). */
 const ASK_VERBS_AFTER_COERCION = new Set(['dong', 'nop', 'chuyen', 'coc', 'tra', 'nap', 'gui', 'pay', 'send']);
 
@@ -641,8 +643,14 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
   if (PAST_MARKERS.has(last.original)) return true;
   // "họ bắt nộp phí", "nó đòi chuyển cọc": an ask someone forced or demanded is told about, not made (a scam does not
   // say it forces the reader; "bắt buộc" — mandatory — is another word and never reaches here as the last word).
-  if (COERCION_VERBS.has(last.original)) return true;
-  if (ASK_VERBS_AFTER_COERCION.has(last.folded) && COERCION_VERBS.has(words[words.length - 2]?.original ?? '')) return true;
+  // With the person forced between ("giờ đòi tui đóng phí", "bắt em chuyển cọc").
+  const verb = OBJECT_PRONOUNS.has(last.original) ? words.length - 2 : words.length - 1;
+  if (COERCION_VERBS.has(words[verb]?.original ?? '')) return true;
+  if (ASK_VERBS_AFTER_COERCION.has(last.folded)) {
+    const before = words.length - 2;
+    const forcing = OBJECT_PRONOUNS.has(words[before]?.original ?? '') ? before - 1 : before;
+    if (COERCION_VERBS.has(words[forcing]?.original ?? '')) return true;
+  }
   // "đã bị lừa chuyển…", "đã bị" + ask.
   const previous = words[words.length - 2];
   return (last.original === 'bị' || last.original === 'bi') && previous !== undefined && PAST_MARKERS.has(previous.original);
