@@ -1,8 +1,8 @@
 /**
  * `npm run model:train` — trains the text model (src/engine/text-model.ts) and writes src/engine/data/scam-model.json.
  *
- * Training data: test/corpus/scam.jsonl + scam-fresh.jsonl + scam-tune3/4/6/7/9–13/15–17.jsonl (scam), benign.jsonl +
- * benign-fresh.jsonl + benign-tune3/4/5/7/8/9–17.jsonl + the police press
+ * Training data: test/corpus/scam.jsonl + scam-fresh.jsonl + scam-tune3/4/6/7/9–13/15–19.jsonl (scam), benign.jsonl +
+ * benign-fresh.jsonl + benign-tune3/4/5/7/8/9–19.jsonl + the police press
  * release (benign), optionally (`--examples`) the `examples.match` strings of the pattern families (scam; the warning family's are
  * benign). The blind sets (scam-blind*, benign-blind*) are never read: the file list below is explicit.
  *
@@ -43,8 +43,8 @@ import { assembleDatabase } from '../patterns/index.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(REPO_ROOT, 'test/corpus');
 /** The only corpus files the trainer reads (never the blind sets). */
-const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl', 'scam-tune12.jsonl', 'scam-tune13.jsonl', 'scam-tune15.jsonl', 'scam-tune16.jsonl', 'scam-tune17.jsonl'] as const;
-const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl', 'benign-tune12.jsonl', 'benign-tune13.jsonl', 'benign-tune14.jsonl', 'benign-tune15.jsonl', 'benign-tune16.jsonl', 'benign-tune17.jsonl'] as const;
+const SCAM_FILES = ['scam.jsonl', 'scam-fresh.jsonl', 'scam-tune3.jsonl', 'scam-tune4.jsonl', 'scam-tune6.jsonl', 'scam-tune7.jsonl', 'scam-tune9.jsonl', 'scam-tune10.jsonl', 'scam-tune11.jsonl', 'scam-tune12.jsonl', 'scam-tune13.jsonl', 'scam-tune15.jsonl', 'scam-tune16.jsonl', 'scam-tune17.jsonl', 'scam-tune18.jsonl', 'scam-tune19.jsonl'] as const;
+const BENIGN_FILES = ['benign.jsonl', 'benign-fresh.jsonl', 'benign-tune3.jsonl', 'benign-tune4.jsonl', 'benign-tune5.jsonl', 'benign-tune7.jsonl', 'benign-tune8.jsonl', 'benign-tune9.jsonl', 'benign-tune10.jsonl', 'benign-tune11.jsonl', 'benign-tune12.jsonl', 'benign-tune13.jsonl', 'benign-tune14.jsonl', 'benign-tune15.jsonl', 'benign-tune16.jsonl', 'benign-tune17.jsonl', 'benign-tune18.jsonl', 'benign-tune19.jsonl'] as const;
 const PRESS_RELEASE = 'press-release-phu-ly-2022-10-14.txt';
 const DEFAULT_OUT = resolve(REPO_ROOT, 'src/engine/data/scam-model.json');
 
