@@ -194,6 +194,9 @@ interface ContextWord {
   /** Words before it that count only when joined to it by "+", "&", "/", "," or "và"/"với" ("tk + mk", not "tk mk"). */
   afterJoined: string[];
   before: string[];
+  /** When set, the near reading applies only to these spellings (lowercase, with their marks; `readSpellingKey`):
+   *  "vô" and unaccented "vo" may be "vào", "vợ", "vở", "vỡ" never are. */
+  spellings?: string[];
 }
 
 interface TeencodeTable {
@@ -318,7 +321,8 @@ function outputEndsWith(phrase: string, end: number): boolean {
 }
 
 /** The reading of context word `rule` at unit `u` of `units` (see `ContextWord`). */
-function readContextWord(rule: ContextWord, u: number, units: number, origStart: number): string {
+function readContextWord(rule: ContextWord, u: number, units: number, origStart: number, origEnd: number): string {
+  if (rule.spellings !== undefined && !rule.spellings.includes(readSpellingKey(scannedRaw, origStart, origEnd))) return rule.reads;
   let end = outLength;
   // Joined to the word before by a connector word, or by a symbol in the original gap ("tk + mk", "tk/mk").
   let joined = JOINING_GAP.test(scannedRaw.slice(lastOrigEnd, origStart));
@@ -1072,7 +1076,7 @@ function normalizeWords(words: number): void {
         const contextual = contextFolds.find(charCodes, from, to, h);
         const rule = contextual >= 0 ? contextRules[Number(contextFolds.values[contextual])] : undefined;
         if (rule !== undefined) {
-          emitReplacement(readContextWord(rule, u, units, origStart), origStart, origEnd);
+          emitReplacement(readContextWord(rule, u, units, origStart, origEnd), origStart, origEnd);
           previousWasNumber = false;
           continue;
         }
