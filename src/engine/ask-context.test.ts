@@ -114,6 +114,10 @@ describe('isNarratedAsk', () => {
     expect(narrated('Trang đó giờ đòi tui đóng phí hồ sơ 3 triệu', 'đóng phí')).toBe(true);
     expect(narrated('Họ bắt em đóng phí bảo hiểm trước', 'phí bảo hiểm')).toBe(true);
     expect(narrated('Chị đóng phí bảo hiểm trước giúp em', 'phí bảo hiểm')).toBe(false);
+    // Review: the writer's own side forcing is its own terms, not a story.
+    expect(narrated('Nhận hồ sơ vay tiêu dùng, bên em đòi phí hồ sơ 500k trước khi giải ngân nhé', 'phí hồ sơ')).toBe(false);
+    expect(narrated('Hệ thống bắt nộp phí bảo hiểm khoản vay 10% để giải ngân', 'phí bảo hiểm')).toBe(false);
+    expect(narrated('Bên em bắt cọc trước 30% nha khách', 'cọc trước')).toBe(false);
     // "bắt buộc" (mandatory), "đổi" (change) and a verb of paying without a verb of forcing are not.
     expect(narrated('Hệ thống bắt buộc đóng phí bảo hiểm khoản vay', 'phí bảo hiểm')).toBe(false);
     expect(narrated('Vui lòng đổi mật khẩu ngay', 'mật khẩu')).toBe(false);
@@ -141,6 +145,13 @@ describe('isNegatedWarning', () => {
     expect(doubt('Mình sợ lừa nên chưa chuyển, mọi người xem giúp', 'sợ lừa')).toBe(false);
     expect(doubt('Mình sợ lừa. Nhưng tiền về tk thì mới tin', 'sợ lừa')).toBe(false);
     expect(doubt('Cảnh báo lừa đảo: họ cho rút được 200k rồi bắt nạp thêm', 'lừa đảo')).toBe(false);
+    // Review: proof that is negated, "mã" (not "mà"), no doubt verb, and a loss told later.
+    expect(doubt('Mình sợ bị lừa đảo mà giờ vẫn không rút được tiền', 'lừa đảo')).toBe(false);
+    expect(doubt('App này lừa đảo nhưng mình chưa nhận được tiền hoàn', 'lừa đảo')).toBe(false);
+    expect(doubt('Cảnh báo lừa đảo mã OTP, nhiều người nhận được tin nhắn giả', 'lừa đảo')).toBe(false);
+    expect(
+      doubt('Lúc đầu tưởng lừa đảo nhưng rút được 300k thật. Sau đó họ bảo nạp 2 triệu, mình nạp rồi thì không rút được.', 'lừa đảo'),
+    ).toBe(false);
   });
 });
 
@@ -273,6 +284,17 @@ describe('isNegatedAsk: the loss that follows an ask ("… là mất acc")', () 
     expect(negated('Không nhập OTP là mất tài khoản vĩnh viễn', 'nhập OTP')).toBe(false);
     expect(negated('Không xác minh danh tính là bị khóa tài khoản', 'xác minh danh tính')).toBe(false);
     expect(negated('Nhập OTP nhanh, chậm là mất suất', 'Nhập OTP')).toBe(false);
+  });
+
+  it('review: "lạ mặt" / "lạ bị" are not "là mất" / "là bị"; a deadline makes "là mất" the scam\'s own pressure', () => {
+    expect(negated('Không chuyển khoản cho người lạ mặt', 'chuyển khoản')).toBe(true);
+    expect(negated('Ngân hàng không yêu cầu cung cấp mã OTP qua số lạ mặt', 'mã OTP')).toBe(true);
+    expect(negated('Tuyệt đối không cung cấp mã OTP cho số lạ bị mất tiền ngay', 'mã OTP')).toBe(true);
+    expect(negated('Nhận làm hồ sơ vay. Chậm đóng phí hồ sơ là mất suất vay nhé', 'đóng phí')).toBe(false);
+    expect(negated('Quá hạn đóng phí vận chuyển là mất quà, chuyển khoản ngay hôm nay', 'đóng phí')).toBe(false);
+    expect(negated('Quý khách chỉ cần nhập thông tin thẻ là mất có 2 phút thôi', 'nhập thông tin thẻ')).toBe(false);
+    expect(negated('Anh gửi mã OTP gấp kẻo là mất tài khoản vĩnh viễn', 'gửi mã OTP')).toBe(false);
+    expect(negated('Vui lòng nhập OTP là mật mã 6 số', 'nhập OTP')).toBe(false);
   });
 });
 

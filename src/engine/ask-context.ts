@@ -69,8 +69,14 @@ const CONDITION_REACH = 6;
 const CONDITION_CLOSERS = new Set(['thi', 'then']);
 /** Negations that forbid, never the negation inside a condition ("nếu ai gọi bà con đừng chuyển tiền"). */
 const PROHIBITIONS = new Set(['đừng', 'chớ', 'cấm', 'never']);
-/** The answer of a condition right after the ask: "thì/then", or "là bị / là mất" ("không xác minh là bị khóa"). */
-const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b|^\s*(?:\S+ ){0,3}la (?:bi|se bi|mat)\b/;
+/** The answer of a condition right after the ask: "thì/then" (folded). */
+const CONDITION_AFTER = /^\s*(?:\S+ ){0,3}(?:thi|then)\b/;
+/**
+ * Or "là bị / là sẽ bị / là mất" as written ("không xác minh là bị khóa", "không nhập OTP là mất tài khoản"): folded,
+ * "lạ mặt" (a stranger) and "lạ bị" would read the same. Lowercase NFC original; "la bi" typed without accents counts,
+ * "la mat" (also "lạ mặt") does not.
+ */
+const CONDITION_AFTER_LA = /^[\s,]*(?:\S+\s+){0,3}?(?:là\s+(?:sẽ\s+bị|bị|mất)|la\s+(?:se\s+bi|bi))(?![\p{L}\p{M}])/u;
 /**
  * A threat in the first person right after the ask makes it the condition of the threat without "thì": "ko ck 20tr
  * vào stk dưới trong 2 tiếng t gửi hết cho vợ con", "don't pay within 24 hours and I will send it to everyone".
@@ -94,6 +100,14 @@ const MAX_ITEMS = 5;
 const PAST_MARKERS = new Set(['đã', 'vừa', 'từng', 'da', 'vua', 'had', 'has', 'have', 'was', 'were', 'already']);
 /** Verbs of forcing and demanding right before an ask (compared with accents: "đổi", change, and "bát" are other words). */
 const COERCION_VERBS = new Set(['bắt', 'đòi', 'forced', 'demanded']);
+/** The writer's own side as the subject of a verb of forcing ("bên em đòi phí", "hệ thống bắt nộp", "shop mình bắt
+ *  cọc"): its own terms, not a story (as written). */
+const WRITERS_SIDE = new Set(['em', 'mình', 'tôi', 'chúng', 'shop', 'hệ', 'thống', 'công', 'ty', 'page', 'admin', 'we', 'our']);
+
+function isWritersSide(words: readonly Word[], verb: number): boolean {
+  return verb <= 0 || words.slice(Math.max(0, verb - 3), verb).some((w) => WRITERS_SIDE.has(w.original));
+}
+
 /** People a verb of forcing may name before the ask ("đòi tui đóng", "bắt em chuyển"), as written. */
 const OBJECT_PRONOUNS = new Set(['tui', 'tôi', 'mình', 'em', 'e', 'anh', 'chị', 'bạn', 'tao', 't', 'họ', 'cháu', 'con', 'ông', 'bà', 'cô', 'chú', 'bác', 'mẹ', 'ba', 'bố', 'me', 'us', 'him', 'her', 'them']);
 /** Verbs of paying that stand between a verb of forcing and the fee it names ("bắt đóng [phí bảo hiểm]") (folded). */
@@ -581,8 +595,10 @@ function deniesPayment(after: readonly Word[]): boolean {
  * will post…"). `start` is where the ask starts (the prohibition is looked for before it, in its sentence).
  */
 function isAnsweredByCondition(text: string, end: number, start: number): boolean {
-  const after = foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s)|[\n\u2029]/u);
+  const window = text.slice(end, end + 60);
+  const after = foldUpTo(window, /[.,!?;:](?=\s)|[\n\u2029]/u);
   if (CONDITION_AFTER.test(after)) return true;
+  if (CONDITION_AFTER_LA.test(window.normalize('NFC').toLowerCase())) return true;
   if (!THREAT_AFTER.test(after)) return false;
   return THREAT_AFTER_JOINED.test(after) || !isProhibitedBefore(text, start);
 }
@@ -623,8 +639,12 @@ function isNegatedInside(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** "… nhập OTP là mất acc", "bấm link là bay màu tài khoản": the loss that follows the ask right after it (folded). */
-const LOSS_AFTER = /^\s*(?:\S+ ){0,6}?la (?:bi )?(?:mat|bay mau|toang|sap bay)\b/;
+/** "… nhập OTP là mất acc", "bấm link là bay màu tài khoản": the loss of something the reader owns right after the ask
+ *  (lowercase NFC original: "là" and "mất" as written; group 1 the words between). */
+const LOSS_AFTER =
+  /^[\s,]*((?:\S+\s+){0,6}?)là\s+(?:bị\s+)?(?:mất|bay màu)\s+(?:(?:hết|sạch|luôn|cả)\s+)?(?:acc|account|tài\s+khoản|tk|nick|tiền|sạch|trắng|fb|facebook|zalo|ví|số\s+dư)(?![\p{L}\p{M}])/u;
+/** Words of a deadline around the ask: then "là mất …" is the scammer's pressure ("chậm đóng phí là mất suất"). */
+const DEADLINE_WORDS = /(?:^|[^\p{L}\p{M}])(?:chậm|trễ|muộn|quá\s+hạn|hết\s+hạn|kẻo|không\s+kịp|để\s+lâu|nhanh|gấp|late|hurry)(?![\p{L}\p{M}])/u;
 
 /** Whether the ask ending at `end` is told as what loses you something ("nhập OTP là mất acc fb"): a warning's
  *  consequence, not a request. */
@@ -632,7 +652,13 @@ function isLossConsequence(text: string, start: number, end: number): boolean {
   // "Không nhập OTP là mất tài khoản" threatens: the loss follows NOT doing it.
   const before = splitWords(readClauseBefore(text, start, 40));
   if (before.slice(-4).some((_, k, last) => isNegation(before, before.length - last.length + k))) return false;
-  return LOSS_AFTER.test(foldUpTo(text.slice(end, end + 60), /[.,!?;:](?=\s|$)|[\n\u2029]/u));
+  const window = text.slice(end, end + 80);
+  const stop = window.search(/[.,!?;:](?=\s|$)|[\n\u2029]/u);
+  const after = (stop === -1 ? window : window.slice(0, stop)).normalize('NFC').toLowerCase();
+  const loss = LOSS_AFTER.exec(after);
+  if (loss === null) return false;
+  const clause = readClauseBefore(text, start, 40).normalize('NFC').toLowerCase();
+  return !DEADLINE_WORDS.test(clause) && !DEADLINE_WORDS.test(loss[1] ?? '');
 }
 
 export function isNarratedAsk(text: string, start: number | undefined): boolean {
@@ -645,11 +671,11 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
   // say it forces the reader; "bắt buộc" — mandatory — is another word and never reaches here as the last word).
   // With the person forced between ("giờ đòi tui đóng phí", "bắt em chuyển cọc").
   const verb = OBJECT_PRONOUNS.has(last.original) ? words.length - 2 : words.length - 1;
-  if (COERCION_VERBS.has(words[verb]?.original ?? '')) return true;
+  if (COERCION_VERBS.has(words[verb]?.original ?? '')) return !isWritersSide(words, verb);
   if (ASK_VERBS_AFTER_COERCION.has(last.folded)) {
     const before = words.length - 2;
     const forcing = OBJECT_PRONOUNS.has(words[before]?.original ?? '') ? before - 1 : before;
-    if (COERCION_VERBS.has(words[forcing]?.original ?? '')) return true;
+    if (COERCION_VERBS.has(words[forcing]?.original ?? '')) return !isWritersSide(words, forcing);
   }
   // "đã bị lừa chuyển…", "đã bị" + ask.
   const previous = words[words.length - 2];
@@ -659,13 +685,33 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
 /** A doubt about a scam answered right away by proof that it paid ("lúc đầu sợ lừa mà tiền về tk thật", "tưởng scam
  *  nhưng rút được 500k", "thought it was a scam but I got paid"): a testimonial's reassurance, not a warning (folded). */
 const DOUBT_DISPELLED =
-  /^\s*(?:\S+ ){0,3}?(?:ma|nhung|nhung ma|ai ngo|hoa ra|vay ma|but)\s+(?:\S+ ){0,8}?(?:tien ve|rut (?:duoc|ve|tien)|nhan (?:duoc|tien|luong)|ve (?:tk|tai khoan|vi)|uy tin that|got paid|withdrew|it paid|paid out)\b/;
+  /^(?:\S+ ){0,8}?(?:tien ve|rut (?:duoc|ve|tien)|nhan (?:duoc )?(?:tien|luong)|ve (?:tk|tai khoan|vi)|uy tin that|got paid|withdrew|it paid|paid out)\b/;
+/** The turn to the proof, as written ("mà", "nhưng" — not "mã"; lowercase NFC). */
+const DOUBT_TURN = /^[\s,]*(?:\S+\s+){0,3}?(?:nhưng\s+mà|nhưng|nhung|nhg|mà|ma|ai\s+ngờ|hóa\s+ra|hoá\s+ra|vậy\s+mà|but)\s+/u;
+/** A doubt verb right before the scam word, as written ("tưởng lừa", "sợ bị lừa", "thought it was a scam"). */
+const DOUBT_BEFORE = /(?:^|[^\p{L}\p{M}])(?:tưởng|tuong|sợ|nghi|ngỡ|lo|thought|worried|feared|afraid|suspected)(?:\s+\S+){0,3}\s*$/u;
 const DOUBT_WORDS = /\b(?:lua|lua dao|scam|fake)\b/;
+/** A negation before the proof ("mà vẫn không rút được"): no proof (folded). */
+const PROOF_NEGATED = /\b(?:khong|ko|k|chua|chang|not|never|cant|didnt|havent)\b/;
+/** A loss told later in the text: the testimonial turned into a victim's story (folded). */
+const LOSS_LATER = /\b(?:khong|chua|ko|k) (?:rut|lay|nhan) (?:duoc|lai|ve)\b|\bmat (?:het|trang|sach|tien)\b|\bbi lua\b|\bchiem doat\b|\blost (?:it|everything|my)\b/;
 
 /** Whether the warning `text[start, end)` is a doubt that the text dispels at once (see DOUBT_DISPELLED). */
 function isDispelledDoubt(text: string, start: number, end: number): boolean {
-  if (!DOUBT_WORDS.test(normalizeText(text.slice(start, end)).text)) return false;
-  return DOUBT_DISPELLED.test(foldUpTo(text.slice(end, end + 120), /[.!?;](?=\s|$)|[\n\u2029]/u));
+  const match = text.slice(start, end);
+  if (!DOUBT_WORDS.test(normalizeText(match).text)) return false;
+  // The doubt verb inside the match ("sợ lừa") or just before it.
+  const lead = (text.slice(Math.max(0, start - 16), start) + match.replace(/(?:lừa(?:\s+đảo)?|lua(?:\s+dao)?|scam|fake)\s*$/iu, '')).normalize('NFC').toLowerCase();
+  if (!DOUBT_BEFORE.test(lead)) return false;
+  const window = text.slice(end, end + 120);
+  const stop = window.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
+  const sentence = stop === -1 ? window : window.slice(0, stop);
+  const turn = DOUBT_TURN.exec(sentence.normalize('NFC').toLowerCase());
+  if (turn === null) return false;
+  const proof = normalizeText(sentence.normalize('NFC').slice(turn[0].length)).text;
+  const found = DOUBT_DISPELLED.exec(proof);
+  if (found === null || PROOF_NEGATED.test(found[0])) return false;
+  return !LOSS_LATER.test(normalizeText(text.slice(end + (stop === -1 ? window.length : stop), end + 400)).text);
 }
 
 export function isNegatedWarning(text: string, start: number | undefined, end?: number): boolean {
