@@ -155,6 +155,26 @@ describe('scanItem: words written together', () => {
   });
 });
 
+describe('scanItem: hashtags (review)', () => {
+  it('a warning word inside a hashtag is a label, not the text warning', () => {
+    const tagged = scanItem(engine, { text: 'Nạp tiền làm nhiệm vụ, việc nhẹ lương cao, inbox #canhgiac #congankhuyencao' });
+    expect(tagged.warningContext).toBe(false);
+    expect(tagged.verdict).toBe('scam');
+    const plain = scanItem(engine, { text: 'Nạp tiền làm nhiệm vụ, việc nhẹ lương cao, inbox. Cảnh giác! Công an khuyến cáo.' });
+    expect(plain.warningContext).toBe(true);
+  });
+
+  it('regexes run again only around a re-split word, and a hit never spans two windows', () => {
+    const far = `thu nhập 5tr ${'bla '.repeat(150)}#naptien`;
+    const hits = scanItem(engine, { text: far }).indicators.filter((i) => i.patternId === 'job-income-regex');
+    // Found once, in the text as read (not a second time from the re-split window, which does not reach it).
+    expect(hits).toHaveLength(1);
+    const near = 'Cơ hội: #thunhap 5tr mỗi tháng';
+    const hit = scanItem(engine, { text: near }).indicators.find((i) => i.patternId === 'job-income-regex');
+    expect(hit && near.slice(hit.start, hit.end)).toBe('thunhap 5tr');
+  });
+});
+
 describe('scanItem: teencode inside a letter-spaced run', () => {
   it('"c k t r ư ớ c" is re-split and expanded to "chuyen khoan truoc" for regexes', () => {
     const db = {
