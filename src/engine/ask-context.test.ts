@@ -118,6 +118,7 @@ describe('isNarratedAsk', () => {
     expect(narrated('Nhận hồ sơ vay tiêu dùng, bên em đòi phí hồ sơ 500k trước khi giải ngân nhé', 'phí hồ sơ')).toBe(false);
     expect(narrated('Hệ thống bắt nộp phí bảo hiểm khoản vay 10% để giải ngân', 'phí bảo hiểm')).toBe(false);
     expect(narrated('Bên em bắt cọc trước 30% nha khách', 'cọc trước')).toBe(false);
+    expect(narrated('Mã QR dẫn sang trang giả ví điện tử, đòi nhập số thẻ và OTP', 'nhập số thẻ')).toBe(true);
     // "bắt buộc" (mandatory), "đổi" (change) and a verb of paying without a verb of forcing are not.
     expect(narrated('Hệ thống bắt buộc đóng phí bảo hiểm khoản vay', 'phí bảo hiểm')).toBe(false);
     expect(narrated('Vui lòng đổi mật khẩu ngay', 'mật khẩu')).toBe(false);

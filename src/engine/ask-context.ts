@@ -105,7 +105,8 @@ const COERCION_VERBS = new Set(['bắt', 'đòi', 'forced', 'demanded']);
 const WRITERS_SIDE = new Set(['em', 'mình', 'tôi', 'chúng', 'shop', 'hệ', 'thống', 'công', 'ty', 'page', 'admin', 'we', 'our']);
 
 function isWritersSide(words: readonly Word[], verb: number): boolean {
-  return verb <= 0 || words.slice(Math.max(0, verb - 3), verb).some((w) => WRITERS_SIDE.has(w.original));
+  // No subject in the clause ("…ví điện tử, đòi nhập số thẻ và OTP"): the one of the sentence before, told about.
+  return words.slice(Math.max(0, verb - 3), verb).some((w) => WRITERS_SIDE.has(w.original));
 }
 
 /** People a verb of forcing may name before the ask ("đòi tui đóng", "bắt em chuyển"), as written. */
