@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 8 (tune3
- * to tune17) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 9 (tune3
+ * to tune19) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -51,6 +51,10 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // tune17 97.5 % / 1.6 % (first, during the tune16 round: 79.5 % / 7.6 %).
   { split: 'tune16', scam: 'scam-tune16.jsonl', benign: 'benign-tune16.jsonl', minRecall: 0.95, maxFalseWarnings: 0.015, minItems: [200, 200] },
   { split: 'tune17', scam: 'scam-tune17.jsonl', benign: 'benign-tune17.jsonl', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: [200, 250] },
+  // Session 9 (two pattern rounds and a review, the model trains on them): tune18 97.5 % / 0.5 % (first 76.5 % / 4.5 %),
+  // tune19 99.0 % / 0 % (first 68.0 % / 1.5 %).
+  { split: 'tune18', scam: 'scam-tune18.jsonl', benign: 'benign-tune18.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [200, 200] },
+  { split: 'tune19', scam: 'scam-tune19.jsonl', benign: 'benign-tune19.jsonl', minRecall: 0.96, maxFalseWarnings: 0.015, minItems: [200, 200] },
 ];
 type Split = string;
 
