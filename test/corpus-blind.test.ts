@@ -19,6 +19,9 @@
  * - `blind8` (scam-blind8.jsonl, benign-blind8.jsonl, written at the start of session 8, read once before that
  *   session's changes and after them): prints only its two overall figures — the untouched estimate of the session-8
  *   engine.
+ * - `blind9` (scam-blind9.jsonl, benign-blind9.jsonl, written at the start of session 9, read once on the session-8
+ *   commit before that session's changes were measured on it, and at the end): prints only its two overall figures —
+ *   the untouched estimate of the session-9 engine.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -28,23 +31,23 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 8 (2026-11-30): blind 93.4 % / 0.7 %, blind2 91.8 % / 0.7 %, blind3 76.9 % / 2.1 %,
-// blind4 83.3 % / 2.7 %, blind5 85.3 % / 2.7 %, blind6 90.7 % / 1.3 %, blind7 84.7 % / 2.7 %, blind8 86.0 % / 2.0 %
-// (session 7's engine: 93.4 % / 0.7 %, 93.0 % / 0.7 %, 78.1 % / 2.9 %, 85.3 % / 2.7 %, 86.0 % / 5.3 %, 92.0 % / 2.0 %,
-// 88.7 % / 2.7 %, 87.3 % / 6.0 %). Session 8's model (leave-one-set-out CV: lift threshold 0.97, was 0.935) traded
-// recall for false warnings, so blind7's recall bar came down from 0.86. The bars sit a few items below, as a guard
-// against regressions.
+// Measured at the end of session 9 (2026-11-30): blind 94.6 % / 0.7 %, blind2 91.2 % / 0.7 %, blind3 81.3 % / 1.4 %,
+// blind4 88.0 % / 2.7 %, blind5 86.0 % / 2.7 %, blind6 93.3 % / 0.7 %, blind7 90.0 % / 2.7 %, blind8 87.3 % / 2.0 %,
+// blind9 86.7 % / 3.3 % (session 8's engine: 93.4 / 0.7, 91.8 / 0.7, 76.9 / 2.1, 83.3 / 2.7, 85.3 / 2.7, 90.7 / 1.3,
+// 84.7 / 2.7, 86.0 / 2.0, and blind9 85.3 / 3.3 read at the start of session 9). The bars sit a few items below, as a
+// guard against regressions.
 const BLIND_MIN_RECALL = 0.9;
 const BLIND_MAX_FALSE_WARNINGS = 0.03;
 /** The untouched sets: only their two overall figures are ever printed. */
 const OVERALL_ONLY = [
   { name: 'blind2', minRecall: 0.88, maxFalseWarnings: 0.03 },
-  { name: 'blind3', minRecall: 0.74, maxFalseWarnings: 0.05 },
-  { name: 'blind4', minRecall: 0.81, maxFalseWarnings: 0.05 },
+  { name: 'blind3', minRecall: 0.78, maxFalseWarnings: 0.05 },
+  { name: 'blind4', minRecall: 0.85, maxFalseWarnings: 0.05 },
   { name: 'blind5', minRecall: 0.83, maxFalseWarnings: 0.07 },
-  { name: 'blind6', minRecall: 0.88, maxFalseWarnings: 0.035 },
-  { name: 'blind7', minRecall: 0.82, maxFalseWarnings: 0.04 },
-  { name: 'blind8', minRecall: 0.83, maxFalseWarnings: 0.04 },
+  { name: 'blind6', minRecall: 0.9, maxFalseWarnings: 0.035 },
+  { name: 'blind7', minRecall: 0.87, maxFalseWarnings: 0.04 },
+  { name: 'blind8', minRecall: 0.84, maxFalseWarnings: 0.04 },
+  { name: 'blind9', minRecall: 0.84, maxFalseWarnings: 0.05 },
 ] as const;
 
 interface Item {
