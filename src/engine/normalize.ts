@@ -434,7 +434,7 @@ let wordMixed = new Uint8Array(256);
 /** 1 when the gap before the word is only non-ASCII markers (emoji, symbols): "t🎉rúng". */
 let wordEmojiGap = new Uint8Array(256);
 /** 1 when the word may be several words written together: an invisible character sits between two of its letters
- *  ("cộng​tác​viên"), or it is a hashtag ("#tuyencongtacvien"). */
+ *  ("cộng\u200btác\u200bviên"), or it is a hashtag ("#tuyencongtacvien"). */
 let wordGlued = new Uint8Array(256);
 
 let outCodes = new Uint8Array(1024);
@@ -849,7 +849,7 @@ function buildUnits(words: number): number {
     if (!isSpacedUnit(w)) {
       unitFrom[units] = wordFrom[w] ?? 0;
       unitTo[units] = wordTo[w] ?? 0;
-      // Words written together ("cộng​tác​viên", "#congtacvien") are read like a letter-spaced run.
+      // Words written together ("cộng\u200btác\u200bviên", "#congtacvien") are read like a letter-spaced run.
       unitJoined[units] = wordGlued[w] === 1 && !isDigitUnit(w) ? 1 : 0;
       unitMixed[units] = wordMixed[w] ?? 1;
       units++;
@@ -1305,7 +1305,7 @@ function normalizeFast(raw: string): void {
         if (out > from) ends[out - 1] = i + 1;
         i++;
       } else if (fast === FAST_IGNORE) {
-        // Between two letters, an invisible character may stand for a space ("cộng​tác"): the pipeline decides.
+        // Between two letters, an invisible character may stand for a space ("cộng\u200btác"): the pipeline decides.
         if (out > from) special = true;
         i++;
       } else if (fast === 0) {
