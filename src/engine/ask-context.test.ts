@@ -119,6 +119,12 @@ describe('isNarratedAsk', () => {
     expect(narrated('Hệ thống bắt nộp phí bảo hiểm khoản vay 10% để giải ngân', 'phí bảo hiểm')).toBe(false);
     expect(narrated('Bên em bắt cọc trước 30% nha khách', 'cọc trước')).toBe(false);
     expect(narrated('Mã QR dẫn sang trang giả ví điện tử, đòi nhập số thẻ và OTP', 'nhập số thẻ')).toBe(true);
+    // Second review: a victim's passive and "that company / page" are told about.
+    expect(narrated('Tôi bị họ bắt chuyển tiền cọc', 'chuyển tiền')).toBe(true);
+    expect(narrated('Em bị đòi phí hồ sơ 2 triệu', 'phí hồ sơ')).toBe(true);
+    expect(narrated('Công ty đó đòi phí hồ sơ 500k trước khi giải ngân', 'phí hồ sơ')).toBe(true);
+    expect(narrated('Page đó bắt cọc trước 30%', 'cọc trước')).toBe(true);
+    expect(narrated('Hệ thống bắt nộp phí bảo hiểm khoản vay'.normalize('NFD'), 'phí bảo hiểm'.normalize('NFD'))).toBe(false);
     // "bắt buộc" (mandatory), "đổi" (change) and a verb of paying without a verb of forcing are not.
     expect(narrated('Hệ thống bắt buộc đóng phí bảo hiểm khoản vay', 'phí bảo hiểm')).toBe(false);
     expect(narrated('Vui lòng đổi mật khẩu ngay', 'mật khẩu')).toBe(false);
@@ -153,6 +159,12 @@ describe('isNegatedWarning', () => {
     expect(
       doubt('Lúc đầu tưởng lừa đảo nhưng rút được 300k thật. Sau đó họ bảo nạp 2 triệu, mình nạp rồi thì không rút được.', 'lừa đảo'),
     ).toBe(false);
+    // Second review: the doubt verb a few words back, a comma after the turn, a loss later in the same sentence, and
+    // a fear of loss that tells none.
+    expect(doubt('Lúc đầu tưởng app này là lừa đảo nhưng rút được 500k thật', 'lừa đảo')).toBe(true);
+    expect(doubt('tưởng lừa đảo, nhưng, rút được 500k thật', 'lừa đảo')).toBe(true);
+    expect(doubt('Lúc đầu tưởng lừa đảo nhưng rút được 300k thật, sau đó nạp 2 triệu thì không rút được nữa', 'lừa đảo')).toBe(false);
+    expect(doubt('Lúc đầu tưởng lừa đảo nhưng rút được 500k thật. Ai sợ bị lừa cứ nạp ít thử trước, inbox mình', 'lừa đảo')).toBe(true);
   });
 });
 
@@ -296,6 +308,13 @@ describe('isNegatedAsk: the loss that follows an ask ("… là mất acc")', () 
     expect(negated('Quý khách chỉ cần nhập thông tin thẻ là mất có 2 phút thôi', 'nhập thông tin thẻ')).toBe(false);
     expect(negated('Anh gửi mã OTP gấp kẻo là mất tài khoản vĩnh viễn', 'gửi mã OTP')).toBe(false);
     expect(negated('Vui lòng nhập OTP là mật mã 6 số', 'nhập OTP')).toBe(false);
+  });
+
+  it('second review: a loss typed without accents; a condition never read past its sentence; "nhanh tay" is a story', () => {
+    expect(negated('dung bam link la, nhap otp la mat tien luon', 'nhap otp')).toBe(true);
+    expect(negated('Tuyệt đối không cung cấp mã OTP. Ai đưa là bị mất tiền ngay', 'mã OTP')).toBe(true);
+    expect(negated('Tuyệt đối không chuyển tiền.\nAi chuyển là bị lừa', 'chuyển tiền')).toBe(true);
+    expect(negated('Nhiều người nhanh tay nhập OTP là mất tiền oan', 'nhập OTP')).toBe(true);
   });
 });
 

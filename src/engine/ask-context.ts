@@ -102,11 +102,22 @@ const PAST_MARKERS = new Set(['đã', 'vừa', 'từng', 'da', 'vua', 'had', 'ha
 const COERCION_VERBS = new Set(['bắt', 'đòi', 'forced', 'demanded']);
 /** The writer's own side as the subject of a verb of forcing ("bên em đòi phí", "hệ thống bắt nộp", "shop mình bắt
  *  cọc"): its own terms, not a story (as written). */
-const WRITERS_SIDE = new Set(['em', 'mình', 'tôi', 'chúng', 'shop', 'hệ', 'thống', 'công', 'ty', 'page', 'admin', 'we', 'our']);
+const WRITERS_SIDE = [
+  'bên em', 'bên mình', 'bên tôi', 'bên chị', 'bên anh', 'hệ thống', 'chúng tôi', 'chúng mình', 'chúng em', 'shop',
+  'shop mình', 'shop em', 'page mình', 'page em', 'công ty mình', 'công ty em', 'công ty chúng tôi', 'admin', 'em',
+  'mình', 'tôi', 'we', 'our system',
+];
+/** After a noun, "that one" ("công ty đó", "page ấy"): someone else. */
+const DEMONSTRATIVES = new Set(['đó', 'ấy', 'kia', 'này', 'đấy', 'that', 'this']);
 
 function isWritersSide(words: readonly Word[], verb: number): boolean {
-  // No subject in the clause ("…ví điện tử, đòi nhập số thẻ và OTP"): the one of the sentence before, told about.
-  return words.slice(Math.max(0, verb - 3), verb).some((w) => WRITERS_SIDE.has(w.original));
+  const before = words.slice(Math.max(0, verb - 4), verb).map((w) => w.original);
+  // A victim's passive ("tôi bị họ bắt chuyển", "em bị đòi phí"), or "that company / page": told about.
+  if (before.some((w) => w === 'bị' || w === 'bi') || DEMONSTRATIVES.has(before[before.length - 1] ?? '')) return false;
+  // The writer's side as the subject right before the verb; no subject in the clause ("…ví điện tử, đòi nhập số thẻ
+  // và OTP") is the one of the sentence before, told about.
+  const tail = before.join(' ');
+  return WRITERS_SIDE.some((side) => tail === side || tail.endsWith(` ${side}`));
 }
 
 /** People a verb of forcing may name before the ask ("đòi tui đóng", "bắt em chuyển"), as written. */
@@ -599,7 +610,8 @@ function isAnsweredByCondition(text: string, end: number, start: number): boolea
   const window = text.slice(end, end + 60);
   const after = foldUpTo(window, /[.,!?;:](?=\s)|[\n\u2029]/u);
   if (CONDITION_AFTER.test(after)) return true;
-  if (CONDITION_AFTER_LA.test(window.normalize('NFC').toLowerCase())) return true;
+  const stop = window.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
+  if (CONDITION_AFTER_LA.test((stop === -1 ? window : window.slice(0, stop)).normalize('NFC').toLowerCase())) return true;
   if (!THREAT_AFTER.test(after)) return false;
   return THREAT_AFTER_JOINED.test(after) || !isProhibitedBefore(text, start);
 }
@@ -643,9 +655,11 @@ function isNegatedInside(text: string, start: number, end: number): boolean {
 /** "… nhập OTP là mất acc", "bấm link là bay màu tài khoản": the loss of something the reader owns right after the ask
  *  (lowercase NFC original: "là" and "mất" as written; group 1 the words between). */
 const LOSS_AFTER =
-  /^[\s,]*((?:\S+\s+){0,6}?)là\s+(?:bị\s+)?(?:mất|bay màu)\s+(?:(?:hết|sạch|luôn|cả)\s+)?(?:acc|account|tài\s+khoản|tk|nick|tiền|sạch|trắng|fb|facebook|zalo|ví|số\s+dư)(?![\p{L}\p{M}])/u;
-/** Words of a deadline around the ask: then "là mất …" is the scammer's pressure ("chậm đóng phí là mất suất"). */
-const DEADLINE_WORDS = /(?:^|[^\p{L}\p{M}])(?:chậm|trễ|muộn|quá\s+hạn|hết\s+hạn|kẻo|không\s+kịp|để\s+lâu|nhanh|gấp|late|hurry)(?![\p{L}\p{M}])/u;
+  /^[\s,]*((?:\S+\s+){0,6}?)(?:là|la)\s+(?:bị\s+|bi\s+)?(?:mất|mat|bay\s+màu|bay\s+mau)\s+(?:(?:hết|het|sạch|sach|luôn|luon|cả|ca)\s+)?(?:acc|account|tài\s+khoản|tai\s+khoan|tk|nick|tiền|tien|sạch|sach|trắng|trang|fb|facebook|zalo|ví|vi|số\s+dư|so\s+du)(?![\p{L}\p{M}])/u;
+/** Words of a deadline right before the ask or between it and "là": then "là mất …" is the scammer's pressure
+ *  ("chậm đóng phí là mất suất", "gửi OTP gấp kẻo là mất tài khoản"). "nhanh tay/chóng" tells a story ("nhiều người
+ *  nhanh tay nhập OTP là mất tiền"). */
+const DEADLINE_WORDS = /(?:^|[^\p{L}\p{M}])(?:chậm|trễ|muộn|quá\s+hạn|hết\s+hạn|kẻo|không\s+kịp|để\s+lâu|gấp|late|hurry)(?![\p{L}\p{M}])/u;
 
 /** Whether the ask ending at `end` is told as what loses you something ("nhập OTP là mất acc fb"): a warning's
  *  consequence, not a request. */
@@ -658,13 +672,13 @@ function isLossConsequence(text: string, start: number, end: number): boolean {
   const after = (stop === -1 ? window : window.slice(0, stop)).normalize('NFC').toLowerCase();
   const loss = LOSS_AFTER.exec(after);
   if (loss === null) return false;
-  const clause = readClauseBefore(text, start, 40).normalize('NFC').toLowerCase();
+  const clause = splitWords(readClauseBefore(text, start, 40)).slice(-3).map((w) => w.original).join(' ');
   return !DEADLINE_WORDS.test(clause) && !DEADLINE_WORDS.test(loss[1] ?? '');
 }
 
 export function isNarratedAsk(text: string, start: number | undefined): boolean {
   if (start === undefined || start === 0) return false;
-  const words = splitWords(readClauseBefore(text, start, 16));
+  const words = splitWords(readClauseBefore(text, start, 32).normalize('NFC'));
   const last = words[words.length - 1];
   if (last === undefined) return false;
   if (PAST_MARKERS.has(last.original)) return true;
@@ -688,21 +702,34 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
 const DOUBT_DISPELLED =
   /^(?:\S+ ){0,8}?(?:tien ve|rut (?:duoc|ve|tien)|nhan (?:duoc )?(?:tien|luong)|ve (?:tk|tai khoan|vi)|uy tin that|got paid|withdrew|it paid|paid out)\b/;
 /** The turn to the proof, as written ("mà", "nhưng" — not "mã"; lowercase NFC). */
-const DOUBT_TURN = /^[\s,]*(?:\S+\s+){0,3}?(?:nhưng\s+mà|nhưng|nhung|nhg|mà|ma|ai\s+ngờ|hóa\s+ra|hoá\s+ra|vậy\s+mà|but)\s+/u;
+const DOUBT_TURN = /^[\s,]*(?:\S+\s+){0,3}?(?:nhưng\s+mà|nhưng|nhung|nhg|mà|ma|ai\s+ngờ|hóa\s+ra|hoá\s+ra|vậy\s+mà|but)[\s,]+/u;
 /** A doubt verb right before the scam word, as written ("tưởng lừa", "sợ bị lừa", "thought it was a scam"). */
-const DOUBT_BEFORE = /(?:^|[^\p{L}\p{M}])(?:tưởng|tuong|sợ|nghi|ngỡ|lo|thought|worried|feared|afraid|suspected)(?:\s+\S+){0,3}\s*$/u;
+const DOUBT_BEFORE = /(?:^|[^\p{L}\p{M}])(?:tưởng|tuong|sợ|nghi|ngỡ|lo|thought|worried|feared|afraid|suspected)(?:\s+\S+){0,4}\s*$/u;
 const DOUBT_WORDS = /\b(?:lua|lua dao|scam|fake)\b/;
 /** A negation before the proof ("mà vẫn không rút được"): no proof (folded). */
 const PROOF_NEGATED = /\b(?:khong|ko|k|chua|chang|not|never|cant|didnt|havent)\b/;
 /** A loss told later in the text: the testimonial turned into a victim's story (folded). */
-const LOSS_LATER = /\b(?:khong|chua|ko|k) (?:rut|lay|nhan) (?:duoc|lai|ve)\b|\bmat (?:het|trang|sach|tien)\b|\bbi lua\b|\bchiem doat\b|\blost (?:it|everything|my)\b/;
+const LOSS_LATER = /\b(?:khong|chua|ko|k) (?:rut|lay|nhan) (?:duoc|lai|ve)\b|\bmat (?:het|trang|sach|tien)\b|\bbi lua\b|\bchiem doat\b|\blost (?:it|everything|my)\b/g;
+/** Words before a loss word that deny or fear it ("không lo bị lừa", "ai sợ bị lừa", "không mất tiền phí") (folded). */
+const LOSS_DENIED_BEFORE = /\b(?:khong|ko|k|chua|so|lo|tranh|never|not)(?: \S+)?\s*$/;
+
+/** Whether the folded `text` tells a loss that nothing before it denies or fears. */
+function tellsLoss(text: string): boolean {
+  for (const m of text.matchAll(LOSS_LATER)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    // "không rút được" is itself a loss: its negation is part of the match.
+    if (!m[0].startsWith('khong') && !m[0].startsWith('chua') && !m[0].startsWith('ko') && !m[0].startsWith('k ') && LOSS_DENIED_BEFORE.test(before)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Whether the warning `text[start, end)` is a doubt that the text dispels at once (see DOUBT_DISPELLED). */
 function isDispelledDoubt(text: string, start: number, end: number): boolean {
   const match = text.slice(start, end);
   if (!DOUBT_WORDS.test(normalizeText(match).text)) return false;
-  // The doubt verb inside the match ("sợ lừa") or just before it.
-  const lead = (text.slice(Math.max(0, start - 16), start) + match.replace(/(?:lừa(?:\s+đảo)?|lua(?:\s+dao)?|scam|fake)\s*$/iu, '')).normalize('NFC').toLowerCase();
+  // The doubt verb inside the match ("sợ lừa") or a few words before it ("tưởng app này là lừa đảo").
+  const lead = (readClauseBefore(text, start, 48) + match.replace(/(?:lừa(?:\s+đảo)?|lua(?:\s+dao)?|scam|fake)\s*$/iu, '')).normalize('NFC').toLowerCase();
   if (!DOUBT_BEFORE.test(lead)) return false;
   const window = text.slice(end, end + 120);
   const stop = window.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
@@ -712,12 +739,15 @@ function isDispelledDoubt(text: string, start: number, end: number): boolean {
   const proof = normalizeText(sentence.normalize('NFC').slice(turn[0].length)).text;
   const found = DOUBT_DISPELLED.exec(proof);
   if (found === null || PROOF_NEGATED.test(found[0])) return false;
-  return !LOSS_LATER.test(normalizeText(text.slice(end + (stop === -1 ? window.length : stop), end + 400)).text);
+  // A loss told after the proof, in this sentence or the next ones, makes it a victim's story.
+  const rest = proof.slice(found.index + found[0].length) + ' ' + normalizeText(text.slice(end + (stop === -1 ? window.length : stop), end + 400)).text;
+  return !tellsLoss(rest);
 }
 
 export function isNegatedWarning(text: string, start: number | undefined, end?: number): boolean {
-  if (start === undefined || start === 0) return false;
+  if (start === undefined) return false;
   if (end !== undefined && isDispelledDoubt(text, start, end)) return true;
+  if (start === 0) return false;
   const words = splitWords(readClauseBefore(text, start, 24));
   const k = words.length - 1;
   if (k < 0) return false;

@@ -162,6 +162,9 @@ describe('scanItem: hashtags (review)', () => {
     expect(tagged.verdict).toBe('scam');
     const plain = scanItem(engine, { text: 'Nạp tiền làm nhiệm vụ, việc nhẹ lương cao, inbox. Cảnh giác! Công an khuyến cáo.' });
     expect(plain.warningContext).toBe(true);
+    // A keycap emoji "#️⃣" before a word is no hashtag.
+    const keycap = scanItem(engine, { text: '#️⃣Cảnh giác! Công an khuyến cáo: nạp tiền làm nhiệm vụ là lừa đảo' });
+    expect(keycap.warningContext).toBe(true);
   });
 
   it('regexes run again only around a re-split word, and a hit never spans two windows', () => {

@@ -384,7 +384,7 @@ function splitJoinedWords(n: NormalizedText): ResplitText | null {
     const from = snapStart((words[w]?.at ?? 0) - RESPLIT_CONTEXT);
     let to = snapEnd((words[w]?.stop ?? 0) + RESPLIT_CONTEXT);
     let last = w;
-    while (last + 1 < words.length && (words[last + 1]?.at ?? 0) <= to) {
+    while (last + 1 < words.length && snapStart((words[last + 1]?.at ?? 0) - RESPLIT_CONTEXT) <= to) {
       last++;
       to = Math.max(to, snapEnd((words[last]?.stop ?? 0) + RESPLIT_CONTEXT));
     }
@@ -430,7 +430,7 @@ function splitJoinedWords(n: NormalizedText): ResplitText | null {
 
 /** Whether a regex hit on the re-split text lies inside one of its windows (not across the break between two). */
 function isInsideWindow(resplit: ResplitText, hitStart: number, hitEnd: number): boolean {
-  return resplit.windows.some(([from, to]) => hitStart >= from && hitEnd <= to);
+  return hitStart <= hitEnd && resplit.windows.some(([from, to]) => hitStart >= from && hitEnd <= to);
 }
 
 /**
@@ -440,7 +440,8 @@ function isInsideWindow(resplit: ResplitText, hitStart: number, hitEnd: number):
 function isInHashtag(text: string, at: number): boolean {
   let k = at;
   while (k > 0 && /[\p{L}\p{M}\p{N}_\u200b-\u200d\u2060\u00ad]/u.test(text.charAt(k - 1))) k--;
-  return k > 0 && text.charCodeAt(k - 1) === 35;
+  // A letter or digit right after the "#": "#️⃣ Cảnh báo" (a keycap emoji) is no hashtag.
+  return k > 0 && text.charCodeAt(k - 1) === 35 && /[\p{L}\p{N}]/u.test(text.charAt(k));
 }
 
 /** Separates parts of an item's text that no indicator may join (see `ScanInput.text`). */
