@@ -57,9 +57,9 @@ const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu', 'nhờ']);
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
 /** Verbs of asking that scope a whole list after a negation (folded). */
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
-/** A condition opened right before a negation: "nếu không", "if you don't", "mà không". */
 /** The accented spellings of the condition words of CONDITIONAL_BEFORE that fold like other words. */
 const CONDITION_SPELLINGS: ReadonlySet<string> = new Set(['thi', 'ma', 'neu', 'thì', 'mà', 'nếu']);
+/** A condition opened right before a negation: "nếu không", "if you don't", "mà không". */
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 /** A condition opened a few words before a negation ("nếu trong 24 giờ anh không chuyển", "if within two days you do
  *  not pay"), folded; up to CONDITION_REACH words back. */
@@ -350,9 +350,17 @@ function isListGoingOn(text: string, end: number): boolean {
 
 /** The folded text of `window` up to the first match of `stop` (the clause after an ask), all of it when none. */
 function foldUpTo(window: string, stop: RegExp): string {
-  const at = window.search(stop);
-  return normalizeText(at === -1 ? window : window.slice(0, at)).text;
+  return normalizeText(clipAt(window, stop)).text;
 }
+
+/** `window` up to the first match of `stop`, all of it when none. */
+function clipAt(window: string, stop: RegExp): string {
+  const at = window.search(stop);
+  return at === -1 ? window : window.slice(0, at);
+}
+
+/** The end of a sentence (or a line) in the original: what the rules reading past an ask stop at. */
+const SENTENCE_STOP = /[.!?;](?=\s|$)|[\n\u2029]/u;
 
 function isDisownedAfter(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 60);
@@ -610,8 +618,7 @@ function isAnsweredByCondition(text: string, end: number, start: number): boolea
   const window = text.slice(end, end + 60);
   const after = foldUpTo(window, /[.,!?;:](?=\s)|[\n\u2029]/u);
   if (CONDITION_AFTER.test(after)) return true;
-  const stop = window.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
-  if (CONDITION_AFTER_LA.test((stop === -1 ? window : window.slice(0, stop)).normalize('NFC').toLowerCase())) return true;
+  if (CONDITION_AFTER_LA.test(clipAt(window, SENTENCE_STOP).normalize('NFC').toLowerCase())) return true;
   if (!THREAT_AFTER.test(after)) return false;
   return THREAT_AFTER_JOINED.test(after) || !isProhibitedBefore(text, start);
 }
@@ -664,16 +671,12 @@ const DEADLINE_WORDS = /(?:^|[^\p{L}\p{M}])(?:chậm|trễ|muộn|quá\s+hạn|h
 /** Whether the ask ending at `end` is told as what loses you something ("nhập OTP là mất acc fb"): a warning's
  *  consequence, not a request. */
 function isLossConsequence(text: string, start: number, end: number): boolean {
-  // "Không nhập OTP là mất tài khoản" threatens: the loss follows NOT doing it.
+  const loss = LOSS_AFTER.exec(clipAt(text.slice(end, end + 80), /[.,!?;:](?=\s|$)|[\n\u2029]/u).normalize('NFC').toLowerCase());
+  if (loss === null || DEADLINE_WORDS.test(loss[1] ?? '')) return false;
   const before = splitWords(readClauseBefore(text, start, 40));
-  if (before.slice(-4).some((_, k, last) => isNegation(before, before.length - last.length + k))) return false;
-  const window = text.slice(end, end + 80);
-  const stop = window.search(/[.,!?;:](?=\s|$)|[\n\u2029]/u);
-  const after = (stop === -1 ? window : window.slice(0, stop)).normalize('NFC').toLowerCase();
-  const loss = LOSS_AFTER.exec(after);
-  if (loss === null) return false;
-  const clause = splitWords(readClauseBefore(text, start, 40)).slice(-3).map((w) => w.original).join(' ');
-  return !DEADLINE_WORDS.test(clause) && !DEADLINE_WORDS.test(loss[1] ?? '');
+  // "Không nhập OTP là mất tài khoản" threatens: the loss follows NOT doing it.
+  for (let k = Math.max(0, before.length - 4); k < before.length; k++) if (isNegation(before, k)) return false;
+  return !DEADLINE_WORDS.test(before.slice(-3).map((w) => w.original).join(' '));
 }
 
 export function isNarratedAsk(text: string, start: number | undefined): boolean {
@@ -718,7 +721,7 @@ function tellsLoss(text: string): boolean {
   for (const m of text.matchAll(LOSS_LATER)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "không rút được" is itself a loss: its negation is part of the match.
-    if (!m[0].startsWith('khong') && !m[0].startsWith('chua') && !m[0].startsWith('ko') && !m[0].startsWith('k ') && LOSS_DENIED_BEFORE.test(before)) continue;
+    if (!/^(?:khong|chua|ko|k) /.test(m[0]) && LOSS_DENIED_BEFORE.test(before)) continue;
     return true;
   }
   return false;
@@ -732,15 +735,14 @@ function isDispelledDoubt(text: string, start: number, end: number): boolean {
   const lead = (readClauseBefore(text, start, 48) + match.replace(/(?:lừa(?:\s+đảo)?|lua(?:\s+dao)?|scam|fake)\s*$/iu, '')).normalize('NFC').toLowerCase();
   if (!DOUBT_BEFORE.test(lead)) return false;
   const window = text.slice(end, end + 120);
-  const stop = window.search(/[.!?;](?=\s|$)|[\n\u2029]/u);
-  const sentence = stop === -1 ? window : window.slice(0, stop);
+  const sentence = clipAt(window, SENTENCE_STOP);
   const turn = DOUBT_TURN.exec(sentence.normalize('NFC').toLowerCase());
   if (turn === null) return false;
   const proof = normalizeText(sentence.normalize('NFC').slice(turn[0].length)).text;
   const found = DOUBT_DISPELLED.exec(proof);
   if (found === null || PROOF_NEGATED.test(found[0])) return false;
   // A loss told after the proof, in this sentence or the next ones, makes it a victim's story.
-  const rest = proof.slice(found.index + found[0].length) + ' ' + normalizeText(text.slice(end + (stop === -1 ? window.length : stop), end + 400)).text;
+  const rest = proof.slice(found.index + found[0].length) + ' ' + normalizeText(text.slice(end + sentence.length, end + 400)).text;
   return !tellsLoss(rest);
 }
 
