@@ -129,3 +129,21 @@ describe('a fee stated as zero asks nothing (bundled database)', () => {
     expect(verdict.verdict).toBe('scam');
   });
 });
+
+describe('a notice that lists what it never asks (bundled database)', () => {
+  it.each([
+    'Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\n- Cung cấp mã OTP, mật khẩu qua điện thoại\n- Truy cập đường link lạ để cập nhật thông tin\n- Chuyển tiền vào tài khoản cá nhân để xác minh\nMọi thắc mắc xin gọi tổng đài in trên thẻ.',
+    'Cảnh giác giả mạo! Sàn TMĐT không yêu cầu người mua:\n- Chuyển khoản ngoài ứng dụng để kích hoạt đơn\n- Tham gia nhóm Telegram làm nhiệm vụ đánh giá sản phẩm\n- Cung cấp mã OTP, mật khẩu ví',
+    'Lưu ý: cơ quan công an sẽ không bao giờ yêu cầu người dân:\n1. Chuyển tiền vào tài khoản để xác minh\n2. Cài ứng dụng lạ\n3. Đọc mã OTP qua điện thoại',
+  ])('clean: %s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it.each([
+    'Để nhận quà tri ân bạn cần:\n- Chuyển phí vận chuyển 30k vào stk 1903xxxx\n- Cung cấp mã OTP cho nhân viên để xác nhận',
+    'Tuyển CTV làm tại nhà, không yêu cầu kinh nghiệm:\n- Đóng phí đồng phục 300k trước\n- Liên hệ zalo 0912xxx456 để nhận việc',
+    'Chúng tôi không thu phí:\n- Chỉ cần chuyển khoản trước 50k phí kích hoạt\n- Cung cấp mã OTP cho nhân viên để xác minh tài khoản',
+  ])('still flagged: %s', (text) => {
+    expect(scanItem(engine, { text }).verdict).not.toBe('clean');
+  });
+});

@@ -515,3 +515,36 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     expect(zero(text, fee)).toBe(false);
   });
 });
+
+describe('isNegatedAsk: a bulleted list under a negated header', () => {
+  const bankNotice = 'Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\n- Cung cấp mã OTP, mật khẩu qua điện thoại\n- Truy cập đường link lạ để cập nhật thông tin\n- Chuyển tiền vào tài khoản cá nhân để xác minh\nMọi thắc mắc xin gọi tổng đài.';
+  it.each([
+    [bankNotice, 'Cung cấp mã OTP'],
+    [bankNotice, 'Truy cập đường link'],
+    [bankNotice, 'Chuyển tiền vào tài khoản cá nhân'],
+    ['Shopee không yêu cầu người mua/người bán:\n- Chuyển khoản ngoài ứng dụng để "kích hoạt đơn"\n- Cung cấp mã OTP, mật khẩu ShopeePay', 'Cung cấp mã OTP'],
+    ['Cơ quan công an sẽ không bao giờ yêu cầu người dân:\n1. Chuyển tiền vào tài khoản để xác minh\n2. Cài ứng dụng lạ\n3. Đọc mã OTP', 'Đọc mã OTP'],
+    ['We will never ask you to:\n• share your OTP or password\n• pay a fee to release a refund', 'pay a fee'],
+    ['Tuyệt đối KHÔNG:\n✅ chuyển tiền cho người lạ\n✅ cung cấp mã OTP', 'cung cấp mã OTP'],
+    ['Shopee không yêu cầu: - Chuyển khoản ngoài ứng dụng - Cung cấp mã OTP', 'Cung cấp mã OTP'],
+  ])('negated: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(true);
+  });
+
+  it.each([
+    // A header that asks, or a negation about something else: the items are the text's own asks.
+    ['Để nhận quà bạn cần:\n- Chuyển phí vận chuyển 30k\n- Cung cấp mã OTP', 'Cung cấp mã OTP'],
+    ['Không yêu cầu kinh nghiệm:\n- Đóng phí đồng phục 300k\n- Làm việc tại nhà', 'Đóng phí'],
+    ['Không cần vốn:\n- Chuyển khoản trước 500k để kích hoạt', 'Chuyển khoản trước'],
+    // A contrast in the item, or a plain paragraph after the list.
+    ['Bên em không thu phí:\n- Chỉ cần chuyển 50k kích hoạt tài khoản', 'chuyển 50k'],
+    ['Bên em không thu phí:\n- Chỉ cần chuyển 50k kích hoạt tài khoản\n- Cung cấp mã OTP để xác minh', 'Cung cấp mã OTP'],
+    ['Chúng tôi không yêu cầu:\n- Đặt cọc\nVui lòng chuyển khoản trước 200k để giữ chỗ', 'chuyển khoản trước'],
+    // "nếu không…:" is a condition.
+    ['Nếu không làm các bước sau:\n- Cung cấp mã OTP cho nhân viên', 'Cung cấp mã OTP'],
+    // A time is no colon that opens a list.
+    ['Không gọi sau 22:30 - Cung cấp mã OTP ngay cho nhân viên', 'Cung cấp mã OTP'],
+  ])('kept: %s → %s', (text, ask) => {
+    expect(negated(text, ask)).toBe(false);
+  });
+});

@@ -245,7 +245,66 @@ export function isNegatedAsk(
   if (end !== undefined && isDisownedCondition(text, start, end)) return true;
   if (end !== undefined && isLossConsequence(text, start, end)) return true;
   if (start === 0) return false;
-  return isNegatedInClause(text, start, end, negatedAsks) || isNegatedListItem(text, start, end, negatedAsks) || isDeniedByPolicy(text, start, end);
+  return (
+    isNegatedInClause(text, start, end, negatedAsks) ||
+    isNegatedListItem(text, start, end, negatedAsks) ||
+    isDeniedByPolicy(text, start, end) ||
+    isNegatedBulletItem(text, start, end)
+  );
+}
+
+/** A bullet that opens a list item: a dash, a dot, a check or cross mark, an emoji, "1." / "2)" / "a)". */
+const ITEM_BULLET = /^[\t \u00a0]*(?:[-–—•·*+>▪▫●■□◦‣⁃✓✔✗✘✖❌⛔→⇒➡►▶]|\p{Extended_Pictographic}|\(?\d{1,2}[.)](?=\s)|[a-eA-E][.)](?=\s))/u;
+/** A bullet inside a line ("Shopee không yêu cầu: - Chuyển khoản … - Cung cấp mã OTP"). */
+const INLINE_BULLET = /(?:^|\s)[-–—•·*+](?=\s)|[•▪●■◦‣✓✔❌⛔→⇒➡►]|\p{Extended_Pictographic}/gu;
+/** Words of a list's header after its negation that keep it a denial: besides FILLERS, the list's own words ("các
+ *  việc sau", "người mua/người bán", "the following"). */
+const LIST_HEADER_WORDS = new Set(['sau', 'viec', 'dieu', 'nhung', 'lam', 'mua', 'following', 'things', 'these', 'of', 'this', 'that', 'cho', 'bo', 'con', 'la']);
+/** Most lines between a list's header and the item that holds the ask; most words of the item before the ask. */
+const MAX_LIST_LINES = 12;
+const MAX_WORDS_BEFORE_IN_ITEM = 8;
+
+/**
+ * "Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\n- Cung cấp mã OTP…\n- Truy cập đường link lạ…", "We will never ask
+ * you to:\n• share your OTP…", "Tuyệt đối KHÔNG:\n✅ chuyển tiền cho người lạ": an ask in an item of a bulleted list
+ * whose header (the clause before the colon that opens the list) is a negation of asking, telling or giving — a
+ * notice's list of what it never asks. Strict, since a scam writes lists too:
+ * - every line between the header and the ask's item is an item (a bullet first); a plain line ends the list;
+ * - the header's words after its negation are fillers and the list's own words: "không yêu cầu kinh nghiệm:" or "không
+ *   cần vốn:" deny something else, and the items are the text's own; a conditional negation ("nếu không…:") keeps them;
+ * - the ask stands near the start of its item, with no contrast ("chỉ cần"), negation or sentence end before it, and
+ *   no earlier item holds a contrast.
+ */
+function isNegatedBulletItem(text: string, start: number, end: number | undefined): boolean {
+  const from = Math.max(0, start - 900);
+  const colon = text.lastIndexOf(':', start - 1);
+  if (colon < from || !/\s/u.test(text[colon + 1] ?? '')) return false;
+  const lines = text.slice(colon + 1, start).split(/[\n\u2029]/u);
+  if (lines.length > MAX_LIST_LINES + 1) return false;
+  const last = lines[lines.length - 1] as string;
+  // Every line after the header's is an item; the header's own line may hold the first items ("…: - A - B").
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as string;
+    if (line.trim() === '' && k < lines.length - 1) continue;
+    if (!ITEM_BULLET.test(line)) return false;
+  }
+  const bullet = ITEM_BULLET.exec(last)?.[0].length ?? 0;
+  let itemStart = bullet;
+  for (const m of last.matchAll(INLINE_BULLET)) if (m.index >= bullet) itemStart = m.index + m[0].length;
+  const before = last.slice(itemStart);
+  if (/[.!?;:](?=\s)/u.test(before)) return false;
+  const itemWords = splitWords(before);
+  if (itemWords.length > MAX_WORDS_BEFORE_IN_ITEM) return false;
+  if (itemWords.some((w, k) => CONTRASTS.has(w.original) || isNegation(itemWords, k))) return false;
+  // A contrast in an earlier item ("- Chỉ cần chuyển 50k…") makes the list the text's own.
+  if (lines.length > 1 && splitWords(lines.slice(0, -1).join('\n')).some((w) => CONTRASTS.has(w.original))) return false;
+  // The header: the clause before the colon.
+  const header = splitWords(readBackTo(text, colon, 240, SENTENCE_BOUNDARY).text);
+  const negation = findLastNegation(header);
+  if (negation < 0 || header[negation]?.folded === 'chua' || isConditionalNegation(header, negation)) return false;
+  const after = header.slice(negation + 1);
+  if (!after.every((w) => (isFillerWord(w) || LIST_HEADER_WORDS.has(w.folded)) && !CONTRASTS.has(w.original))) return false;
+  return !(end !== undefined && isAnsweredByCondition(text, end, start));
 }
 
 /** Verbs of sending or contacting that a standing rule may deny besides the verbs of telling (folded). */
@@ -436,12 +495,14 @@ const SCAM_CONSEQUENT = /(?:lua dao|lua|gia mao|scams?|scammers?|fake|fraud)$/;
 const NOT_OR_HEDGE = /\b(?:khong|ko|k|chang|chua|not|never|isnt|arent|maybe|co le|chac gi)\b/;
 
 /**
- * A lure denied in its own clause ("không ai bắt bạn nạp tiền hay làm nhiệm vụ"): the clause rule of `isNegatedAsk`
- * only — no lists, no negation inside the match ("không cần vốn" IS the lure), and not "chưa". (Threats are not
+ * A lure denied in its own clause ("không ai bắt bạn nạp tiền hay làm nhiệm vụ"), or in an item of a bulleted list
+ * under a negated header (`isNegatedBulletItem`): the clause rule of `isNegatedAsk` only — no comma lists, no negation
+ * inside the match ("không cần vốn" IS the lure), and not "chưa". (Threats are not
  * checked: "không nộp [thì] chuyển hồ sơ lên huyện" is a condition without "thì".)
  */
 export function isNegatedClaim(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined || start === 0) return false;
+  if (isNegatedBulletItem(text, start, end)) return true;
   const words = splitWords(readClauseBefore(text, start, 80));
   const negation = findLastNegation(words);
   // "chưa" (not yet) before a lure is the scam's own premise ("quý khách chưa nhận quà tri ân"), not a denial.
