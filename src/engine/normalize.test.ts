@@ -294,3 +294,20 @@ describe('hasVietnameseMarks', () => {
     for (const text of ['so nay goi em', 'ABC 123', 'naïve', 'Øre', '']) expect(hasVietnameseMarks(text)).toBe(false);
   });
 });
+
+describe('two single letters with a space between are chat words, not a spaced-out word', () => {
+  test.each([
+    ['t k gọi dc vì đang ở phòng thi', 't khong goi duoc'],
+    ['e k biết đâu', 'e khong biet dau'],
+    ['a k có tiền', 'a khong co tien'],
+    ['c k nha', 'c khong nha'],
+  ])('%s', (raw, folded) => {
+    expect(normalizeText(raw).text).toContain(folded);
+  });
+
+  test('a marker between them, or three letters spaced out, still join', () => {
+    expect(normalizeText('c.k trước nhé').text).toBe('chuyen khoan truoc nhe');
+    expect(normalizeText('s t k của e').text).toBe('so tai khoan cua e');
+    expect(normalizeText('z a l o').text).toBe('zalo');
+  });
+});

@@ -869,7 +869,11 @@ function buildUnits(words: number): number {
       if (isLetterCode(charCodes[wordFrom[runEnd] ?? 0] ?? 0)) letters++;
       runEnd++;
     }
-    if (letters < 2) {
+    // Two single letters with only whitespace between are two words of chat shorthand ("t k gọi được" is "tao không
+    // gọi được", "e k biết", "c k nha"), not a letter-spaced word: spacing evades longer words ("c h u y ể n"), and
+    // a 2-letter word split by a marker ("c.k", "m 🔥 ã") still joins.
+    const spacedPair = runEnd - w === 2 && letters === 2 && wordGap[w + 1] === 1;
+    if (letters < 2 || spacedPair) {
       for (let k = w; k < runEnd; k++) {
         unitFrom[units] = wordFrom[k] ?? 0;
         unitTo[units] = wordTo[k] ?? 0;
