@@ -548,3 +548,11 @@ describe('isNegatedAsk: a bulleted list under a negated header', () => {
     expect(negated(text, ask)).toBe(false);
   });
 });
+
+describe('isNegatedAsk: a negation spelled out with dots or dashes', () => {
+  it('"Đ.ừ.n.g đưa OTP", "k-h-ô-n-g chuyển tiền" deny; a dotted link or a real word stays what it is', () => {
+    expect(negated('Đ.ừ.n.g đưa OTP cho ai nha', 'đưa OTP')).toBe(true);
+    expect(negated('Mọi người k-h-ô-n-g chuyển tiền cho ai nhé', 'chuyển tiền')).toBe(true);
+    expect(negated('Vào t.me/nhiemvu chuyển tiền nhận thưởng', 'chuyển tiền')).toBe(false);
+  });
+});

@@ -16,7 +16,10 @@
 import { isAccentedNoun, normalizeText } from './normalize.ts';
 import { isCommonSyllable } from './segment-syllables.ts';
 
-const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
+/** A word; single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as the normalizer
+ *  reads them. */
+const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*)+(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}'’]+/gu;
+const LETTER_JOINERS = /[.\-_*]/g;
 /** Ends a clause: . , ! ? ; : before a space (a dotted "c.k" is no boundary), a line or section break, an emoji or
  *  a bullet. */
 const BOUNDARY_BREAKS =
@@ -144,7 +147,7 @@ function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let previousEnd = -1;
   for (const m of text.matchAll(WORD)) {
-    const original = m[0].normalize('NFC').toLowerCase();
+    const original = m[0].replace(LETTER_JOINERS, '').normalize('NFC').toLowerCase();
     const last = words[words.length - 1];
     if (last !== undefined && GLUED_BY_EMOJI.test(text.slice(previousEnd, m.index))) {
       // "kh🔒a" is not the negation "kh" followed by "a".
