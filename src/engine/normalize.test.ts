@@ -311,3 +311,9 @@ describe('two single letters with a space between are chat words, not a spaced-o
     expect(normalizeText('z a l o').text).toBe('zalo');
   });
 });
+
+test('"mk" after a game account joined by "+" or "/" is the password ("id game + mk"), not "mình"', () => {
+  expect(normalizeText('cần id game + mk để nạp').text).toBe('can id game mat khau de nap');
+  expect(normalizeText('acc game/mk gửi qua zalo').text).toBe('acc game mat khau gui qua zalo');
+  expect(normalizeText('chơi game mk thích').text).toBe('choi game minh thich');
+});
