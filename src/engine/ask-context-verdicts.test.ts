@@ -147,3 +147,12 @@ describe('a notice that lists what it never asks (bundled database)', () => {
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
   });
 });
+
+describe('a pasted message with nothing said about it is the text’s own request (bundled database)', () => {
+  it('flags the paste; the same quotes under a question stay a mention', () => {
+    const paste = 'Messenger - Hồng Nhung:\n"Bà ơi đang bận k"\n"Tui nhờ xíu, tui chuyển khoản cho bên đối tác mà app bị lỗi hạn mức, bà chuyển giúp tui 15tr vào số này trước được k, chiều tui gửi lại liền, gấp lắm"';
+    expect(scanItem(engine, { text: paste }).verdict).not.toBe('clean');
+    const asked = 'Có phải lừa không mọi người, bạn mình nhắn: "Tui nhờ xíu, app bị lỗi hạn mức, bà chuyển giúp tui 15tr vào số này trước được k, chiều tui gửi lại liền"';
+    expect(scanItem(engine, { text: asked }).verdict).toBe('clean');
+  });
+});

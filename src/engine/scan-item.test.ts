@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
 import { normalizeText } from './normalize.ts';
-import { findQuotedSpans, findReportedSpans, prepareScan, scanItem } from './scan-item.ts';
+import { findQuotedSpans, findReportedSpans, isPastedMessage, prepareScan, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -365,5 +365,18 @@ describe('prepareScan', () => {
     scanItem(prepared, { text: 'chào cả nhà' });
     expect(scanItem(prepared, input)).toEqual(expected);
     expect(prepareScan(prepared, { text: '' }, () => false)).toBe(true);
+  });
+});
+
+describe('isPastedMessage', () => {
+  const pasted = (text: string): boolean => isPastedMessage(text, findQuotedSpans(text));
+  it('quoted messages under a sender or a medium, and little else, are the text itself', () => {
+    expect(pasted('Messenger - Hồng Nhung:\n"Bà ơi đang bận k"\n"Tui nhờ xíu, bà chuyển giúp tui 15tr vào số này trước được k, chiều tui gửi lại liền"')).toBe(true);
+    expect(pasted('Tin nhắn: "Con đang cấp cứu, mẹ chuyển gấp 20 triệu vào số tài khoản này cho bác sĩ nhé"')).toBe(true);
+  });
+  it('a conversation told by one side, a verb of speaking, or words of the writer\'s own are no paste', () => {
+    expect(pasted('Anh công an gọi: "Anh là cán bộ điều tra, em có liên quan đường dây rửa tiền".\nTôi: "Dạ em chỉ rửa bát thôi anh"')).toBe(false);
+    expect(pasted('Hôm qua mẹ mình nhận được tin này, may mà gọi lại cho mình kiểm tra trước: "Con đang cấp cứu, mẹ chuyển gấp 20 triệu"')).toBe(false);
+    expect(pasted('Bà ơi chuyển giúp tui 15tr vào số này nha')).toBe(false);
   });
 });

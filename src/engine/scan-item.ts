@@ -152,6 +152,37 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** Most words outside the quotes of a pasted message (a sender's name, "Messenger -", "Tin nhắn:"). */
+const MAX_PASTE_FRAME_WORDS = 8;
+const LETTERS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The text is quoted messages and little else ("Messenger - Hồng Nhung:\n\"Bà ơi đang bận k\"\n\"…chuyển giúp tui
+ * 15tr vào số này…\""): at most MAX_PASTE_FRAME_WORDS words outside the quotes, and the quotes hold most of its letters.
+ * Nobody talks about the quotes, so they are the text's own words, not a mention (the caller checks that no warning
+ * word stands anywhere: "Lừa không mn? \"…\"" talks about them).
+ */
+export function isPastedMessage(text: string, quoted: ReadonlyArray<readonly [number, number]>): boolean {
+  let outside = '';
+  let inside = 0;
+  let at = 0;
+  for (const [a, b] of quoted) {
+    outside += text.slice(at, a) + ' ';
+    inside += (text.slice(a, b).match(LETTERS) ?? []).join('').length;
+    at = b;
+  }
+  outside += text.slice(at);
+  const frame = outside.match(LETTERS) ?? [];
+  if (frame.length > MAX_PASTE_FRAME_WORDS || inside < 2 * frame.join('').length) return false;
+  // A conversation told by one side of it ("Anh công an gọi: \"…\" Tôi: \"…\""): reported, not pasted.
+  return !TOLD_CONVERSATION.test(outside);
+}
+
+/** The writer as a speaker ("Tôi:", "Me:") or a verb of speaking before a quote ("gọi:", "bảo:", "said:"; "Tin nhắn:"
+ *  names the medium). */
+const TOLD_CONVERSATION =
+  /(?:^|[^\p{L}\p{M}])(?:tôi|mình|em|tui|tao|me|i|gọi|nói|bảo|(?<!tin\s)nhắn|hỏi|trả lời|rep|viết|kể|said|says|asked|texted|called|wrote|replied)\s*:/iu;
+
 /**
  * Reported speech: from a marker ("đối tượng yêu cầu", "kẻ gian", "họ bảo", "có người nhắn", "cuộc gọi đề nghị",
  * "nhận điện thoại xưng…", "gọi tới … xưng là",
@@ -550,6 +581,8 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   };
 
   let mentionSpans: Array<[number, number]> = [];
+  let quotedSpans: Array<[number, number]> = [];
+  let reportedSpans: Array<[number, number]> = [];
   // Hosts written in the text: Facebook turns them into links too, so a link to one of them echoes the text (which
   // may be asking or warning about it) rather than being a link the post itself carries.
   const hostsInText = new Set<string>();
@@ -562,7 +595,9 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     const read = readText(text);
     const normalized = read.normalized;
     normalizedText = normalized;
-    mentionSpans = [...findQuotedSpans(text), ...findReportedSpans(text, normalized)];
+    quotedSpans = findQuotedSpans(text);
+    reportedSpans = findReportedSpans(text, normalized);
+    mentionSpans = [...quotedSpans, ...reportedSpans];
     liveRequest = findLiveRequest(normalized, mentionSpans);
     for (const hit of engine.phrases.find(text, normalized)) {
       add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
@@ -659,6 +694,11 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const kept = indicators.filter(
     (ind) => !(ind.signal === 'warning' && (isNegatedWarning(text, ind.start, ind.end) || (ind.start !== undefined && isInHashtag(text, ind.start)))) && !negated.has(ind),
   );
+  // A pasted message with nothing said about it (`isPastedMessage`) is the text's own request, quotes or not.
+  if (normalizedText !== null && quotedSpans.length > 0 && !kept.some((ind) => ind.signal === 'warning') && isPastedMessage(text, quotedSpans)) {
+    mentionSpans = reportedSpans;
+    liveRequest = findLiveRequest(normalizedText, mentionSpans);
+  }
   for (const ind of kept) {
     if (ind.start === undefined || ind.end === undefined) continue;
     const { start, end } = ind;
