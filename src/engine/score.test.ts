@@ -87,7 +87,7 @@ describe('scoreIndicators', () => {
     const scam = [ind('otp', 'bank-phishing', 'credential', 60), ind('link', 'bank-phishing', 'channel', 50)];
     const plain = scoreIndicators(scam);
     expect(plain.verdict).toBe('scam');
-    const warned = scoreIndicators([...scam, ind('canh-bao', 'generic', 'warning', 30), ind('khong-cung-cap', 'generic', 'warning', 20)]);
+    const warned = scoreIndicators([...scam, ind('canh-bao', 'generic', 'warning', 30), ind('khong-cung-cap', 'generic', 'warning', 20, { start: 40, end: 50 })]);
     expect(warned.warningContext).toBe(true);
     expect(warned.score).toBe(Math.round(110 * 0.3));
     expect(warned.verdict).toBe('clean');
@@ -103,7 +103,7 @@ describe('scoreIndicators', () => {
       ind('c', 'impersonation-authority', 'authority', 35),
       ind('d', 'generic', 'pressure', 30),
     ];
-    const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20)];
+    const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20, { start: 40, end: 50 })];
     expect(scoreIndicators(quoted).verdict).toBe('scam');
     const v = scoreIndicators([...quoted, ...warnings]);
     expect(v.warningContext).toBe(true);
@@ -113,7 +113,7 @@ describe('scoreIndicators', () => {
 
   it('a live request (payment into a number addressed to the reader) keeps the full score despite warning wording', () => {
     const items = [ind('a', 'charity', 'lure', 40), ind('b', 'charity', 'payment', 50)];
-    const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20)];
+    const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20, { start: 40, end: 50 })];
     const v = scoreIndicators([...items, ...warnings], [], { liveRequest: true });
     expect(v.warningContext).toBe(true);
     expect(v.score).toBe(90);
@@ -256,6 +256,29 @@ describe('scoreIndicators: the same words count once per lure', () => {
   });
 });
 
+describe('scoreIndicators: a warning word inside a longer warning phrase counts once', () => {
+  it('"lừa đảo" inside "lừa đảo chiếm đoạt tài sản" adds nothing; overlapping but not contained, or apart, both count', () => {
+    const ask = ind('summons', 'impersonation-authority', 'hallmark', 60, { start: 0, end: 10 });
+    const channel = ind('zalo', 'impersonation-authority', 'channel', 25, { start: 200, end: 210 });
+    const phrase = ind('lua-dao-chiem-doat', 'warning', 'warning', 30, { start: 50, end: 76 });
+    const word = ind('tu-lua-dao', 'warning', 'warning', 20, { start: 50, end: 57 });
+    // A fake court summons "liên quan vụ án lừa đảo chiếm đoạt tài sản": 30 of warning, no warning context.
+    const summons = scoreIndicators([ask, channel, phrase, word]);
+    expect(summons.warningContext).toBe(false);
+    expect(summons.score).toBe(85);
+    // The same word elsewhere in the text is a second warning: 50, warning context.
+    const twice = scoreIndicators([ask, channel, phrase, ind('tu-lua-dao', 'warning', 'warning', 20, { start: 120, end: 127 })]);
+    expect(twice.warningContext).toBe(true);
+    // A heavier phrase inside a lighter, longer one ("có phải lừa đảo" in "có phải lừa đảo ko"): both count.
+    const question = scoreIndicators([
+      ind('co-phai-lua-dao', 'warning', 'warning', 30, { start: 50, end: 65 }),
+      ind('hoi-co-phai-lua', 'warning', 'warning', 20, { start: 50, end: 68 }),
+      ask,
+    ]);
+    expect(question.warningContext).toBe(true);
+  });
+});
+
 describe('scoreIndicators: a text made only of someone else\u2019s words', () => {
   it('is capped below suspicious when every text indicator is a mention; one own indicator or a link lifts the cap', () => {
     // One quoted place (no warning weight from mentions): full weights, 95, but nothing in the text's own voice.
@@ -312,7 +335,7 @@ describe('scoreIndicators: a secret asked for through a link or in a hurry', () 
       ind('otp', 'generic', 'credential', 45),
       ind('link', 'generic', 'channel', 20),
       ind('w1', 'warning', 'warning', 25),
-      ind('w2', 'warning', 'warning', 25),
+      ind('w2', 'warning', 'warning', 25, { start: 40, end: 50 }),
     ]);
     expect(v.warningContext).toBe(true);
     expect(v.verdict).toBe('clean');

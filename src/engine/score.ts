@@ -10,7 +10,9 @@
  * - use vs. mention: indicators the caller marks as `mentioned` (inside quotation marks or reported speech such as
  *   "đối tượng yêu cầu…") count for 0.4 of their weight when the text has any warning weight; two or more distinct
  *   mentioned indicators add 20 to the warning sum (quoting scam wording is a way of talking about it);
- * - `warning` indicators add up; at ≥ 40 the item is a warning/news/question about scams: its score is multiplied by
+ * - `warning` indicators add up — one inside the span of a heavier or equal one counts once ("lừa đảo" inside "lừa đảo
+ *   chiếm đoạt tài sản": a fake summons naming the case it invents is not twice a warning); at ≥ 40 the item is a
+ *   warning/news/question about scams: its score is multiplied by
  *   0.3 and capped at 45 (below `suspicious`), unless the caller found a live request (a payment instruction with an
  *   account/phone number addressed to the reader, or a blocklisted number), in which case the score is not lowered;
  * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic), or when a domain-level
@@ -161,14 +163,19 @@ export function scoreIndicators(
 
   // The same words count once per lure: two lure patterns of one family over overlapping spans ("việc nhẹ lương cao"
   // read by two job-task lures) add only the heavier, so a lure alone stays clean however many patterns describe it.
-  // Across families nothing is dropped: each family's sum is its own reading of the text.
-  const spanned = [...unique.values()].filter((ind) => ind.signal !== 'warning' && ind.start !== undefined && ind.end !== undefined);
+  // Across families nothing is dropped: each family's sum is its own reading of the text. A warning inside the span
+  // of a heavier (or equal) warning is the same words read twice; a lighter one around a heavier one adds its own
+  // words ("có phải lừa đảo" inside "có phải lừa đảo ko" — the question is more than the phrase).
+  const spanned = [...unique.values()].filter((ind) => ind.start !== undefined && ind.end !== undefined);
   spanned.sort((a, b) => b.weight - a.weight || compareCodeUnits(a.patternId, b.patternId));
   const kept: Indicator[] = [];
   for (const ind of spanned) {
     const start = ind.start ?? 0;
     const end = ind.end ?? 0;
-    const overlaps = ind.signal === 'lure' && kept.some((k) => k.signal === ind.signal && k.family === ind.family && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap);
+    const overlaps =
+      (ind.signal === 'lure' &&
+        kept.some((k) => k.signal === ind.signal && k.family === ind.family && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap)) ||
+      (ind.signal === 'warning' && kept.some((k) => k.signal === 'warning' && (k.start ?? 0) <= start && (k.end ?? 0) >= end));
     if (overlaps) unique.delete(ind.patternId);
     else kept.push(ind);
   }
