@@ -527,6 +527,9 @@ describe('isNegatedAsk: a bulleted list under a negated header', () => {
     ['We will never ask you to:\n• share your OTP or password\n• pay a fee to release a refund', 'pay a fee'],
     ['Tuyệt đối KHÔNG:\n✅ chuyển tiền cho người lạ\n✅ cung cấp mã OTP', 'cung cấp mã OTP'],
     ['Shopee không yêu cầu: - Chuyển khoản ngoài ứng dụng - Cung cấp mã OTP', 'Cung cấp mã OTP'],
+    // Line separators of any kind.
+    ['Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\u2028- Cung cấp mã OTP\u2028- Truy cập đường link lạ', 'Truy cập đường link'],
+    ['Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\r\n- Cung cấp mã OTP\r\n- Truy cập đường link lạ', 'Truy cập đường link'],
   ])('negated: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
@@ -544,6 +547,11 @@ describe('isNegatedAsk: a bulleted list under a negated header', () => {
     ['Nếu không làm các bước sau:\n- Cung cấp mã OTP cho nhân viên', 'Cung cấp mã OTP'],
     // A time is no colon that opens a list.
     ['Không gọi sau 22:30 - Cung cấp mã OTP ngay cho nhân viên', 'Cung cấp mã OTP'],
+    // A negated header that denies nothing asked: "don't miss", "no need to wait / do anything".
+    ['Đừng bỏ lỡ:\n- Chuyển phí 30k vào stk 190312345678 để nhận quà\n- Cung cấp mã OTP cho nhân viên', 'Cung cấp mã OTP'],
+    ['Đừng để mất quà:\n- Chuyển phí 30k vào stk 190312345678', 'Chuyển phí'],
+    ['Vay online giải ngân 5 phút. Không cần chờ đợi:\n- Đóng phí hồ sơ 300k vào stk 190312345678', 'Đóng phí'],
+    ['Tuyển CTV online. Không cần làm gì:\n- Nạp 200k vào stk 190312345678 để kích hoạt', 'Nạp 200k'],
   ])('kept: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(false);
   });
@@ -554,5 +562,9 @@ describe('isNegatedAsk: a negation spelled out with dots or dashes', () => {
     expect(negated('Đ.ừ.n.g đưa OTP cho ai nha', 'đưa OTP')).toBe(true);
     expect(negated('Mọi người k-h-ô-n-g chuyển tiền cho ai nhé', 'chuyển tiền')).toBe(true);
     expect(negated('Vào t.me/nhiemvu chuyển tiền nhận thưởng', 'chuyển tiền')).toBe(false);
+    // Two letters joined are an abbreviation, not a negation: "K.H" is khách hàng, "H.K" Hong Kong.
+    expect(negated('Tri ân K.H: K.H chuyển phí ship 30k vào stk 190312345678 để nhận quà', 'chuyển phí')).toBe(false);
+    expect(negated('Tài khoản của Quý K.H bị khóa. K.H cung cấp mã OTP cho nhân viên để mở khóa', 'cung cấp mã OTP')).toBe(false);
   });
+
 });

@@ -16,9 +16,9 @@
 import { isAccentedNoun, normalizeText } from './normalize.ts';
 import { isCommonSyllable } from './segment-syllables.ts';
 
-/** A word; single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as the normalizer
- *  reads them. */
-const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*)+(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}'’]+/gu;
+/** A word; three or more single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as
+ *  the normalizer reads them — two are an abbreviation ("K.H" khách hàng, "H.K"), not a negation "kh"/"hk". */
+const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*){2,}(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}'’]+/gu;
 const LETTER_JOINERS = /[.\-_*]/g;
 /** Ends a clause: . , ! ? ; : before a space (a dotted "c.k" is no boundary), a line or section break, an emoji or
  *  a bullet. */
@@ -262,7 +262,15 @@ const ITEM_BULLET = /^[\t \u00a0]*(?:[-–—•·*+>▪▫●■□◦‣⁃✓
 const INLINE_BULLET = /(?:^|\s)[-–—•·*+](?=\s)|[•▪●■◦‣✓✔❌⛔→⇒➡►]|\p{Extended_Pictographic}/gu;
 /** Words of a list's header after its negation that keep it a denial: besides FILLERS, the list's own words ("các
  *  việc sau", "người mua/người bán", "the following"). */
-const LIST_HEADER_WORDS = new Set(['sau', 'viec', 'dieu', 'nhung', 'lam', 'mua', 'following', 'things', 'these', 'of', 'this', 'that', 'cho', 'bo', 'con', 'la']);
+const LIST_HEADER_WORDS = new Set(['sau', 'viec', 'dieu', 'nhung', 'mua', 'following', 'things', 'these', 'of', 'this', 'that', 'cho', 'con', 'la']);
+/** Words right after a list header's negation that keep it a standing rule ("không bao giờ", "sẽ không", "will never"). */
+const HEADER_MODALS = new Set(['bao', 'gio', 'h', 'he', 'ever', 'se', 'duoc', 'will', 'do', 'to']);
+/** Verbs a list header denies: asking, telling, sending, giving a secret or money away (folded). */
+const HEADER_VERBS = new Set([
+  ...ASKING_VERBS, ...TELLING_VERBS, 'send', 'sends', 'contact', 'lien',
+  'cung', 'chuyen', 'nop', 'dong', 'thu', 'dua', 'nhap', 'chia', 'tiet', 'doc', 'cai', 'bam', 'truy',
+  'share', 'provide', 'give', 'pay', 'enter', 'click', 'install', 'charge', 'collect', 'require', 'requires',
+]);
 /** Most lines between a list's header and the item that holds the ask; most words of the item before the ask. */
 const MAX_LIST_LINES = 12;
 const MAX_WORDS_BEFORE_IN_ITEM = 8;
@@ -273,16 +281,19 @@ const MAX_WORDS_BEFORE_IN_ITEM = 8;
  * whose header (the clause before the colon that opens the list) is a negation of asking, telling or giving — a
  * notice's list of what it never asks. Strict, since a scam writes lists too:
  * - every line between the header and the ask's item is an item (a bullet first); a plain line ends the list;
- * - the header's words after its negation are fillers and the list's own words: "không yêu cầu kinh nghiệm:" or "không
- *   cần vốn:" deny something else, and the items are the text's own; a conditional negation ("nếu không…:") keeps them;
+ * - the header's negation is bare ("KHÔNG:") or governs a verb of asking, telling or giving, and its other words are
+ *   fillers and the list's own words: "không yêu cầu kinh nghiệm:", "không cần vốn:", "đừng bỏ lỡ:" deny something
+ *   else, and the items are the text's own; a conditional negation ("nếu không…:") keeps them;
  * - the ask stands near the start of its item, with no contrast ("chỉ cần"), negation or sentence end before it, and
  *   no earlier item holds a contrast.
  */
 function isNegatedBulletItem(text: string, start: number, end: number | undefined): boolean {
   const from = Math.max(0, start - 900);
-  const colon = text.lastIndexOf(':', start - 1);
-  if (colon < from || !/\s/u.test(text[colon + 1] ?? '')) return false;
-  const lines = text.slice(colon + 1, start).split(/[\n\u2029]/u);
+  const inWindow = text.slice(from, start).lastIndexOf(':');
+  if (inWindow < 0) return false;
+  const colon = from + inWindow;
+  if (!/\s/u.test(text[colon + 1] ?? '')) return false;
+  const lines = text.slice(colon + 1, start).split(/\r?[\n\u2028\u2029]/u);
   if (lines.length > MAX_LIST_LINES + 1) return false;
   const last = lines[lines.length - 1] as string;
   // Every line after the header's is an item; the header's own line may hold the first items ("…: - A - B").
@@ -305,7 +316,13 @@ function isNegatedBulletItem(text: string, start: number, end: number | undefine
   const header = splitWords(readBackTo(text, colon, 240, SENTENCE_BOUNDARY).text);
   const negation = findLastNegation(header);
   if (negation < 0 || header[negation]?.folded === 'chua' || isConditionalNegation(header, negation)) return false;
-  const after = header.slice(negation + 1);
+  let head = negation + 1;
+  while (head < header.length && HEADER_MODALS.has(header[head]?.folded ?? '')) head++;
+  // A bare "KHÔNG:" / "Never:", or a verb of asking, telling or giving: "Đừng bỏ lỡ:", "Không cần chờ đợi:" deny
+  // nothing that is asked.
+  const verb = header[head];
+  if (verb !== undefined && !HEADER_VERBS.has(verb.folded)) return false;
+  const after = header.slice(head);
   if (!after.every((w) => (isFillerWord(w) || LIST_HEADER_WORDS.has(w.folded)) && !CONTRASTS.has(w.original))) return false;
   return !(end !== undefined && isAnsweredByCondition(text, end, start));
 }
@@ -544,7 +561,7 @@ export function isNegatedContact(text: string, start: number | undefined, end?: 
 }
 
 /** Words allowed between a negation and the lure it denies (folded). */
-const CLAIM_FILLERS = new Set(['ai', 'tim', 'tin', 'nghe', 'theo', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask', 'hua', 'hen', 'cam', 'ket', 'dam', 'promise', 'guarantee', 'offer']);
+const CLAIM_FILLERS = new Set(['ai', 'tim', 'tin', 'nghe', 'theo', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask', 'hua', 'hen', 'cam', 'ket', 'dam', 'promise', 'guarantee', 'offer', 'dich', 'vu', 'cach', 'goi', 'dien', 'nhan']);
 
 function isNegatedInClause(
   text: string,

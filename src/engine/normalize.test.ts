@@ -295,7 +295,7 @@ describe('hasVietnameseMarks', () => {
   });
 });
 
-describe('two single letters with a space between are chat words, not a spaced-out word', () => {
+describe('"<person> k" with a space between is "<person> không", not a spaced-out "tk"/"ck"/"mk"', () => {
   test.each([
     ['t k gọi dc vì đang ở phòng thi', 't khong goi duoc'],
     ['e k biết đâu', 'e khong biet dau'],
@@ -305,15 +305,19 @@ describe('two single letters with a space between are chat words, not a spaced-o
     expect(normalizeText(raw).text).toContain(folded);
   });
 
-  test('a marker between them, or three letters spaced out, still join', () => {
+  test('a word that continues the abbreviation, a marker between, other letters, or three letters still join', () => {
+    expect(normalizeText('c k trước nhé').text).toBe('chuyen khoan truoc nhe');
+    expect(normalizeText('gửi m k fb cho chị').text).toBe('gui mat khau facebook cho chi');
+    expect(normalizeText('c k vào t k này').text).toBe('chuyen khoan vao tai khoan nay');
+    expect(normalizeText('c k 200k phí kích hoạt').text).toBe('chuyen khoan 200 nghin phi kich hoat');
+    expect(normalizeText('ib z l 0912').text).toBe('inbox zalo 0912');
     expect(normalizeText('c.k trước nhé').text).toBe('chuyen khoan truoc nhe');
     expect(normalizeText('s t k của e').text).toBe('so tai khoan cua e');
     expect(normalizeText('z a l o').text).toBe('zalo');
   });
 });
 
-test('"mk" after a game account joined by "+" or "/" is the password ("id game + mk"), not "mình"', () => {
-  expect(normalizeText('cần id game + mk để nạp').text).toBe('can id game mat khau de nap');
-  expect(normalizeText('acc game/mk gửi qua zalo').text).toBe('acc game mat khau gui qua zalo');
-  expect(normalizeText('chơi game mk thích').text).toBe('choi game minh thich');
+test('"mk" after "game" is "mình" ("chơi game với mk", "chơi game, mk thua"): "game" is no account word', () => {
+  expect(normalizeText('ai chơi game với mk không').text).toBe('ai choi game voi minh khong');
+  expect(normalizeText('tối qua chơi game, mk thua sạch').text).toBe('toi qua choi game minh thua sach');
 });

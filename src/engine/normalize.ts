@@ -815,6 +815,29 @@ function isGluedFirstLetter(w: number, words: number): boolean {
   );
 }
 
+/** Single letters that stand for a person in chat ("t" tao/tôi, "e" em, "a" anh, "c" chị, "m" mình/mày, "b" bạn). */
+const PRONOUN_LETTERS = new Set([116, 101, 97, 99, 109, 98]);
+/** Words after a spaced "c k" / "t k" / "m k" that continue an abbreviation it spells out ("c k trước", "c k phí", "t k
+ *  này", "m k fb"): there the pair is "ck", "tk", "mk" (folded). */
+const ABBREVIATION_CONTINUATIONS = new Set([
+  'truoc', 'trc', 'vao', 'vo', 'phi', 'qua', 'cho', 'giup', 'gium', 'tien', 'lai', 'ngay', 'lien', 'luon', 'nay', 'fb',
+  'facebook', 'zalo', 'zl', 'momo', 'stk', 'so', 'coc', 'ho', 'the', 'tk', 'cua', 'di', 'ib', 'inbox', 'mb', 'vcb',
+]);
+
+/**
+ * Words w and w + 1 are "<person> k" with only whitespace between, followed by a word that does not continue an
+ * abbreviation: chat shorthand for "<person> không" ("t k gọi được" is "tao không gọi được", "e k biết", "a k có
+ * tiền"), not a letter-spaced "tk"/"ck"/"mk". Anything else keeps joining: "c k trước", "m k fb", "c k 50k", a marker
+ * between ("c.k"), a pair at the end of the text.
+ */
+function isPronounNot(w: number, next: number, words: number): boolean {
+  if (wordGap[w + 1] !== 1 || charCodes[wordFrom[w + 1] ?? 0] !== 107 || !PRONOUN_LETTERS.has(charCodes[wordFrom[w] ?? 0] ?? 0)) return false;
+  if (next >= words || ((wordGap[next] ?? 0) & 6) !== 0) return false;
+  const from = wordFrom[next] ?? 0;
+  if (!isLetterCode(charCodes[from] ?? 0)) return false;
+  return !ABBREVIATION_CONTINUATIONS.has(readCodes(from, wordTo[next] ?? 0));
+}
+
 function buildUnits(words: number): number {
   if (unitFrom.length < words) {
     unitFrom = new Uint32Array(words);
@@ -869,10 +892,7 @@ function buildUnits(words: number): number {
       if (isLetterCode(charCodes[wordFrom[runEnd] ?? 0] ?? 0)) letters++;
       runEnd++;
     }
-    // Two single letters with only whitespace between are two words of chat shorthand ("t k gọi được" is "tao không
-    // gọi được", "e k biết", "c k nha"), not a letter-spaced word: spacing evades longer words ("c h u y ể n"), and
-    // a 2-letter word split by a marker ("c.k", "m 🔥 ã") still joins.
-    const spacedPair = runEnd - w === 2 && letters === 2 && wordGap[w + 1] === 1;
+    const spacedPair = letters === 2 && runEnd - w === 2 && isPronounNot(w, runEnd, words);
     if (letters < 2 || spacedPair) {
       for (let k = w; k < runEnd; k++) {
         unitFrom[units] = wordFrom[k] ?? 0;

@@ -295,7 +295,7 @@ describe('property: the matcher', () => {
         fc.array(wordArb, { maxLength: 6 }),
         fc.constantFrom(...SEPARATORS),
         (phrase, evasion, before, after, sep) => {
-          // Two letters with only a space between read as two chat words ("e k biết"), by design (normalize.ts).
+          // "<person> k" spaced out may read as "<person> không" ("e k biết"), by design (normalize.ts `isPronounNot`).
           fc.pre(!(evasion === 'spaced' && [...phrase.replace(/ /g, '').normalize('NFC')].length === 2));
           const planted = (EVASIONS[evasion] ?? ((p: string) => p))(phrase);
           const prefix = before.length > 0 ? before.join(' ') + sep : '';

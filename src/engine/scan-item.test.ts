@@ -378,5 +378,10 @@ describe('isPastedMessage', () => {
     expect(pasted('Anh công an gọi: "Anh là cán bộ điều tra, em có liên quan đường dây rửa tiền".\nTôi: "Dạ em chỉ rửa bát thôi anh"')).toBe(false);
     expect(pasted('Hôm qua mẹ mình nhận được tin này, may mà gọi lại cho mình kiểm tra trước: "Con đang cấp cứu, mẹ chuyển gấp 20 triệu"')).toBe(false);
     expect(pasted('Bà ơi chuyển giúp tui 15tr vào số này nha')).toBe(false);
+    // A frame that talks about the quote: a question, "this", a verb of receiving or showing.
+    expect(pasted('Ai nhận được tin này chưa?\n"Chúc mừng bạn trúng thưởng xe SH, vui lòng nộp phí 2 triệu vào stk 0123456789 để nhận xe"')).toBe(false);
+    expect(pasted('Mọi người ơi xem này:\n"Bạn được nhận 5 triệu hỗ trợ, bấm link bit.ly/abc nhập mã OTP để nhận"')).toBe(false);
+    expect(pasted('Hôm qua có số lạ gửi:\n"Tài khoản của bạn bị khóa, cung cấp mã OTP cho nhân viên để mở"')).toBe(false);
+    expect(pasted('Mẹ mình vừa nhận được tin này:\n"Con đang cấp cứu, mẹ chuyển gấp 20 triệu vào stk 0123456789 nhé"')).toBe(false);
   });
 });

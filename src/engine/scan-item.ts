@@ -174,9 +174,14 @@ export function isPastedMessage(text: string, quoted: ReadonlyArray<readonly [nu
   outside += text.slice(at);
   const frame = outside.match(LETTERS) ?? [];
   if (frame.length > MAX_PASTE_FRAME_WORDS || inside < 2 * frame.join('').length) return false;
-  // A conversation told by one side of it ("Anh công an gọi: \"…\" Tôi: \"…\""): reported, not pasted.
-  return !TOLD_CONVERSATION.test(outside);
+  // A conversation told by one side of it ("Anh công an gọi: \"…\" Tôi: \"…\""), or words about the quote ("Ai nhận
+  // được tin này chưa?", "Mọi người xem này:", "có số lạ gửi:"): reported, not pasted.
+  return !TOLD_CONVERSATION.test(outside) && !TALKING_FRAME.test(outside);
 }
+
+/** Words of a frame that talks about the quote: a question, "this", a verb of receiving, sending or showing. */
+const TALKING_FRAME =
+  /\?|(?:^|[^\p{L}\p{M}])(?:này|đây|kìa|xem|coi|nhận|được|gửi|gởi|ai|có|nè|this|these|here|look|got|received|anyone|see|sent)(?![\p{L}\p{M}])/iu;
 
 /** The writer as a speaker ("Tôi:", "Me:") or a verb of speaking before a quote ("gọi:", "bảo:", "said:"; "Tin nhắn:"
  *  names the medium). */

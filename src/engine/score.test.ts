@@ -269,6 +269,12 @@ describe('scoreIndicators: a warning word inside a longer warning phrase counts 
     // The same word elsewhere in the text is a second warning: 50, warning context.
     const twice = scoreIndicators([ask, channel, phrase, ind('tu-lua-dao', 'warning', 'warning', 20, { start: 120, end: 127 })]);
     expect(twice.warningContext).toBe(true);
+    // Per occurrence: the word inside the phrase first, the same word alone later — the later one still counts.
+    const insideFirst = scoreIndicators([ask, channel, phrase, word, ind('tu-lua-dao', 'warning', 'warning', 20, { start: 120, end: 127 })]);
+    expect(insideFirst.warningContext).toBe(true);
+    // Two patterns over exactly the same words, equal weights: one counts.
+    const same = scoreIndicators([ask, channel, ind('w-a', 'warning', 'warning', 20, { start: 50, end: 57 }), ind('w-b', 'warning', 'warning', 20, { start: 50, end: 57 })]);
+    expect(same.warningContext).toBe(false);
     // A heavier phrase inside a lighter, longer one ("có phải lừa đảo" in "có phải lừa đảo ko"): both count.
     const question = scoreIndicators([
       ind('co-phai-lua-dao', 'warning', 'warning', 30, { start: 50, end: 65 }),

@@ -93,6 +93,26 @@ export interface ScoreContext {
 }
 
 /** How much of the shorter of two spans the other covers (0–1). */
+/**
+ * A warning occurrence inside the span of another pattern's heavier warning occurrence (or an equal one: the longer
+ * span, then the first pattern id, wins) is the same words read twice: "lừa đảo" inside "lừa đảo chiếm đoạt tài sản".
+ * Judged per occurrence, so "lừa đảo" standing alone elsewhere in the text still counts. A lighter warning around a
+ * heavier one adds its own words ("có phải lừa đảo" inside "có phải lừa đảo ko": the question is more than the phrase).
+ */
+const MAX_WARNINGS_COMPARED = 200;
+
+function isInsideHeavierWarning(ind: Indicator, all: readonly Indicator[]): boolean {
+  if (ind.start === undefined || ind.end === undefined) return false;
+  const { start, end } = ind;
+  return all.some((k) => {
+    if (k === ind || k.patternId === ind.patternId || k.start === undefined || k.end === undefined) return false;
+    if (k.start > start || k.end < end || k.weight < ind.weight) return false;
+    if (k.weight > ind.weight) return true;
+    const longer = k.end - k.start - (end - start);
+    return longer > 0 || (longer === 0 && compareCodeUnits(k.patternId, ind.patternId) < 0);
+  });
+}
+
 function overlapShare(a: Indicator, start: number, end: number): number {
   const aStart = a.start ?? 0;
   const aEnd = a.end ?? 0;
@@ -152,8 +172,11 @@ export function scoreIndicators(
   // A pattern counts once: a used occurrence beats a mentioned one, then the strongest. Weightless indicators (the
   // engine's ask hints, ask-hints.ts) are reported but take no part in the score.
   const unique = new Map<string, Indicator>();
+  const warnings = indicators.filter((ind) => ind.signal === 'warning' && ind.weight > 0);
+  // Quadratic in the warnings of one item: a text with hundreds of them is a warning whatever is dropped.
+  const readTwice = warnings.length <= MAX_WARNINGS_COMPARED ? new Set(warnings.filter((ind) => isInsideHeavierWarning(ind, warnings))) : new Set<Indicator>();
   for (const ind of indicators) {
-    if (ind.weight === 0) continue;
+    if (ind.weight === 0 || readTwice.has(ind)) continue;
     const prev = unique.get(ind.patternId);
     if (!prev) unique.set(ind.patternId, ind);
     else if (isMention(prev) !== isMention(ind)) {
@@ -163,19 +186,15 @@ export function scoreIndicators(
 
   // The same words count once per lure: two lure patterns of one family over overlapping spans ("việc nhẹ lương cao"
   // read by two job-task lures) add only the heavier, so a lure alone stays clean however many patterns describe it.
-  // Across families nothing is dropped: each family's sum is its own reading of the text. A warning inside the span
-  // of a heavier (or equal) warning is the same words read twice; a lighter one around a heavier one adds its own
-  // words ("có phải lừa đảo" inside "có phải lừa đảo ko" — the question is more than the phrase).
+  // Across families nothing is dropped: each family's sum is its own reading of the text. (Warnings read twice over
+  // the same words were dropped above, occurrence by occurrence: `isInsideHeavierWarning`.)
   const spanned = [...unique.values()].filter((ind) => ind.start !== undefined && ind.end !== undefined);
   spanned.sort((a, b) => b.weight - a.weight || compareCodeUnits(a.patternId, b.patternId));
   const kept: Indicator[] = [];
   for (const ind of spanned) {
     const start = ind.start ?? 0;
     const end = ind.end ?? 0;
-    const overlaps =
-      (ind.signal === 'lure' &&
-        kept.some((k) => k.signal === ind.signal && k.family === ind.family && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap)) ||
-      (ind.signal === 'warning' && kept.some((k) => k.signal === 'warning' && (k.start ?? 0) <= start && (k.end ?? 0) >= end));
+    const overlaps = ind.signal === 'lure' && kept.some((k) => k.signal === ind.signal && k.family === ind.family && isMention(k) === isMention(ind) && overlapShare(k, start, end) >= SCORE_RULES.sameWordsOverlap);
     if (overlaps) unique.delete(ind.patternId);
     else kept.push(ind);
   }
