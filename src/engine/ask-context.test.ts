@@ -530,6 +530,11 @@ describe('isNegatedAsk: a bulleted list under a negated header', () => {
     // Line separators of any kind.
     ['Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\u2028- Cung cấp mã OTP\u2028- Truy cập đường link lạ', 'Truy cập đường link'],
     ['Vietcombank KHÔNG BAO GIỜ yêu cầu Quý khách:\r\n- Cung cấp mã OTP\r\n- Truy cập đường link lạ', 'Truy cập đường link'],
+    // Headers of safety notices: "không làm những việc sau", "không nên", "never do the following".
+    ['Quý khách tuyệt đối không làm những việc sau:\n- Cung cấp mã OTP cho bất kỳ ai\n- Truy cập đường link lạ', 'Truy cập đường link'],
+    ['Quý khách không nên:\n- Cung cấp mã OTP cho bất kỳ ai', 'Cung cấp mã OTP'],
+    ['Never do the following:\n- share your OTP or password with anyone\n- transfer money to a safe account', 'transfer money'],
+    ['Tuyệt đối không thực hiện các yêu cầu sau:\n- Chuyển tiền vào tài khoản lạ', 'Chuyển tiền'],
   ])('negated: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
@@ -552,6 +557,11 @@ describe('isNegatedAsk: a bulleted list under a negated header', () => {
     ['Đừng để mất quà:\n- Chuyển phí 30k vào stk 190312345678', 'Chuyển phí'],
     ['Vay online giải ngân 5 phút. Không cần chờ đợi:\n- Đóng phí hồ sơ 300k vào stk 190312345678', 'Đóng phí'],
     ['Tuyển CTV online. Không cần làm gì:\n- Nạp 200k vào stk 190312345678 để kích hoạt', 'Nạp 200k'],
+    // A header that threatens ("không nộp phí là mất quà:") or boasts ("cam kết KHÔNG thu phí trước:").
+    ['Hạn cuối 24h, không nộp phí là mất quà:\n- Chuyển phí ship 30k vào stk 190312345678', 'Chuyển phí'],
+    ['Giải ngân 15 phút. Cam kết KHÔNG thu phí trước:\n- Đóng phí bảo hiểm khoản vay 500k vào stk 190312345678', 'Đóng phí'],
+    // "K.H" (khách hàng) ending a header is no bare negation.
+    ['Hướng dẫn nhận quà cho K.H:\n- Chuyển phí ship 30k vào stk 190312345678', 'Chuyển phí'],
   ])('kept: %s → %s', (text, ask) => {
     expect(negated(text, ask)).toBe(false);
   });
@@ -565,6 +575,16 @@ describe('isNegatedAsk: a negation spelled out with dots or dashes', () => {
     // Two letters joined are an abbreviation, not a negation: "K.H" is khách hàng, "H.K" Hong Kong.
     expect(negated('Tri ân K.H: K.H chuyển phí ship 30k vào stk 190312345678 để nhận quà', 'chuyển phí')).toBe(false);
     expect(negated('Tài khoản của Quý K.H bị khóa. K.H cung cấp mã OTP cho nhân viên để mở khóa', 'cung cấp mã OTP')).toBe(false);
+    expect(negated('Tài khoản của Quý KH bị tạm khóa. KH cung cấp mã OTP cho nhân viên để mở khóa', 'cung cấp mã OTP')).toBe(false);
   });
 
+});
+
+describe('isNegatedClaim: "không cần gọi điện" is no denial of the lure after it', () => {
+  it('a job lure after "không cần gọi điện nhận" stands; "không có dịch vụ nào lấy lại tiền" denies', () => {
+    const text = 'Tuyển CTV làm tại nhà, không cần gọi điện nhận việc nhẹ lương cao 300-500k/ngày';
+    expect(isNegatedClaim(text, text.indexOf('việc nhẹ'), text.indexOf('việc nhẹ') + 18)).toBe(false);
+    const victim = 'Giờ mình chỉ muốn nói: không có dịch vụ nào lấy lại tiền bị lừa qua mạng cả';
+    expect(isNegatedClaim(victim, victim.indexOf('lấy lại'), victim.indexOf('lấy lại') + 19)).toBe(true);
+  });
 });

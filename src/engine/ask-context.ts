@@ -16,9 +16,9 @@
 import { isAccentedNoun, normalizeText } from './normalize.ts';
 import { isCommonSyllable } from './segment-syllables.ts';
 
-/** A word; three or more single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as
- *  the normalizer reads them — two are an abbreviation ("K.H" khách hàng, "H.K"), not a negation "kh"/"hk". */
-const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*){2,}(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}'’]+/gu;
+/** A word; single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as the normalizer
+ *  reads them — two of them are an abbreviation (`splitWords`). */
+const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*)+(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}'’]+/gu;
 const LETTER_JOINERS = /[.\-_*]/g;
 /** Ends a clause: . , ! ? ; : before a space (a dotted "c.k" is no boundary), a line or section break, an emoji or
  *  a bullet. */
@@ -147,7 +147,10 @@ function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let previousEnd = -1;
   for (const m of text.matchAll(WORD)) {
-    const original = m[0].replace(LETTER_JOINERS, '').normalize('NFC').toLowerCase();
+    // "KH" in capitals and two dotted letters ("K.H", "H.K") are abbreviations (khách hàng, Hong Kong): kept as "k.h",
+    // no negation "kh"/"hk" and no filler.
+    const abbreviation = m[0] === 'KH' || /^\p{L}\p{M}*[.\-_*]\p{L}\p{M}*$/u.test(m[0]);
+    const original = abbreviation ? [...m[0].replace(LETTER_JOINERS, '')].join('.').toLowerCase() : m[0].replace(LETTER_JOINERS, '').normalize('NFC').toLowerCase();
     const last = words[words.length - 1];
     if (last !== undefined && GLUED_BY_EMOJI.test(text.slice(previousEnd, m.index))) {
       // "kh🔒a" is not the negation "kh" followed by "a".
@@ -262,14 +265,16 @@ const ITEM_BULLET = /^[\t \u00a0]*(?:[-–—•·*+>▪▫●■□◦‣⁃✓
 const INLINE_BULLET = /(?:^|\s)[-–—•·*+](?=\s)|[•▪●■◦‣✓✔❌⛔→⇒➡►]|\p{Extended_Pictographic}/gu;
 /** Words of a list's header after its negation that keep it a denial: besides FILLERS, the list's own words ("các
  *  việc sau", "người mua/người bán", "the following"). */
-const LIST_HEADER_WORDS = new Set(['sau', 'viec', 'dieu', 'nhung', 'mua', 'following', 'things', 'these', 'of', 'this', 'that', 'cho', 'con', 'la']);
+const LIST_HEADER_WORDS = new Set(['sau', 'viec', 'dieu', 'nhung', 'mua', 'following', 'things', 'these', 'the', 'of', 'this', 'that', 'cho', 'con']);
+/** A header that states a consequence ("không nộp phí là mất quà:", "… thì bị khóa:") threatens, it does not deny. */
+const HEADER_CONSEQUENCES = new Set(['la', 'thi', 'mat', 'then', 'or']);
 /** Words right after a list header's negation that keep it a standing rule ("không bao giờ", "sẽ không", "will never"). */
-const HEADER_MODALS = new Set(['bao', 'gio', 'h', 'he', 'ever', 'se', 'duoc', 'will', 'do', 'to']);
+const HEADER_MODALS = new Set(['bao', 'gio', 'he', 'ever', 'se', 'duoc', 'phep', 'nen', 'will', 'do', 'should', 'to']);
 /** Verbs a list header denies: asking, telling, sending, giving a secret or money away (folded). */
 const HEADER_VERBS = new Set([
   ...ASKING_VERBS, ...TELLING_VERBS, 'send', 'sends', 'contact', 'lien',
-  'cung', 'chuyen', 'nop', 'dong', 'thu', 'dua', 'nhap', 'chia', 'tiet', 'doc', 'cai', 'bam', 'truy',
-  'share', 'provide', 'give', 'pay', 'enter', 'click', 'install', 'charge', 'collect', 'require', 'requires',
+  'cung', 'chuyen', 'nop', 'dong', 'dua', 'nhap', 'chia', 'tiet', 'doc', 'cai', 'bam', 'truy', 'lam', 'thuc', 'hien',
+  'share', 'provide', 'give', 'pay', 'enter', 'click', 'install', 'require', 'requires',
 ]);
 /** Most lines between a list's header and the item that holds the ask; most words of the item before the ask. */
 const MAX_LIST_LINES = 12;
@@ -321,9 +326,10 @@ function isNegatedBulletItem(text: string, start: number, end: number | undefine
   // A bare "KHÔNG:" / "Never:", or a verb of asking, telling or giving: "Đừng bỏ lỡ:", "Không cần chờ đợi:" deny
   // nothing that is asked.
   const verb = header[head];
-  if (verb !== undefined && !HEADER_VERBS.has(verb.folded)) return false;
+  if (verb !== undefined && !HEADER_VERBS.has(verb.folded) && !LIST_HEADER_WORDS.has(verb.folded)) return false;
   const after = header.slice(head);
-  if (!after.every((w) => (isFillerWord(w) || LIST_HEADER_WORDS.has(w.folded)) && !CONTRASTS.has(w.original))) return false;
+  if (after.some((w) => CONTRASTS.has(w.original) || HEADER_CONSEQUENCES.has(w.folded))) return false;
+  if (!after.every((w) => isFillerWord(w) || LIST_HEADER_WORDS.has(w.folded) || HEADER_VERBS.has(w.folded))) return false;
   return !(end !== undefined && isAnsweredByCondition(text, end, start));
 }
 
@@ -561,7 +567,7 @@ export function isNegatedContact(text: string, start: number | undefined, end?: 
 }
 
 /** Words allowed between a negation and the lure it denies (folded). */
-const CLAIM_FILLERS = new Set(['ai', 'tim', 'tin', 'nghe', 'theo', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask', 'hua', 'hen', 'cam', 'ket', 'dam', 'promise', 'guarantee', 'offer', 'dich', 'vu', 'cach', 'goi', 'dien', 'nhan']);
+const CLAIM_FILLERS = new Set(['ai', 'tim', 'tin', 'nghe', 'theo', 'bat', 'can', 'phai', 'co', 'yeu', 'cau', 'doi', 'ban', 'minh', 'em', 'anh', 'chi', 'se', 'he', 'bao', 'gio', 'nao', 'the', 'la', 'you', 'to', 'we', 'will', 'ever', 'ask', 'hua', 'hen', 'cam', 'ket', 'dam', 'promise', 'guarantee', 'offer', 'dich', 'vu', 'cach']);
 
 function isNegatedInClause(
   text: string,

@@ -301,6 +301,10 @@ describe('"<person> k" with a space between is "<person> không", not a spaced-o
     ['e k biết đâu', 'e khong biet dau'],
     ['a k có tiền', 'a khong co tien'],
     ['c k nha', 'c khong nha'],
+    ['t k thể đi được', 't khong the di duoc'],
+    ['c k sợ đâu', 'c khong so dau'],
+    ['c k, e tự lo', 'c khong e tu lo'],
+    ['m k cho ai mượn', 'm khong cho ai muon'],
   ])('%s', (raw, folded) => {
     expect(normalizeText(raw).text).toContain(folded);
   });
@@ -311,13 +315,17 @@ describe('"<person> k" with a space between is "<person> không", not a spaced-o
     expect(normalizeText('c k vào t k này').text).toBe('chuyen khoan vao tai khoan nay');
     expect(normalizeText('c k 200k phí kích hoạt').text).toBe('chuyen khoan 200 nghin phi kich hoat');
     expect(normalizeText('ib z l 0912').text).toBe('inbox zalo 0912');
+    expect(normalizeText('bạn c k sang t k sau').text).toBe('ban chuyen khoan sang tai khoan sau');
+    expect(normalizeText('gửi t k thẻ').text).toBe('gui tai khoan the');
     expect(normalizeText('c.k trước nhé').text).toBe('chuyen khoan truoc nhe');
     expect(normalizeText('s t k của e').text).toBe('so tai khoan cua e');
     expect(normalizeText('z a l o').text).toBe('zalo');
   });
 });
 
-test('"mk" after "game" is "mình" ("chơi game với mk", "chơi game, mk thua"): "game" is no account word', () => {
+test('"mk" after a game account ("id game + mk", "acc game/mk") is the password; after "game" alone it is "mình"', () => {
+  expect(normalizeText('gửi id game + mk để admin nạp').text).toBe('gui id game mat khau de admin nap');
+  expect(normalizeText('gửi acc game/mk qua zalo').text).toBe('gui acc game mat khau qua zalo');
   expect(normalizeText('ai chơi game với mk không').text).toBe('ai choi game voi minh khong');
   expect(normalizeText('tối qua chơi game, mk thua sạch').text).toBe('toi qua choi game minh thua sach');
 });

@@ -817,25 +817,26 @@ function isGluedFirstLetter(w: number, words: number): boolean {
 
 /** Single letters that stand for a person in chat ("t" tao/tôi, "e" em, "a" anh, "c" chị, "m" mình/mày, "b" bạn). */
 const PRONOUN_LETTERS = new Set([116, 101, 97, 99, 109, 98]);
-/** Words after a spaced "c k" / "t k" / "m k" that continue an abbreviation it spells out ("c k trước", "c k phí", "t k
- *  này", "m k fb"): there the pair is "ck", "tk", "mk" (folded). */
+/** Words after a spaced "c k" / "t k" / "m k" that continue the abbreviation it spells out ("c k trước", "c k phí", "t k
+ *  này", "m k fb"), as written (lowercase NFC): "thẻ" continues "tk", "thể" (can) follows "không". */
 const ABBREVIATION_CONTINUATIONS = new Set([
-  'truoc', 'trc', 'vao', 'vo', 'phi', 'qua', 'cho', 'giup', 'gium', 'tien', 'lai', 'ngay', 'lien', 'luon', 'nay', 'fb',
-  'facebook', 'zalo', 'zl', 'momo', 'stk', 'so', 'coc', 'ho', 'the', 'tk', 'cua', 'di', 'ib', 'inbox', 'mb', 'vcb',
+  'trước', 'trc', 'vào', 'vô', 'phí', 'giúp', 'giùm', 'ngay', 'luôn', 'này', 'fb', 'facebook', 'zalo', 'zl', 'momo', 'stk',
+  'số', 'sổ', 'cọc', 'hộ', 'thẻ', 'tk', 'của', 'ib', 'inbox', 'mb', 'vcb', 'sang', 'đến', 'tới', 'sau', 'dưới', 'ngân',
 ]);
 
 /**
- * Words w and w + 1 are "<person> k" with only whitespace between, followed by a word that does not continue an
- * abbreviation: chat shorthand for "<person> không" ("t k gọi được" is "tao không gọi được", "e k biết", "a k có
- * tiền"), not a letter-spaced "tk"/"ck"/"mk". Anything else keeps joining: "c k trước", "m k fb", "c k 50k", a marker
- * between ("c.k"), a pair at the end of the text.
+ * Words w and w + 1 are "<person> k" with only whitespace between, not followed by a word that continues an
+ * abbreviation: chat shorthand for "<person> không" ("t k gọi được" is "tao không gọi được", "e k biết", "a k thể",
+ * "c k, e tự lo"), not a letter-spaced "tk"/"ck"/"mk". "c k trước", "m k fb", "c k 50k", a marker between ("c.k") still
+ * join.
  */
 function isPronounNot(w: number, next: number, words: number): boolean {
   if (wordGap[w + 1] !== 1 || charCodes[wordFrom[w + 1] ?? 0] !== 107 || !PRONOUN_LETTERS.has(charCodes[wordFrom[w] ?? 0] ?? 0)) return false;
-  if (next >= words || ((wordGap[next] ?? 0) & 6) !== 0) return false;
+  if (next >= words || ((wordGap[next] ?? 0) & 6) !== 0) return true;
   const from = wordFrom[next] ?? 0;
   if (!isLetterCode(charCodes[from] ?? 0)) return false;
-  return !ABBREVIATION_CONTINUATIONS.has(readCodes(from, wordTo[next] ?? 0));
+  const original = scannedRaw.slice(charStart[from] ?? 0, charEnd[(wordTo[next] ?? 1) - 1] ?? 0).normalize('NFC').toLowerCase();
+  return !ABBREVIATION_CONTINUATIONS.has(original);
 }
 
 function buildUnits(words: number): number {

@@ -373,6 +373,9 @@ describe('isPastedMessage', () => {
   it('quoted messages under a sender or a medium, and little else, are the text itself', () => {
     expect(pasted('Messenger - Hồng Nhung:\n"Bà ơi đang bận k"\n"Tui nhờ xíu, bà chuyển giúp tui 15tr vào số này trước được k, chiều tui gửi lại liền"')).toBe(true);
     expect(pasted('Tin nhắn: "Con đang cấp cứu, mẹ chuyển gấp 20 triệu vào số tài khoản này cho bác sĩ nhé"')).toBe(true);
+    // "có", "được" in a frame are no talk about the quote.
+    expect(pasted('Bạn có 1 tin nhắn mới từ Shopee:\n"Chúc mừng bạn trúng thưởng xe SH, vui lòng nộp phí 2 triệu vào stk 0123456789 để nhận xe"')).toBe(true);
+    expect(pasted('Bạn đã được chọn!\n"Chúc mừng bạn trúng thưởng xe SH, vui lòng nộp phí 2 triệu vào stk 0123456789 để nhận xe"')).toBe(true);
   });
   it('a conversation told by one side, a verb of speaking, or words of the writer\'s own are no paste', () => {
     expect(pasted('Anh công an gọi: "Anh là cán bộ điều tra, em có liên quan đường dây rửa tiền".\nTôi: "Dạ em chỉ rửa bát thôi anh"')).toBe(false);

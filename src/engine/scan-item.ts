@@ -181,7 +181,7 @@ export function isPastedMessage(text: string, quoted: ReadonlyArray<readonly [nu
 
 /** Words of a frame that talks about the quote: a question, "this", a verb of receiving, sending or showing. */
 const TALKING_FRAME =
-  /\?|(?:^|[^\p{L}\p{M}])(?:này|đây|kìa|xem|coi|nhận|được|gửi|gởi|ai|có|nè|this|these|here|look|got|received|anyone|see|sent)(?![\p{L}\p{M}])/iu;
+  /\?|(?:^|[^\p{L}\p{M}])(?:này|đây|kìa|xem|coi|nhận được|gửi|gởi|có ai|ai nhận|nè|this|these|here|look|got|received|anyone|see|sent)(?![\p{L}\p{M}])/iu;
 
 /** The writer as a speaker ("Tôi:", "Me:") or a verb of speaking before a quote ("gọi:", "bảo:", "said:"; "Tin nhắn:"
  *  names the medium). */

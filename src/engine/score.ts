@@ -92,15 +92,15 @@ export interface ScoreContext {
   echoLinks?: ReadonlySet<Indicator>;
 }
 
-/** How much of the shorter of two spans the other covers (0–1). */
+/** Most warning indicators of one item compared pairwise (`isInsideHeavierWarning`). */
+const MAX_WARNINGS_COMPARED = 200;
+
 /**
  * A warning occurrence inside the span of another pattern's heavier warning occurrence (or an equal one: the longer
  * span, then the first pattern id, wins) is the same words read twice: "lừa đảo" inside "lừa đảo chiếm đoạt tài sản".
  * Judged per occurrence, so "lừa đảo" standing alone elsewhere in the text still counts. A lighter warning around a
  * heavier one adds its own words ("có phải lừa đảo" inside "có phải lừa đảo ko": the question is more than the phrase).
  */
-const MAX_WARNINGS_COMPARED = 200;
-
 function isInsideHeavierWarning(ind: Indicator, all: readonly Indicator[]): boolean {
   if (ind.start === undefined || ind.end === undefined) return false;
   const { start, end } = ind;
@@ -113,6 +113,7 @@ function isInsideHeavierWarning(ind: Indicator, all: readonly Indicator[]): bool
   });
 }
 
+/** How much of the shorter of two spans the other covers (0–1). */
 function overlapShare(a: Indicator, start: number, end: number): number {
   const aStart = a.start ?? 0;
   const aEnd = a.end ?? 0;
