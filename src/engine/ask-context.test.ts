@@ -580,10 +580,14 @@ describe('isNegatedAsk: a negation spelled out with dots or dashes', () => {
 
 });
 
-describe('isNegatedClaim: "không cần gọi điện" is no denial of the lure after it', () => {
+describe('isNegatedClaim: words of calling deny a lure only with a verb of asking after them', () => {
   it('a job lure after "không cần gọi điện nhận" stands; "không có dịch vụ nào lấy lại tiền" denies', () => {
     const text = 'Tuyển CTV làm tại nhà, không cần gọi điện nhận việc nhẹ lương cao 300-500k/ngày';
     expect(isNegatedClaim(text, text.indexOf('việc nhẹ'), text.indexOf('việc nhẹ') + 18)).toBe(false);
+    const notice = 'Điện lực không gọi điện đòi cắt điện, bà con đừng tin';
+    expect(isNegatedClaim(notice, notice.indexOf('cắt điện'), notice.indexOf('cắt điện') + 8)).toBe(true);
+    const texted = 'Ngân hàng không nhắn tin yêu cầu khóa tài khoản';
+    expect(isNegatedClaim(texted, texted.indexOf('khóa tài khoản'), texted.indexOf('khóa tài khoản') + 14)).toBe(true);
     const victim = 'Giờ mình chỉ muốn nói: không có dịch vụ nào lấy lại tiền bị lừa qua mạng cả';
     expect(isNegatedClaim(victim, victim.indexOf('lấy lại'), victim.indexOf('lấy lại') + 19)).toBe(true);
   });

@@ -535,9 +535,26 @@ export function isNegatedClaim(text: string, start: number | undefined, end?: nu
   if (negation < 0 || words[negation]?.folded === 'chua') return false;
   // Only a few words may stand between: "không ai bắt bạn [nạp tiền…]"; "trừ tiền không nhận được liên hệ [để được
   // hoàn tiền]" is a complaint, not a denial of the lure.
-  if (!words.slice(negation + 1).every((w) => CLAIM_FILLERS.has(w.folded))) return false;
+  if (!isClaimDeniedBy(words.slice(negation + 1))) return false;
   if (end !== undefined && isComparedWithWriter(text, end)) return false;
   return !isConditionalNegation(words, negation) && !(end !== undefined && isAnsweredByCondition(text, end, start));
+}
+
+/** Words of calling and messaging between a negation and the lure it denies, when a verb of asking follows them
+ *  ("không gọi điện đòi cắt điện", "không nhắn tin yêu cầu…"; folded). */
+const CALL_WORDS = new Set(['goi', 'dien', 'nhan', 'tin', 'call', 'text', 'message']);
+const ASKING_AFTER_CALL = new Set(['doi', 'yeu', 'bat', 'bao', 'thong', 'nghi', 'xin', 'ask', 'asking', 'demand', 'demanding']);
+
+/** The words between a negation and a lure are all fillers, or words of calling followed by a verb of asking: "không
+ *  cần gọi điện nhận việc nhẹ lương cao" denies nothing; "điện lực không gọi điện đòi cắt điện" does. */
+function isClaimDeniedBy(between: readonly Word[]): boolean {
+  let calling = false;
+  for (const w of between) {
+    if (CALL_WORDS.has(w.folded) && !(w.folded === 'tin' && !calling)) calling = true;
+    else if (ASKING_AFTER_CALL.has(w.folded)) calling = false;
+    else if (!CLAIM_FILLERS.has(w.folded)) return false;
+  }
+  return !calling;
 }
 
 /** The writer as the measure right after a lure (folded): "… như bên em", "… bằng bên mình", "… hơn chúng tôi". */
