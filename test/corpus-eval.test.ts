@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 9 (tune3
- * to tune19) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 10 (tune3
+ * to tune21) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -55,6 +55,10 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // tune19 99.0 % / 0 % (first 68.0 % / 1.5 %).
   { split: 'tune18', scam: 'scam-tune18.jsonl', benign: 'benign-tune18.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [200, 200] },
   { split: 'tune19', scam: 'scam-tune19.jsonl', benign: 'benign-tune19.jsonl', minRecall: 0.96, maxFalseWarnings: 0.015, minItems: [200, 200] },
+  // Session 10 (two pattern rounds and three reviews, the model trains on them): tune20 97.0 % / 1.0 % (first 73.5 % /
+  // 2.5 %), tune21 99.0 % / 0 % (first 73.0 % / 1.0 %).
+  { split: 'tune20', scam: 'scam-tune20.jsonl', benign: 'benign-tune20.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [200, 200] },
+  { split: 'tune21', scam: 'scam-tune21.jsonl', benign: 'benign-tune21.jsonl', minRecall: 0.96, maxFalseWarnings: 0.015, minItems: [200, 200] },
 ];
 type Split = string;
 
