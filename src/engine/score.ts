@@ -165,7 +165,7 @@ export function scoreIndicators(
   // this way: a question ("lừa đảo không?") or a news phrase ("lừa đảo chiếm đoạt tài sản") read with the bare word
   // inside it is meant to weigh more than the word (dropping the inner word lost warning context on 35 honest texts of
   // the tuning sets to gain 5 scams).
-  const spanned = [...unique.values()].filter((ind) => ind.start !== undefined && ind.end !== undefined);
+  const spanned = [...unique.values()].filter((ind) => ind.signal !== 'warning' && ind.start !== undefined && ind.end !== undefined);
   spanned.sort((a, b) => b.weight - a.weight || compareCodeUnits(a.patternId, b.patternId));
   const kept: Indicator[] = [];
   for (const ind of spanned) {
