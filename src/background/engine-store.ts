@@ -1,4 +1,4 @@
-import { compileEngine, describeDatabase, hashString, serializeEngine, ENGINE_FORMAT } from '@/src/engine';
+import { compileEngine, describeDatabase, isEngineIntact, serializeEngine, ENGINE_FORMAT } from '@/src/engine';
 import type { DatabaseSource } from '@/src/engine/types';
 import { assembleDatabase } from '@/src/patterns';
 import { engineItem } from '@/src/shared/engine-item';
@@ -24,16 +24,12 @@ export async function loadActiveSnapshot(db: CanhGiacDatabase): Promise<Snapshot
   return record;
 }
 
-/** Whether a stored engine's data still matches its checksum. Content scripts skip this check (it costs ~25 ms of
- *  cold code per page): the background makes it here, before it keeps the copy content scripts read. */
-function isIntact(stored: { data?: unknown; checksum?: unknown }): boolean {
-  return typeof stored.data === 'string' && hashString(stored.data) === stored.checksum;
-}
-
 /** Compiles a database and publishes it to content scripts (storage.local), unless that exact one is there, intact. */
 export async function publishEngine(source: DatabaseSource): Promise<{ version: number; patternCount: number }> {
   const current = await engineItem.getValue();
-  if (current && current.dbVersion === source.version && current.format === ENGINE_FORMAT && isIntact(current)) {
+  // Content scripts skip the checksum (it costs ~25 ms of cold code per page): it is checked here, before the copy
+  // they read is kept.
+  if (current && current.dbVersion === source.version && current.format === ENGINE_FORMAT && isEngineIntact(current)) {
     return { version: current.dbVersion, patternCount: source.patterns.length };
   }
   const engine = compileEngine(source);

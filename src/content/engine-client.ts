@@ -4,7 +4,7 @@
  * background publishes another version.
  *
  * Start-up is split into tasks so none is long (a long task janks the page the person is scrolling): the storage
- * read, the load, building the public-suffix data, and the warm-up with the hand-over (and the first scan slice)
+ * read, the load (one task per step of `loadEngineSteps`), building the public-suffix data, and the warm-up with the hand-over (and the first scan slice)
  * each run in their own task. The warm-up judges a small made-up text with a host and a
  * link: the first use of the engine pays one-time costs (the URL-in-text RegExp is compiled on its first run, the
  * public-suffix lookup and the matcher's code are compiled lazily) that would otherwise land on the first real post,
@@ -12,14 +12,14 @@
  * (`prepareWarmUp`). Its verdict is thrown away.
  */
 import { browser } from 'wxt/browser';
-import { loadEngine, prepareScan, scanItem, type Engine, type ScanInput } from '@/src/engine';
+import { loadEngineSteps, prepareScan, scanItem, type Engine, type ScanInput } from '@/src/engine';
 import { sendMessage } from '@/src/shared/send-message';
 import { nextTask } from './post-task';
 
 /**
  * Where `engineItem` (src/shared/engine-item.ts, `local:engine`) keeps the engine. Read here with the storage API
  * itself: defining a WXT storage item reads its whole value once at once (to initialise it), so importing
- * `engineItem` into the content script cost every tab a second read of the ~0.5 MB engine. A test checks the key.
+ * `engineItem` into the content script cost every tab a second read of the ~2 MB engine. A test checks the key.
  */
 export const ENGINE_STORAGE_KEY = 'engine';
 
@@ -65,11 +65,21 @@ export const WARM_UP_INPUTS: readonly ScanInput[] = [
   },
 ];
 
-function tryLoad(serialized: unknown): Engine | null {
+/**
+ * Loads the stored engine one step per task (`loadEngineSteps`: the envelope and `data`, then each large part, then
+ * the indexes): parsed at once, ~1.9 MB of JSON made one task of ~76 ms. Null when it is rejected or `signal` aborts.
+ */
+async function tryLoad(serialized: unknown, signal: AbortSignal, yieldTask: (signal: AbortSignal) => Promise<void>): Promise<Engine | null> {
   if (!serialized) return null;
   try {
     // No checksum here: see LoadEngineOptions.verifyChecksum (the background checks the copy it keeps).
-    return loadEngine(serialized, { verifyChecksum: false });
+    const steps = loadEngineSteps(serialized, { verifyChecksum: false });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await yieldTask(signal);
+      if (signal.aborted) return null;
+    }
   } catch (error) {
     console.warn('[canh-giac] stored engine rejected', error);
     return null;
@@ -124,7 +134,7 @@ export async function connectEngine({ signal, onEngine, yieldTask = nextTask }: 
   const accept = async (serialized: unknown) => {
     if (signal.aborted || !serialized) return;
     await yieldTask(signal);
-    const engine = tryLoad(serialized);
+    const engine = await tryLoad(serialized, signal, yieldTask);
     if (!engine || signal.aborted) return;
     const id = `${engine.version}:${(serialized as { checksum?: string }).checksum ?? ''}`;
     if (id === version) return;

@@ -4,13 +4,16 @@ import {
   describeDatabase,
   ENGINE_FORMAT,
   EngineLoadError,
+  isEngineIntact,
   loadEngine,
+  loadEngineSteps,
   scanItem,
   serializeEngine,
   hashString,
   type ScanInput,
   type Verdict,
 } from './index.ts';
+import { ENGINE_PARTS } from './serialize.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
@@ -190,10 +193,49 @@ describe('serialization', () => {
     expect(() => loadEngine(copy)).toThrow(EngineLoadError);
   });
 
-  it('rejects tampered data', () => {
-    const copy = { ...serialized, data: serialized.data.replace(/"weight":\d+/, '"weight":100') };
+  it('rejects tampered data or a tampered part', () => {
+    const copy = { ...serialized, data: serialized.data.replace(/"version":\d+/, '"version":100') };
     expect(copy.data).not.toBe(serialized.data);
     expect(() => loadEngine(copy)).toThrow(/checksum/);
+    const parts = serialized.parts.map((part) => part.replace(/"weight":\d+/, '"weight":100'));
+    expect(parts).not.toEqual(serialized.parts);
+    expect(() => loadEngine({ ...serialized, parts })).toThrow(/checksum/);
+    // Moving text from one part to the next changes the checksum too.
+    const [first = '', second = '', ...rest] = serialized.parts;
+    expect(() => loadEngine({ ...serialized, parts: [first.slice(0, -1), first.slice(-1) + second, ...rest] })).toThrow(/checksum/);
+  });
+
+  it('keeps the largest sections out of `data`, one JSON text each (each parsed in a step of its own)', () => {
+    expect(serialized.parts).toHaveLength(ENGINE_PARTS.length);
+    const data = JSON.parse(serialized.data) as Record<string, unknown>;
+    expect(data['patterns']).toBeUndefined();
+    expect(data['model']).toBeUndefined();
+    expect(Object.keys(data['regexes'] as object).sort()).toEqual(['format']);
+    expect(JSON.parse(serialized.parts[0] ?? '')).toEqual(engine.patterns);
+    expect(isEngineIntact(serialized)).toBe(true);
+    expect(isEngineIntact({ ...serialized, parts: serialized.parts.slice(1) })).toBe(false);
+    expect(isEngineIntact({ ...serialized, parts: undefined })).toBe(false);
+  });
+
+  it('loads in steps: one to check and parse `data`, one per part, one to build; the same engine as loadEngine', () => {
+    const steps = loadEngineSteps(JSON.parse(JSON.stringify(serialized)));
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // The checksum, then a step before each part and one before the indexes are built.
+    expect(yields).toBe(1 + ENGINE_PARTS.length + 1);
+    for (const [, input] of CASES) expect(scanItem(step.value, input)).toEqual(scanItem(engine, input));
+  });
+
+  it('rejects a bad part in the step that parses it', () => {
+    const parts = serialized.parts.map((part, i) => (i === 2 ? '{nope' : part));
+    const steps = loadEngineSteps({ ...serialized, parts }, { verifyChecksum: false });
+    let yields = 0;
+    expect(() => {
+      while (!steps.next().done) yields++;
+    }).toThrow(/not JSON/);
+    // data, then parts 0 and 1 are read before part 2 is.
+    expect(yields).toBe(3);
   });
 
   it('skips only the checksum when told to (content scripts), and still rejects a bad shape or format', () => {
@@ -223,7 +265,9 @@ describe('serialization', () => {
     ['wrong magic', { ...serialized, magic: 'something-else' }, /magic/],
     ['not an object', 'nope', /not a serialized engine/],
     ['no data', { ...serialized, data: null }, /data/],
-    ['data that is not JSON', { ...serialized, data: '{nope', checksum: hashString('{nope') }, /not JSON/],
+    ['data that is not JSON', { ...serialized, data: '{nope', checksum: hashString(['{nope', ...serialized.parts]) }, /not JSON/],
+    ['no parts', { ...serialized, parts: undefined }, /missing parts/],
+    ['a part that is not a string', { ...serialized, parts: [...serialized.parts.slice(1), 7] }, /missing parts/],
   ])('rejects %s', (_name, value, message) => {
     expect(() => loadEngine(value)).toThrow(message);
   });

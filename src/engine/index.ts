@@ -9,7 +9,7 @@ export { compileEngine, describeDatabase, CUSTOM_FAMILY, CUSTOM_PHRASE_WEIGHT } 
 export type { CompileOptions, DatabaseDescription, Engine, PatternInfo, SkippedPattern } from './compile.ts';
 export { scanItem, prepareScan } from './scan-item.ts';
 export { scoreIndicators, SCORE_RULES, DOMAIN_KINDS } from './score.ts';
-export { serializeEngine, loadEngine, EngineLoadError, ENGINE_FORMAT, ENGINE_MAGIC, hashString, type LoadEngineOptions } from './serialize.ts';
+export { serializeEngine, loadEngine, loadEngineSteps, isEngineIntact, EngineLoadError, ENGINE_FORMAT, ENGINE_MAGIC, hashString, type LoadEngineOptions } from './serialize.ts';
 export type { SerializedEngine, SerializedEngineData } from './serialize.ts';
 export { unwrapRedirect } from './urls.ts';
 export { loadTextModel, TextModelError, TEXT_MODEL_FORMAT } from './text-model.ts';

@@ -16,7 +16,21 @@ import type { FamilyId, FamilySource } from './types.ts';
 import { loadUrlIndex, type UrlPatternSource } from './urls.ts';
 
 export const ENGINE_MAGIC = 'canhgiac-engine';
-export const ENGINE_FORMAT = 9;
+/** Format 10: the largest sections moved from `data` to `parts`, each parsed in a step of its own (`loadEngineSteps`). */
+export const ENGINE_FORMAT = 10;
+
+/**
+ * The sections of `SerializedEngineData` kept out of `data`, one JSON text each in `SerializedEngine.parts` (in this
+ * order): the largest ones, so that no single `JSON.parse` of the engine is long. With 2,091 patterns the whole data
+ * was ~1.9 MB; parsed at once in a content script it made one task of ~76 ms (58 ms of CPU, half of it the parse and
+ * the garbage collection after it) in `npm run bench:browser`. Split here, the largest part is ~0.8 MB.
+ */
+export const ENGINE_PARTS: readonly (readonly [keyof SerializedEngineData, ...string[]])[] = [
+  ['patterns'],
+  ['regexes', 'entries'],
+  ['regexes', 'index'],
+  ['model'],
+];
 
 export interface SerializedEngineData {
   version: number;
@@ -38,23 +52,36 @@ export interface SerializedEngine {
   magic: typeof ENGINE_MAGIC;
   format: number;
   dbVersion: number;
-  /** cyrb53 of `data` (the JSON text), 14 hex digits. */
+  /** cyrb53 of `data` and then each of `parts` (`hashEngineText`), 14 hex digits. */
   checksum: string;
   /**
    * The engine's data as JSON text. A string, not an object: stores such as Chromium's `storage.local` give objects
    * back with their keys reordered, which would break a checksum over re-stringified data (format 1's bug).
    */
   data: string;
+  /** The sections of ENGINE_PARTS, one JSON text each, in that order (left out of `data`). */
+  parts: string[];
 }
 
-/** cyrb53: a fast 53-bit non-cryptographic string hash (public domain, bryc). Detects corruption, not tampering. */
-export function hashString(input: string, seed = 0): string {
+/**
+ * cyrb53: a fast 53-bit non-cryptographic string hash (public domain, bryc). Detects corruption, not tampering. An
+ * array is hashed as its strings in turn with a 0 code unit before each but the first (["ab", "c"] ≠ ["a", "bc"]).
+ */
+export function hashString(input: string | readonly string[], seed = 0): string {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  const pieces = typeof input === 'string' ? [input] : input;
+  for (let p = 0; p < pieces.length; p++) {
+    if (p > 0) {
+      h1 = Math.imul(h1, 2654435761);
+      h2 = Math.imul(h2, 1597334677);
+    }
+    const piece = pieces[p] ?? '';
+    for (let i = 0; i < piece.length; i++) {
+      const ch = piece.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
@@ -80,8 +107,46 @@ export function serializeEngine(engine: Engine): SerializedEngine {
     model: engine.model ? { ...engine.model.source, training: undefined } : null,
     skipped: [...engine.skipped],
   };
-  const json = JSON.stringify(data);
-  return { magic: ENGINE_MAGIC, format: ENGINE_FORMAT, dbVersion: engine.version, checksum: hashString(json), data: json };
+  const rest = data as unknown as Record<string, unknown>;
+  const parts = ENGINE_PARTS.map((path) => JSON.stringify(takeAt(rest, path) ?? null));
+  const json = JSON.stringify(rest);
+  return { magic: ENGINE_MAGIC, format: ENGINE_FORMAT, dbVersion: engine.version, checksum: hashEngineText(json, parts), data: json, parts };
+}
+
+/** The checksum of an engine's texts: `data`, then each part. */
+export function hashEngineText(data: string, parts: readonly string[]): string {
+  return hashString([data, ...parts]);
+}
+
+/** Whether a stored engine's texts still match its checksum (the background's check before it keeps a copy). */
+export function isEngineIntact(stored: unknown): boolean {
+  if (!isRecord(stored)) return false;
+  const { data, parts, checksum } = stored;
+  return typeof data === 'string' && isTextList(parts) && hashEngineText(data, parts) === checksum;
+}
+
+function isTextList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((part) => typeof part === 'string');
+}
+
+/** Removes and returns the value at `path` of `record` (undefined when a step is missing). */
+function takeAt(record: Record<string, unknown>, path: readonly string[]): unknown {
+  let holder: unknown = record;
+  for (const key of path.slice(0, -1)) holder = isRecord(holder) ? holder[key] : undefined;
+  const last = path[path.length - 1] ?? '';
+  if (!isRecord(holder) || !(last in holder)) return undefined;
+  const value = holder[last];
+  delete holder[last];
+  return value;
+}
+
+/** Sets the value at `path` of `record`; false when a step before the last is not an object. */
+function putAt(record: Record<string, unknown>, path: readonly string[], value: unknown): boolean {
+  let holder: unknown = record;
+  for (const key of path.slice(0, -1)) holder = isRecord(holder) ? holder[key] : undefined;
+  if (!isRecord(holder)) return false;
+  holder[path[path.length - 1] ?? ''] = value;
+  return true;
 }
 
 export class EngineLoadError extends Error {
@@ -103,7 +168,21 @@ export interface LoadEngineOptions {
   verifyChecksum?: boolean;
 }
 
+/** Loads a serialized engine at once (`loadEngineSteps` run to the end). Throws `EngineLoadError`. */
 export function loadEngine(serialized: unknown, options: LoadEngineOptions = {}): Engine {
+  const steps = loadEngineSteps(serialized, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Loads a serialized engine in steps: each `next()` does one bounded piece (check the envelope, parse `data`, parse
+ * one part, build the indexes) and the last returns the engine. A content script yields to the page between steps, so
+ * no step makes a long task. Throws `EngineLoadError` from the step that finds the problem.
+ */
+export function* loadEngineSteps(serialized: unknown, options: LoadEngineOptions = {}): Generator<void, Engine, void> {
   if (!isRecord(serialized)) throw new EngineLoadError('not a serialized engine');
   if (serialized['magic'] !== ENGINE_MAGIC) throw new EngineLoadError('wrong magic');
   if (serialized['format'] !== ENGINE_FORMAT) {
@@ -111,14 +190,19 @@ export function loadEngine(serialized: unknown, options: LoadEngineOptions = {})
   }
   const json = serialized['data'];
   if (typeof json !== 'string') throw new EngineLoadError('missing data');
-  if (options.verifyChecksum !== false && hashString(json) !== serialized['checksum']) throw new EngineLoadError('checksum mismatch');
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    throw new EngineLoadError('malformed data: not JSON');
+  const parts = serialized['parts'];
+  if (!isTextList(parts) || parts.length !== ENGINE_PARTS.length) throw new EngineLoadError('missing parts');
+  if (options.verifyChecksum !== false) {
+    if (hashEngineText(json, parts) !== serialized['checksum']) throw new EngineLoadError('checksum mismatch');
+    yield;
   }
+  const data = parseJson(json);
   if (!isRecord(data)) throw new EngineLoadError('malformed data');
+  for (let p = 0; p < ENGINE_PARTS.length; p++) {
+    yield;
+    if (!putAt(data, ENGINE_PARTS[p] ?? [], parseJson(parts[p] ?? ''))) throw new EngineLoadError('malformed data');
+  }
+  yield;
   const d = data as unknown as SerializedEngineData;
   if (
     typeof d.version !== 'number' ||
@@ -152,5 +236,13 @@ export function loadEngine(serialized: unknown, options: LoadEngineOptions = {})
     };
   } catch (err) {
     throw new EngineLoadError(`malformed data: ${String(err)}`);
+  }
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    throw new EngineLoadError('malformed data: not JSON');
   }
 }
