@@ -197,6 +197,12 @@ interface ContextWord {
   /** When set, the near reading applies only to these spellings (lowercase, with their marks; `readSpellingKey`):
    *  "vô" and unaccented "vo" may be "vào", "vợ", "vở", "vỡ" never are. */
   spellings?: string[];
+  /**
+   * When true, `after` and `before` list the neighbours as WRITTEN (lowercase, with their marks) and a neighbour counts
+   * only with nothing but spaces between: "bn" is "bao nhiêu" after "giá", not after "vậy" or "tâm" (which fold like
+   * "vay", "tam"), and not across a comma ("Chào bn, bn có…"). `afterJoined` is not used then.
+   */
+  spelledNeighbours?: boolean;
 }
 
 interface TeencodeTable {
@@ -323,6 +329,7 @@ function outputEndsWith(phrase: string, end: number): boolean {
 /** The reading of context word `rule` at unit `u` of `units` (see `ContextWord`). */
 function readContextWord(rule: ContextWord, u: number, units: number, origStart: number, origEnd: number): string {
   if (rule.spellings !== undefined && !rule.spellings.includes(readSpellingKey(scannedRaw, origStart, origEnd))) return rule.reads;
+  if (rule.spelledNeighbours === true) return readBySpelledNeighbours(rule, u, units, origStart, origEnd);
   let end = outLength;
   // Joined to the word before by a connector word, or by a symbol in the original gap ("tk + mk", "tk/mk").
   let joined = JOINING_GAP.test(scannedRaw.slice(lastOrigEnd, origStart));
@@ -339,6 +346,26 @@ function readContextWord(rule: ContextWord, u: number, units: number, origStart:
   // Over "vs" (với): a teencode word, so the fast path's slice holds the word after it too ("mk vs mã 2 lớp").
   if (next + 1 < units && readCodes(unitFrom[next] ?? 0, unitTo[next] ?? 0) === 'vs') next++;
   if (next < units && rule.before.includes(readCodes(unitFrom[next] ?? 0, unitTo[next] ?? 0))) return rule.near;
+  return rule.reads;
+}
+
+/** Spaces only (a neighbour in the same clause). */
+const RE_SPACES_ONLY = /^[\p{White_Space}\p{Cf}]{1,4}$/u;
+
+/** `readContextWord` for a rule with `spelledNeighbours`: the raw words right before and after, as written. */
+function readBySpelledNeighbours(rule: ContextWord, u: number, units: number, origStart: number, origEnd: number): string {
+  const from = Math.max(0, origStart - 24);
+  const before = RE_WORD_BEFORE.exec(scannedRaw.slice(from, origStart));
+  if (before !== null) {
+    const start = from + before.index;
+    if (rule.after.includes(readSpellingKey(scannedRaw, start, start + (before[1] ?? '').length))) return rule.near;
+  }
+  const next = u + 1;
+  if (next < units) {
+    const start = charStart[unitFrom[next] ?? 0] ?? origEnd;
+    const end = charEnd[(unitTo[next] ?? 1) - 1] ?? start;
+    if (RE_SPACES_ONLY.test(scannedRaw.slice(origEnd, start)) && rule.before.includes(readSpellingKey(scannedRaw, start, end))) return rule.near;
+  }
   return rule.reads;
 }
 
