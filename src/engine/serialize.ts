@@ -115,6 +115,7 @@ export function serializeEngine(engine: Engine): SerializedEngine {
 
 /** The checksum of an engine's texts: `data`, then each part. */
 export function hashEngineText(data: string, parts: readonly string[]): string {
+  // With no parts this is hashString(data), format 9's checksum: the format and the number of parts tell them apart.
   return hashString([data, ...parts]);
 }
 
@@ -190,8 +191,10 @@ export function* loadEngineSteps(serialized: unknown, options: LoadEngineOptions
   }
   const json = serialized['data'];
   if (typeof json !== 'string') throw new EngineLoadError('missing data');
-  const parts = serialized['parts'];
-  if (!isTextList(parts) || parts.length !== ENGINE_PARTS.length) throw new EngineLoadError('missing parts');
+  const given = serialized['parts'];
+  if (!isTextList(given) || given.length !== ENGINE_PARTS.length) throw new EngineLoadError('missing parts');
+  // A copy: the parts are read in later steps, and the caller's array could change between them.
+  const parts = [...given];
   if (options.verifyChecksum !== false) {
     if (hashEngineText(json, parts) !== serialized['checksum']) throw new EngineLoadError('checksum mismatch');
     yield;
@@ -211,8 +214,7 @@ export function* loadEngineSteps(serialized: unknown, options: LoadEngineOptions
     !Array.isArray(d.brandFamilies) ||
     !isRecord(d.domains) ||
     !Array.isArray(d.urls) ||
-    !Array.isArray(d.numbers) ||
-    d.model === undefined
+    !Array.isArray(d.numbers)
   ) {
     throw new EngineLoadError('malformed data');
   }
