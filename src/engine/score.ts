@@ -3,7 +3,8 @@
  * - a pattern counts once per item (every occurrence is still reported), and two lure patterns of one family over the
  *   same words count once (the heavier);
  * - the item score is the strongest family's weights + the `generic` family's weights + the asks (payment, credential,
- *   channel) of the other families (together capped at 60); with no other
+ *   channel) of the other families (together capped at 60) — the strongest family being the one for which that sum
+ *   is highest; with no other
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious` — except a
  *   credential ask together with a channel or pressure indicator (a secret asked for through a link or in a hurry),
  *   which keeps its full weight;
@@ -201,15 +202,20 @@ export function scoreIndicators(
   }
 
   const generic = SCORE_RULES.genericFamily;
+  // The ask is family-independent ("nhập thông tin thẻ" under a prize lure is still a card request): asks of the
+  // other families count as support, like generic ones, within the same cap. So the strongest family is the one whose
+  // own weight plus that support is highest: a parcel lure (25) with a card request from bank-phishing (45) reads 70
+  // as parcel, where ranking by own weight alone read 45 as bank-phishing.
+  let allAsks = 0;
+  for (const [family, asks] of familyAsks) if (family !== generic) allAsks += asks;
+  const supportOf = (family: FamilyId): number =>
+    Math.min(SCORE_RULES.genericCap, (familySums.get(generic) ?? 0) + allAsks - (familyAsks.get(family) ?? 0));
   const ranked = [...familySums.entries()]
     .filter(([family]) => family !== generic)
-    .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]));
+    .map(([family, sum]): [FamilyId, number, number] => [family, sum, sum + supportOf(family)])
+    .sort((a, b) => b[2] - a[2] || b[1] - a[1] || compareCodeUnits(a[0], b[0]));
   const strongest = ranked[0];
-  // The ask is family-independent ("nhập thông tin thẻ" under a prize lure is still a card request): asks of the
-  // other families count as support, like generic ones, within the same cap.
-  let otherAsks = 0;
-  for (const [family, asks] of familyAsks) if (family !== generic && family !== strongest?.[0]) otherAsks += asks;
-  const genericSum = Math.min(SCORE_RULES.genericCap, (familySums.get(generic) ?? 0) + (strongest ? otherAsks : 0));
+  const genericSum = strongest ? supportOf(strongest[0]) : Math.min(SCORE_RULES.genericCap, familySums.get(generic) ?? 0);
 
   let score: number;
   const signals = new Set<Signal>(familySignals.get(generic) ?? []);
