@@ -26,6 +26,11 @@
  *   session-9 engine before any change of that session, and at the end): prints only its two overall figures.
  * - `blind11` (scam-blind11.jsonl, benign-blind11.jsonl, written in the middle of session 10 and not read until its
  *   end, once on the session-9 commit and once on the session-10 one): prints only its two overall figures.
+ * - `blind12` (scam-blind12.jsonl, benign-blind12.jsonl, written at the start of session 11, read once on the
+ *   session-10 engine before any change of that session, and at the end): prints only its two overall figures.
+ * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
+ * still never read item by item, never used to tune a pattern): their figures guard against regressions but no longer
+ * estimate generalization. The held-out sets are blind10, blind11 and blind12.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -35,25 +40,27 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 10 (2026-11-30): blind 95.2 % / 0.7 %, blind2 92.4 % / 0.7 %, blind3 80.6 % / 1.4 %,
-// blind4 88.0 % / 2.7 %, blind5 88.0 % / 3.3 %, blind6 92.0 % / 0.7 %, blind7 86.0 % / 2.7 %, blind8 88.0 % / 2.0 %,
-// blind9 88.0 % / 3.3 %, blind10 80.0 % / 2.0 %, blind11 84.7 % / 2.0 % (session 9's engine: 94.6 / 0.7, 91.2 / 0.7,
-// 81.3 / 1.4, 88.0 / 2.7, 86.0 / 2.7, 93.3 / 0.7, 90.0 / 2.7, 87.3 / 2.0, 86.7 / 3.3, 80.7 / 1.3, 83.3 / 2.0). The bars
-// sit a few items below, as a guard against regressions (blind7's was lowered: it lost six scams this session).
-const BLIND_MIN_RECALL = 0.9;
-const BLIND_MAX_FALSE_WARNINGS = 0.03;
-/** The untouched sets: only their two overall figures are ever printed. */
+// Measured at the end of session 11 (2026-11-30). Held out: blind10 88.0 % / 0.7 %, blind11 92.0 % / 1.3 %, blind12
+// 89.3 % / 0.7 % (end of session 10: 80.0 / 2.0, 84.7 / 2.0; blind12 read at the start of session 11: 82.7 / 1.3).
+// Retired into the model's training this session (fitted now): blind 98.8 / 0, blind2 97.7 / 0, blind3 90.0 / 0,
+// blind4 94.7 / 1.3, blind5 94.0 / 1.3, blind6 97.3 / 0.7, blind7 95.3 / 2.0, blind8 96.0 / 0.7, blind9 98.0 / 1.3
+// (end of session 10, before they were training data: 95.2 / 0.7, 92.4 / 0.7, 80.6 / 1.4, 88.0 / 2.7, 88.0 / 3.3,
+// 92.0 / 0.7, 86.0 / 2.7, 88.0 / 2.0, 88.0 / 3.3). The bars sit a few items below, as a guard against regressions.
+const BLIND_MIN_RECALL = 0.95;
+const BLIND_MAX_FALSE_WARNINGS = 0.02;
+/** The sets of which only their two overall figures are ever printed. */
 const OVERALL_ONLY = [
-  { name: 'blind2', minRecall: 0.88, maxFalseWarnings: 0.03 },
-  { name: 'blind3', minRecall: 0.78, maxFalseWarnings: 0.05 },
-  { name: 'blind4', minRecall: 0.85, maxFalseWarnings: 0.05 },
-  { name: 'blind5', minRecall: 0.83, maxFalseWarnings: 0.07 },
-  { name: 'blind6', minRecall: 0.9, maxFalseWarnings: 0.035 },
-  { name: 'blind7', minRecall: 0.84, maxFalseWarnings: 0.04 },
-  { name: 'blind8', minRecall: 0.84, maxFalseWarnings: 0.04 },
-  { name: 'blind9', minRecall: 0.84, maxFalseWarnings: 0.05 },
-  { name: 'blind10', minRecall: 0.77, maxFalseWarnings: 0.04 },
-  { name: 'blind11', minRecall: 0.81, maxFalseWarnings: 0.04 },
+  { name: 'blind2', minRecall: 0.94, maxFalseWarnings: 0.02 },
+  { name: 'blind3', minRecall: 0.87, maxFalseWarnings: 0.02 },
+  { name: 'blind4', minRecall: 0.92, maxFalseWarnings: 0.03 },
+  { name: 'blind5', minRecall: 0.91, maxFalseWarnings: 0.03 },
+  { name: 'blind6', minRecall: 0.94, maxFalseWarnings: 0.02 },
+  { name: 'blind7', minRecall: 0.92, maxFalseWarnings: 0.035 },
+  { name: 'blind8', minRecall: 0.93, maxFalseWarnings: 0.02 },
+  { name: 'blind9', minRecall: 0.95, maxFalseWarnings: 0.03 },
+  { name: 'blind10', minRecall: 0.85, maxFalseWarnings: 0.025 },
+  { name: 'blind11', minRecall: 0.89, maxFalseWarnings: 0.03 },
+  { name: 'blind12', minRecall: 0.86, maxFalseWarnings: 0.025 },
 ] as const;
 
 interface Item {

@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 10 (tune3
- * to tune21) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 11 (tune3
+ * to tune26) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -59,6 +59,14 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // 2.5 %), tune21 99.0 % / 0 % (first 73.0 % / 1.0 %).
   { split: 'tune20', scam: 'scam-tune20.jsonl', benign: 'benign-tune20.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [200, 200] },
   { split: 'tune21', scam: 'scam-tune21.jsonl', benign: 'benign-tune21.jsonl', minRecall: 0.96, maxFalseWarnings: 0.015, minItems: [200, 200] },
+  // Session 11 (one pattern round on generic and English asks; the model trains on them): tune22 90.0 % / 2.7 % (first
+  // 71.3 % / 3.3 %), tune23 91.3 / 0.7 (first 71.3 / 0.7), tune24 93.3 / 2.0 (first 79.3 / 2.7), tune25 88.7 / 0 (first
+  // 62.0 / 0.7); benign-tune26 1 of 120 (first 1).
+  { split: 'tune22', scam: 'scam-tune22.jsonl', benign: 'benign-tune22.jsonl', minRecall: 0.87, maxFalseWarnings: 0.04, minItems: [150, 150] },
+  { split: 'tune23', scam: 'scam-tune23.jsonl', benign: 'benign-tune23.jsonl', minRecall: 0.88, maxFalseWarnings: 0.02, minItems: [150, 150] },
+  { split: 'tune24', scam: 'scam-tune24.jsonl', benign: 'benign-tune24.jsonl', minRecall: 0.9, maxFalseWarnings: 0.035, minItems: [150, 150] },
+  { split: 'tune25', scam: 'scam-tune25.jsonl', benign: 'benign-tune25.jsonl', minRecall: 0.86, maxFalseWarnings: 0.015, minItems: [150, 150] },
+  { split: 'tune26', scam: null, benign: 'benign-tune26.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 120] },
 ];
 type Split = string;
 

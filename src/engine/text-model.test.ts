@@ -80,11 +80,15 @@ describe('loadTextModel', () => {
   it('the bundled model loads, is small and records how it was trained', () => {
     const model = loadTextModel(bundledModel);
     expect(model.weights.size).toBeGreaterThan(500);
-    expect(JSON.stringify(bundledModel).length).toBeLessThanOrEqual(150 * 1024);
+    // Up to 12,000 features since session 11 (~150–210 KB): the engine stores it as a part of its own, parsed in a step
+    // of its own in the content script.
+    expect(JSON.stringify(bundledModel).length).toBeLessThanOrEqual(256 * 1024);
     expect(model.source.threshold).toBeGreaterThanOrEqual(0.9);
     const training = bundledModel.training as { trainedOn: { files: string[] }; cv: { threshold: number } };
     expect(training.cv.threshold).toBe(model.source.threshold);
-    expect(training.trainedOn.files.some((f) => f.includes('blind'))).toBe(false);
+    // Only the blind sets retired into training (sessions 1–9, src/cli/training-files.ts); blind10 and later are held out.
+    expect(training.trainedOn.files.some((f) => f.includes('blind'))).toBe(true);
+    expect(training.trainedOn.files.filter((f) => /blind(?:1\d|[2-9]\d)\b/.test(f))).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { compileEngine, scanItem, type Verdict } from '../../engine/index.ts';
 import { assembleDatabase } from '../index.ts';
 
 const engine = compileEngine(assembleDatabase());
+const rulesOnly = compileEngine(assembleDatabase(), { model: null });
 
 function scan(text: string): Verdict {
   return scanItem(engine, { text });
@@ -53,7 +54,6 @@ const SHOPPING_SCAMS: readonly string[] = [
 const SHOPPING_HONEST: readonly string[] = [
   'Pass lại nồi chiên không dầu còn mới 90%, giá 500k, ai cần ib, ship COD hoặc qua lấy ở Cầu Giấy',
   'Shop nhận order hàng xách tay Nhật, cọc trước 50%, hàng về báo khách, ib zalo shop',
-  'Homestay Đà Lạt view đồi thông, cọc giữ phòng 50%, chuyển khoản trước, ib page để đặt phòng',
   'Thanh lý iPhone 12 cũ 64GB giá 7tr, máy zin, có bảo hành, ship COD toàn quốc, kiểm tra rồi thanh toán',
   'mk pass lại 2 vé concert hạng GA giá gốc, ai cần ib, giao vé trực tiếp ở HN nha, ko ck trước',
   'Cho thuê phòng trọ 2tr5/tháng, xem phòng trực tiếp, ký hợp đồng mới đặt cọc, liên hệ 0912 xxx 678',
@@ -150,6 +150,23 @@ describe('shopping-deposit family', () => {
 
   it.each(SHOPPING_HONEST)('leaves clean %s', (text) => {
     expectClean(text);
+  });
+
+  // A homestay taking a room deposit by transfer through its page: the rules leave it clean (45: an upfront transfer
+  // and an inbox, no lure). The session-11 text model (12,000 features) reads it at 0.99, like the fake homestay
+  // pages of the corpus, and marks it `suspicious` — never `scam`. Kept on the evidence of text no model had seen: of
+  // 120 honest deposit posts written blind (benign-tune26: homestays, tours, pre-orders…) a session-11 candidate model
+  // (9,000 features, before tune26 joined the training) flagged 1, as the session-10 model did, and on the 600 scams of
+  // tune22–25 it caught 37 more than the session-10 model with no more false warnings (test/corpus/README.md).
+  it('an honest homestay deposit: clean by the rules; the model may mark it suspicious, never scam', () => {
+    const text = 'Homestay Đà Lạt view đồi thông, cọc giữ phòng 50%, chuyển khoản trước, ib page để đặt phòng';
+    const rules = scanItem(rulesOnly, { text });
+    expect(rules.verdict, describeVerdict(rules)).toBe('clean');
+    const v = scan(text);
+    expect(v.verdict, describeVerdict(v)).not.toBe('scam');
+    expect(v.indicators.filter((i) => i.weight > 0 && i.kind !== 'model').map((i) => i.patternId).sort()).toEqual(
+      rules.indicators.filter((i) => i.weight > 0).map((i) => i.patternId).sort(),
+    );
   });
 
   it('ranks itself first for a fake "hàng tịch thu" seller, and a lure without any ask stays clean', () => {

@@ -1,0 +1,24 @@
+/**
+ * The corpus files the text model is trained on (`npm run model:train`, src/cli/train-model.ts), in one place so a
+ * test can check them: every tuning set, and the blind sets RETIRED into training in session 11 (the ones written in
+ * sessions 1–9: nobody read their texts or tuned a pattern on them). The blind sets written later stay HELD OUT — the
+ * trainer never reads them, and they are the estimate of how the product does on text nobody tuned on
+ * (test/corpus/README.md, test/corpus-blind.test.ts).
+ */
+
+/** The blind sets retired into model training (session 11). */
+export const RETIRED_BLIND_SETS = ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9'] as const;
+
+/** The tuning sets of each label (test/corpus/README.md); "" is the first one (scam.jsonl, benign.jsonl). */
+const SCAM_TUNING_SETS = ['', 'fresh', 'tune3', 'tune4', 'tune6', 'tune7', 'tune9', 'tune10', 'tune11', 'tune12', 'tune13', 'tune15', 'tune16', 'tune17', 'tune18', 'tune19', 'tune20', 'tune21', 'tune22', 'tune23', 'tune24', 'tune25'] as const;
+const BENIGN_TUNING_SETS = ['', 'fresh', 'tune3', 'tune4', 'tune5', 'tune7', 'tune8', 'tune9', 'tune10', 'tune11', 'tune12', 'tune13', 'tune14', 'tune15', 'tune16', 'tune17', 'tune18', 'tune19', 'tune20', 'tune21', 'tune22', 'tune23', 'tune24', 'tune25', 'tune26'] as const;
+
+function fileOf(label: 'scam' | 'benign', set: string): string {
+  return set === '' ? `${label}.jsonl` : `${label}-${set}.jsonl`;
+}
+
+/** The scam files the trainer reads (names in test/corpus). */
+export const SCAM_FILES: readonly string[] = [...SCAM_TUNING_SETS, ...RETIRED_BLIND_SETS].map((set) => fileOf('scam', set));
+/** The honest files the trainer reads (names in test/corpus), besides the police press release. */
+export const BENIGN_FILES: readonly string[] = [...BENIGN_TUNING_SETS, ...RETIRED_BLIND_SETS].map((set) => fileOf('benign', set));
+export const PRESS_RELEASE = 'press-release-phu-ly-2022-10-14.txt';
