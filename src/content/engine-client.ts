@@ -4,8 +4,8 @@
  * background publishes another version.
  *
  * Start-up is split into tasks so none is long (a long task janks the page the person is scrolling): the storage
- * read, the load (one task per step of `loadEngineSteps`), building the public-suffix data, and the warm-up with the hand-over (and the first scan slice)
- * each run in their own task. The warm-up judges a small made-up text with a host and a
+ * read, the load (one task per step of `loadEngineSteps`), building the public-suffix data, and the warm-up with the
+ * hand-over (and the first scan slice) each run in their own task. The warm-up judges a small made-up text with a host and a
  * link: the first use of the engine pays one-time costs (the URL-in-text RegExp is compiled on its first run, the
  * public-suffix lookup and the matcher's code are compiled lazily) that would otherwise land on the first real post,
  * in the same task as the first scan. The regular expressions an input needs are compiled first, in steps of ~8 ms

@@ -59,6 +59,16 @@ describe('scoreIndicators', () => {
       70,
     ],
     [
+      'the signals of the asks that support the strongest family count toward scam (a lure family leading on support keeps a scam a scam)',
+      [
+        ind('lure-a', 'investment', 'lure', 70),
+        ind('card', 'bank-phishing', 'credential', 45, { start: 3, end: 4 }),
+        ind('lure-b', 'bank-phishing', 'lure', 55, { start: 5, end: 6 }),
+      ],
+      'scam',
+      115,
+    ],
+    [
       'the strongest family is the one with the highest score with that support, not the highest weight of its own',
       [ind('parcel-lure', 'parcel', 'lure', 25), ind('card', 'bank-phishing', 'credential', 45, { start: 3, end: 4 })],
       'suspicious',

@@ -14,9 +14,9 @@
  * - `warning` indicators add up; at ≥ 40 the item is a warning/news/question about scams: its score is multiplied by
  *   0.3 and capped at 45 (below `suspicious`), unless the caller found a live request (a payment instruction with an
  *   account/phone number addressed to the reader, or a blocklisted number), in which case the score is not lowered;
- * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic), or when a domain-level
- *   indicator of weight ≥ 80 is present on a link or the page URL (blocklisted domain or `url`, lookalike, brand
- *   combo, brand on a free host, IDN homograph) — except, in a warning context, a link to a host the text itself
+ * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic + the asks supporting it), or
+ *   when a domain-level indicator of weight ≥ 80 is present on a link or the page URL (blocklisted domain or `url`,
+ *   lookalike, brand combo, brand on a free host, IDN homograph) — except, in a warning context, a link to a host the text itself
  *   writes (it echoes the text asking or warning about that host). Refinement: a host merely *written in the text* adds its weight like
  *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
  * - only someone else's words (every text indicator is a mention, no live request): capped at 45 like a warning;
@@ -222,6 +222,12 @@ export function scoreIndicators(
   if (strongest) {
     score = strongest[1] + genericSum;
     for (const s of familySignals.get(strongest[0]) ?? []) signals.add(s);
+    // The asks that support it count as its signals too, as generic ones do (otherwise a lure family leading on that
+    // support would read a two-signal scam as one signal).
+    for (const [family, familySet] of familySignals) {
+      if (family === generic || family === strongest[0]) continue;
+      for (const s of familySet) if (ASK_SIGNALS.has(s)) signals.add(s);
+    }
   } else {
     // A secret handed over through a link or under pressure ("bấm link, nhập số điện thoại và mã OTP") is a script of
     // its own, whatever the family: family-less credential + channel/pressure indicators are not halved.
