@@ -10,6 +10,11 @@ describe('the text model’s training files', () => {
     for (const file of [...SCAM_FILES, ...BENIGN_FILES, PRESS_RELEASE]) expect(existsSync(join(CORPUS, file)), file).toBe(true);
   });
 
+  it('retire exactly the blind sets of sessions 1–9 (changing that is a decision, not an edit)', () => {
+    expect([...RETIRED_BLIND_SETS]).toEqual(['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9']);
+    expect([...SCAM_FILES, ...BENIGN_FILES].filter((file) => /blind(?:1\d|[2-9]\d)\b/.test(file))).toEqual([]);
+  });
+
   it('never include a held-out blind set (only the retired ones)', () => {
     const blindSets = readdirSync(CORPUS)
       .map((file) => /^(?:scam|benign)-(blind\d*)\.jsonl$/.exec(file)?.[1])

@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleDatabase } from '../patterns/index.ts';
 import { compileEngine, type Engine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { computeLiftBar, isDemotable, MODEL_DEMOTE_PATTERN_ID, MODEL_LIFT_PATTERN_ID, NO_ASK_PROBABILITY } from './model-lift.ts';
-import { normalizeText } from './normalize.ts';
+import { isDemotable, MODEL_DEMOTE_PATTERN_ID, MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
 import { scanItem } from './scan-item.ts';
-import { loadTextModel, scoreText, TextModelError, type TextModelSource } from './text-model.ts';
+import { loadTextModel, TextModelError, type TextModelSource } from './text-model.ts';
 import type { Verdict } from './types.ts';
 
 /** Models that read every text as a scam (or none): they isolate the lift's gate from the model. */
@@ -189,7 +188,10 @@ describe('the bundled model with the bundled database', () => {
     for (const w of words) expect(SCRIPT).toContain(w);
   });
 
-  it('does not lift the same words as news or negated; without any ask only at the no-ask bar', () => {
+  // (A lure without any ask — "quý khách đủ điều kiện nhận khoản hỗ trợ 20 triệu…" — was a third case until session 11:
+  // the session-11 model reads it at 0.992, above the no-ask bar, and lifts it to `suspicious`. The bar itself is
+  // tested with toy models above.)
+  it('does not lift the same words as news or negated', () => {
     const texts = [
       `Công an cảnh báo thủ đoạn lừa đảo mới: đối tượng nhắn "${SCRIPT}". Người dân tuyệt đối không làm theo.`,
       'Chúng tôi không bao giờ yêu cầu quý khách chuyển khoản trước phí kích hoạt để nhận khoản hỗ trợ 20 triệu',
@@ -199,16 +201,6 @@ describe('the bundled model with the bundled database', () => {
       expect(lifted(v), text).toBe(false);
       expect(v.verdict, text).toBe('clean');
     }
-    // The lure without any ask: the model may lift it only at NO_ASK_PROBABILITY (a bar above its threshold), never
-    // to `scam`.
-    const lure = 'Xin chào quý khách, quý khách đủ điều kiện nhận khoản hỗ trợ 20 triệu theo chương trình của xã';
-    const v = scanItem(engine, { text: lure });
-    const model = engine.model;
-    if (!model) throw new Error('no bundled model');
-    const probability = scoreText(model, normalizeText(lure), lure).probability;
-    expect(lifted(v)).toBe(probability >= computeLiftBar('none', model.source.threshold));
-    expect(computeLiftBar('none', model.source.threshold)).toBeGreaterThanOrEqual(NO_ASK_PROBABILITY);
-    expect(v.verdict).not.toBe('scam');
   });
 
   it('leaves ordinary selling posts alone', () => {

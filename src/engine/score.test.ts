@@ -53,28 +53,11 @@ describe('scoreIndicators', () => {
       110,
     ],
     [
-      'only the strongest family counts, and the asks of the others support it (the lure of another family does not)',
+      'only the strongest family counts',
       [ind('a', 'investment', 'lure', 50), ind('b', 'job-task', 'lure', 40, { start: 3, end: 4 }), ind('c', 'job-task', 'payment', 20)],
       'suspicious',
-      70,
+      60,
     ],
-    [
-      'the signals of the asks that support the strongest family count toward scam (a lure family leading on support keeps a scam a scam)',
-      [
-        ind('lure-a', 'investment', 'lure', 70),
-        ind('card', 'bank-phishing', 'credential', 45, { start: 3, end: 4 }),
-        ind('lure-b', 'bank-phishing', 'lure', 55, { start: 5, end: 6 }),
-      ],
-      'scam',
-      115,
-    ],
-    [
-      'the strongest family is the one with the highest score with that support, not the highest weight of its own',
-      [ind('parcel-lure', 'parcel', 'lure', 25), ind('card', 'bank-phishing', 'credential', 45, { start: 3, end: 4 })],
-      'suspicious',
-      70,
-    ],
-
     [
       'a lookalike link alone is scam',
       [ind('lookalike:vcb', 'bank-phishing', 'channel', 85, { kind: 'lookalike', start: undefined, end: undefined })],

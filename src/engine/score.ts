@@ -3,8 +3,7 @@
  * - a pattern counts once per item (every occurrence is still reported), and two lure patterns of one family over the
  *   same words count once (the heavier);
  * - the item score is the strongest family's weights + the `generic` family's weights + the asks (payment, credential,
- *   channel) of the other families (together capped at 60) — the strongest family being the one for which that sum
- *   is highest; with no other
+ *   channel) of the other families (together capped at 60); with no other
  *   family, generic indicators add half of their (capped) weight, so they alone never reach `suspicious` — except a
  *   credential ask together with a channel or pressure indicator (a secret asked for through a link or in a hurry),
  *   which keeps its full weight;
@@ -14,9 +13,9 @@
  * - `warning` indicators add up; at ≥ 40 the item is a warning/news/question about scams: its score is multiplied by
  *   0.3 and capped at 45 (below `suspicious`), unless the caller found a live request (a payment instruction with an
  *   account/phone number addressed to the reader, or a blocklisted number), in which case the score is not lowered;
- * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic + the asks supporting it), or
- *   when a domain-level indicator of weight ≥ 80 is present on a link or the page URL (blocklisted domain or `url`,
- *   lookalike, brand combo, brand on a free host, IDN homograph) — except, in a warning context, a link to a host the text itself
+ * - `scam` when score ≥ 100 with ≥ 2 distinct signals (of the strongest family + generic), or when a domain-level
+ *   indicator of weight ≥ 80 is present on a link or the page URL (blocklisted domain or `url`, lookalike, brand
+ *   combo, brand on a free host, IDN homograph) — except, in a warning context, a link to a host the text itself
  *   writes (it echoes the text asking or warning about that host). Refinement: a host merely *written in the text* adds its weight like
  *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
  * - only someone else's words (every text indicator is a mention, no live request): capped at 45 like a warning;
@@ -202,32 +201,21 @@ export function scoreIndicators(
   }
 
   const generic = SCORE_RULES.genericFamily;
-  // The ask is family-independent ("nhập thông tin thẻ" under a prize lure is still a card request): asks of the
-  // other families count as support, like generic ones, within the same cap. So the strongest family is the one whose
-  // own weight plus that support is highest: a parcel lure (25) with a card request from bank-phishing (45) reads 70
-  // as parcel, where ranking by own weight alone read 45 as bank-phishing.
-  let allAsks = 0;
-  for (const [family, asks] of familyAsks) if (family !== generic) allAsks += asks;
-  const supportOf = (family: FamilyId): number =>
-    Math.min(SCORE_RULES.genericCap, (familySums.get(generic) ?? 0) + allAsks - (familyAsks.get(family) ?? 0));
   const ranked = [...familySums.entries()]
     .filter(([family]) => family !== generic)
-    .map(([family, sum]): [FamilyId, number, number] => [family, sum, sum + supportOf(family)])
-    .sort((a, b) => b[2] - a[2] || b[1] - a[1] || compareCodeUnits(a[0], b[0]));
+    .sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]));
   const strongest = ranked[0];
-  const genericSum = strongest ? supportOf(strongest[0]) : Math.min(SCORE_RULES.genericCap, familySums.get(generic) ?? 0);
+  // The ask is family-independent ("nhập thông tin thẻ" under a prize lure is still a card request): asks of the
+  // other families count as support, like generic ones, within the same cap.
+  let otherAsks = 0;
+  for (const [family, asks] of familyAsks) if (family !== generic && family !== strongest?.[0]) otherAsks += asks;
+  const genericSum = Math.min(SCORE_RULES.genericCap, (familySums.get(generic) ?? 0) + (strongest ? otherAsks : 0));
 
   let score: number;
   const signals = new Set<Signal>(familySignals.get(generic) ?? []);
   if (strongest) {
     score = strongest[1] + genericSum;
     for (const s of familySignals.get(strongest[0]) ?? []) signals.add(s);
-    // The asks that support it count as its signals too, as generic ones do (otherwise a lure family leading on that
-    // support would read a two-signal scam as one signal).
-    for (const [family, familySet] of familySignals) {
-      if (family === generic || family === strongest[0]) continue;
-      for (const s of familySet) if (ASK_SIGNALS.has(s)) signals.add(s);
-    }
   } else {
     // A secret handed over through a link or under pressure ("bấm link, nhập số điện thoại và mã OTP") is a script of
     // its own, whatever the family: family-less credential + channel/pressure indicators are not halved.
