@@ -319,6 +319,9 @@ describe('"<person> k" with a space between is "<person> không", not a spaced-o
     expect(normalizeText('ib z l 0912').text).toBe('inbox zalo 0912');
     expect(normalizeText('bạn c k sang t k sau').text).toBe('ban chuyen khoan sang tai khoan sau');
     expect(normalizeText('gửi t k thẻ').text).toBe('gui tai khoan the');
+    // The next word is read as written with look-alike letters folded (Cyrillic т, bold math letters), like "trước".
+    expect(normalizeText('c k тrước nhé').text).toBe('chuyen khoan truoc nhe');
+    expect(normalizeText('c k 𝐭𝐫𝐮̛𝐨̛́𝐜 nhé').text).toBe('chuyen khoan truoc nhe');
     expect(normalizeText('c.k trước nhé').text).toBe('chuyen khoan truoc nhe');
     expect(normalizeText('s t k của e').text).toBe('so tai khoan cua e');
     expect(normalizeText('z a l o').text).toBe('zalo');

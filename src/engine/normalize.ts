@@ -845,7 +845,8 @@ function isGluedFirstLetter(w: number, words: number): boolean {
 /** Single letters that stand for a person in chat ("t" tao/tôi, "e" em, "a" anh, "c" chị, "m" mình/mày, "b" bạn). */
 const PRONOUN_LETTERS = new Set([116, 101, 97, 99, 109, 98]);
 /** Words after a spaced "c k" / "t k" / "m k" that continue the abbreviation it spells out ("c k trước", "c k phí", "t k
- *  này", "m k fb"), as written (lowercase NFC): "thẻ" continues "tk", "thể" (can) follows "không". */
+ *  này", "m k fb"), as written (`readSpellingKey`: look-alike letters folded, marks kept): "thẻ" continues "tk", "thể"
+ *  (can) follows "không". */
 const ABBREVIATION_CONTINUATIONS = new Set([
   'trước', 'trc', 'vào', 'vô', 'phí', 'giúp', 'giùm', 'ngay', 'luôn', 'này', 'fb', 'facebook', 'zalo', 'zl', 'momo', 'stk',
   'số', 'sổ', 'cọc', 'hộ', 'thẻ', 'tk', 'của', 'ib', 'inbox', 'mb', 'vcb', 'sang', 'đến', 'tới', 'sau', 'dưới', 'ngân',
@@ -862,8 +863,7 @@ function isPronounNot(w: number, next: number, words: number): boolean {
   if (next >= words || ((wordGap[next] ?? 0) & 6) !== 0) return true;
   const from = wordFrom[next] ?? 0;
   if (!isLetterCode(charCodes[from] ?? 0)) return false;
-  const original = scannedRaw.slice(charStart[from] ?? 0, charEnd[(wordTo[next] ?? 1) - 1] ?? 0).normalize('NFC').toLowerCase();
-  return !ABBREVIATION_CONTINUATIONS.has(original);
+  return !ABBREVIATION_CONTINUATIONS.has(readSpellingKey(scannedRaw, charStart[from] ?? 0, charEnd[(wordTo[next] ?? 1) - 1] ?? 0));
 }
 
 function buildUnits(words: number): number {
