@@ -68,6 +68,8 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['Southern "vô" is "vào" before a place to go in (link, nhóm, app, đây, tài khoản…), and stays elsewhere', 'bấm vô link, vô nhóm zalo, vô đây coi, VÔ LINK, vo nhom; vô hiệu hóa, vô cùng, vợ tôi, vỡ nợ, vợ tài xế, vở dạy học, đưa vợ tk', 'bam vao link vao nhom zalo vao day coi vao link vao nhom vo hieu hoa vo cung vo toi vo no vo tai xe vo day hoc dua vo tai khoan'],
     ['"bn" is "bạn", and "bao nhiêu" next to a price, an amount or a count ("giá bn", "lãi bn", "bn tuổi")', 'Chúc mừng bn đã trúng, các bn ơi, đơn của bn, cần 2 bn nam, gửi lại bn; giá bn, phí ship bn, vay bn cũng được, lãi bn rút bấy nhiêu, bn tuổi', 'chuc mung ban da trung cac ban oi don cua ban can 2 ban nam gui lai ban gia bao nhieu phi ship bao nhieu vay bao nhieu cung duoc lai bao nhieu rut bay nhieu bao nhieu tuoi'],
     ['"bn" by its neighbours AS WRITTEN, in the same clause: "vậy", "tâm", "chuyện", "đồng ý", "cài" fold like price words but are not', 'Chào bn, bn có khỏe không; Sao vậy bn; nói chuyện với bn; quan tâm bn; bn đồng ý không; bn cài app này; bn cứ yên tâm; bn ngày mai rảnh; gửi bn tiền thưởng', 'chao ban ban co khoe khong sao vay ban noi chuyen voi ban quan tam ban ban dong y khong ban cai app nay ban cu yen tam ban ngay mai ranh gui ban tien thuong'],
+    ['a final "ng" typed without its "n" ("đag", "cũg", "lươg", "khôg"), in any case or NFD; unaccented only as teencode words', 'Em ĐAG cần gấp, cũg k sao, lươg cao, khôg cọc, hàg về đóg tiền, thág này, nhưg mà, ca\u0303g; xog trog cug nhug khog dag', 'em dang can gap cung khong sao luong cao khong coc hang ve dong tien thang nay nhung ma cang xong trong cung nhung khong dang'],
+    ['English words ending in a vowel and "g" stay (no Vietnamese marks)', 'big sale, dog tag, bag, hug, König', 'big sale dog tag bag hug konig'],
     ['j for i in teencode spellings', 'vjệc nhẹ, kjếm tjền, nhjều', 'viec nhe kiem tien nhieu'],
     ['ambiguous abbreviations stay', 'nv ls dk kg hong', 'nv ls dk kg hong'],
     ['khong spellings', 'ko k hok kh khg', 'khong khong khong khong khong'],
@@ -118,6 +120,15 @@ describe('offsets point at the original characters', () => {
     ['tui ho\u0302ng nhận', 'khong', 'ho\u0302ng'],
   ])('%s: "%s" comes from %s', (raw, word, expected) => {
     expect(originalOf(raw, word)).toBe(expected);
+  });
+
+  test('the restored "n" of a clipped "ng" maps to the "g" it was typed without', () => {
+    const raw = 'Lươg cao';
+    const n = normalizeText(raw);
+    expect(n.text).toBe('luong cao');
+    expect(sliceBehind(raw, n, 0, 5)).toBe('Lươg');
+    expect(sliceBehind(raw, n, 3, 5)).toBe('g');
+    expect(sliceBehind(raw, n, 0, 3)).toBe('Lươ');
   });
 
   test('a teencode expansion maps every char, spaces included, to the source word', () => {
@@ -212,6 +223,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     'ß', '⑩', 'ﬁ', '𝐜𝐨̣̂𝐧𝐠', '𝐭𝐢𝐞̂̀𝐧', 'сông', 'ᴛɪᴇɴ', '🅐', 'kh🅾️ản',
     'e\u0301', '\u0301', '\u0323', 'o\u0302\u0323', '\u200b', '\u00ad', '\u200d', '\ufeff', '\ud83d', '\udd25',
     'c.ộ.n.g', 'n-ạ-p', 'l 🔥 ừ a', 'c o n g t a c', 't🎉rúng', 'tr', 'ung', 'ch', 'uyển', 'thư', 'ởng', '❤️', '🎁',
+    'đag', 'cũg', 'lươg', 'KHÔG', 'ca\u0303g', 'big', 'dog', 'xog', 'g', 'ag',
   ];
   const textArb = fc
     .array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 40 })

@@ -804,6 +804,32 @@ function emitReplacement(replacement: string, origStart: number, origEnd: number
   lastOrigEnd = origEnd;
 }
 
+/**
+ * Whether chars [from, to) are a Vietnamese syllable typed without the "n" of its final "ng" ("đag", "cũg", "lươg",
+ * "khôg", "hàg"): letters only, ending in a vowel and "g" — no Vietnamese syllable ends so — and typed with Vietnamese
+ * marks, so that English words ("big", "dog", "tag") stay as written. (The common unaccented ones, "xog", "trog",
+ * are teencode words.)
+ */
+function isClippedNg(from: number, to: number, origStart: number, origEnd: number): boolean {
+  if (to - from < 2 || charCodes[to - 1] !== 103 || !isVowelCode(charCodes[to - 2] ?? 0)) return false;
+  for (let k = from; k < to - 2; k++) if (!isLetterCode(charCodes[k] ?? 0)) return false;
+  return hasVietnameseMarks(scannedRaw.slice(origStart, origEnd));
+}
+
+/** Emits "ng" for the clipped final "g" at char `k` (both letters map to it), right after the letters before it. */
+function emitRestoredNg(k: number): void {
+  growOut(outLength + 2);
+  const start = charStart[k] ?? 0;
+  const end = charEnd[k] ?? 0;
+  for (const code of [110, 103]) {
+    outCodes[outLength] = code;
+    outStart[outLength] = start;
+    outEnd[outLength] = end;
+    outLength++;
+  }
+  lastOrigEnd = end;
+}
+
 /** Units after joining letter-spaced runs: char ranges, with a joined flag. */
 let unitFrom = new Uint32Array(256);
 let unitTo = new Uint32Array(256);
@@ -1147,6 +1173,12 @@ function normalizeWords(words: number): void {
         }
       }
     }
+    if (unitJoined[u] === 0 && isClippedNg(from, to, origStart, origEnd)) {
+      emitChars(from, to - 1);
+      emitRestoredNg(to - 1);
+      previousWasNumber = false;
+      continue;
+    }
     if (unitJoined[u] === 1) {
       if (joinedCount >= joinedStarts.length) {
         const grown = new Int32Array(joinedStarts.length * 2);
@@ -1369,7 +1401,13 @@ function normalizeFast(raw: string): void {
         i++;
       }
     }
-    if (!special && (out - from < 2 || isTableWord(raw, from, out, h) || (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))) {
+    if (
+      !special &&
+      (out - from < 2 ||
+        isTableWord(raw, from, out, h) ||
+        (codes[out - 1] === 103 && isVowelCode(codes[out - 2] ?? 0) && hasVietnameseMarks(raw.slice(starts[from] ?? 0, ends[out - 1] ?? 0))) ||
+        (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))
+    ) {
       special = true;
     }
     if (special || sliceStart >= 0) {
