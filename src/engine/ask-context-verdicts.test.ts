@@ -156,3 +156,25 @@ describe('a pasted message with nothing said about it is the text’s own reques
     expect(scanItem(engine, { text: asked }).verdict).toBe('clean');
   });
 });
+
+describe('"if anyone asks …, don’t" is advice against the ask (bundled database)', () => {
+  it.each([
+    'Mẹ ơi nếu có ai gọi bảo đọc mã OTP gửi về máy thì mẹ đừng đọc nhé, ngân hàng không bao giờ hỏi',
+    'Mẹ ơi có ai gọi bảo đọc mã OTP gửi về máy thì mẹ đừng đọc nhé',
+    'Nếu có người lạ gọi bảo chuyển tiền vào tài khoản tạm giữ thì bố mẹ đừng chuyển, báo công an ngay',
+    'Nếu có ai nhắn xin mã OTP thì cúp máy, báo ngân hàng ngay',
+    'neu co ai goi bao doc ma otp gui ve may thi me dung doc nhe',
+    'If anyone calls asking for the 6-digit code we sent you, hang up.',
+  ])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it.each([
+    // The scam's own demand for secrecy is no advice against its ask.
+    ['a demand for secrecy', 'Bác ơi con bên ngân hàng, bác đọc giúp con mã OTP vừa gửi về máy để con hủy giao dịch, đừng cho ai biết nha'],
+    // The condition is answered before the ask: the ask stands on its own.
+    ['a condition answered before the ask', 'Nếu ai hỏi thì nói là người nhà, giờ chị chuyển khoản phí 2 triệu vào số tài khoản này, đừng nói với ai'],
+  ])('not %s', (_name, text) => {
+    expect(scanItem(engine, { text }).verdict).not.toBe('clean');
+  });
+});

@@ -249,6 +249,7 @@ export function isNegatedAsk(
   if (end !== undefined && isNegatedInside(text, start, end)) return true;
   if (end !== undefined && isDisownedAfter(text, start, end)) return true;
   if (end !== undefined && isDisownedCondition(text, start, end)) return true;
+  if (end !== undefined && isAdvisedAgainst(text, start, end)) return true;
   if (end !== undefined && isLossConsequence(text, start, end)) return true;
   if (start === 0) return false;
   return (
@@ -514,6 +515,31 @@ function isDisownedCondition(text: string, start: number, end: number): boolean 
   if (SCAM_CONSEQUENT.test(disowning[0]) && NOT_OR_HEDGE.test(disowning[0])) return false;
   // A bare "lua" typed without accents may be "lựa" (choose: "… là lựa được mẫu"): only "lừa" disowns.
   return !disowning[0].endsWith(' lua') || /lừa/iu.test(after.normalize('NFC'));
+}
+
+/** A sentence opening on some other person, with or without "nếu": "(Mẹ ơi) (nếu) có ai …", "khi người lạ …", "if
+ *  anyone / someone …" (folded; a few words may come first: a vocative). Group 1: what follows the opening. */
+const SOMEONE_OPENING =
+  /^(?:\s*[a-z0-9]+){0,4}?\s*(?:(?:neu|if|khi|when)\s+)?(?:co\s+)?(?:ai|ai do|nguoi la|so la|bat ky ai|nguoi nao|ke nao|ke gian|anyone|someone|somebody|a stranger|strangers)\s(.*)$/;
+/** The condition answered before the ask ("Nếu ai hỏi thì nói là người nhà, giờ chuyển…"): the ask is not in it. */
+const CONDITION_ANSWERED = /\b(?:thi|then)\b/;
+/** The answer to that condition is advice against the ask, in the same sentence: "… thì mẹ đừng đọc", ", cúp máy
+ *  ngay", "… then don't share it", "hang up" (lowercase NFC: "đừng", not "dùng"; "dung" typed without accents only
+ *  before a verb of complying). Not a demand for secrecy: "đừng nói với ai", "don't tell anyone" is the scam's own. */
+const ADVICE_AGAINST =
+  /^[^.!?\n\u2029]{0,80}?(?:(?<![\p{L}\p{M}])(?:thì|thi|then)(?![\p{L}\p{M}])|,)\s*(?:[\p{L}\p{M}]+\s+){0,3}?(?:(?:đừng|chớ|không được|tuyệt đối không|dung)\s+(?:đọc|doc|chuyển|chuyen|làm theo|lam theo|cung cấp|cung cap|nghe|bấm|bam|trả lời|tra loi|đưa|dua|gửi|gui|nhấn|nhan|tin|cài|cai|nạp|nap|đóng|dong)(?![\p{L}\p{M}])|cúp máy|tắt máy|dập máy|cup may|tat may|báo (?:ngay )?(?:công an|ngân hàng)|bao (?:ngay )?(?:cong an|ngan hang)|(?:don['’]?t|do not|never)\s+(?:share|send|give|read|pay|transfer|click|install|reply|answer|tell them)\b|hang up|ignore (?:it|them)|report (?:it|them))/u;
+
+/**
+ * An ask inside a conditional warning: someone else's ask as the condition, advice against it as the answer — "Mẹ ơi
+ * nếu có ai gọi bảo đọc mã OTP gửi về máy thì mẹ đừng đọc nhé", "if anyone calls asking for the code, hang up".
+ * Unlike `isDisownedCondition` nothing needs to say "that is not us": the writer tells the reader not to comply.
+ */
+function isAdvisedAgainst(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 120).normalize('NFC').toLowerCase();
+  if (!ADVICE_AGAINST.test(after)) return false;
+  const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
+  const opening = SOMEONE_OPENING.exec(normalizeText(sentence.text).text);
+  return opening !== null && !CONDITION_ANSWERED.test(opening[1] ?? '');
 }
 
 /** NOT_US ending in "(là) lừa đảo / scam" rather than "không phải chúng tôi"; a negation or hedge in it (folded). */
