@@ -178,3 +178,14 @@ describe('"if anyone asks …, don’t" is advice against the ask (bundled datab
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
   });
 });
+
+describe('what a bank does not send is denied: "không gửi đường link / SMS yêu cầu …" (bundled database)', () => {
+  it.each(['TPBank không gửi đường link yêu cầu nhập số thẻ, mã OTP qua tin nhắn', 'Ngân hàng không bao giờ gửi SMS chứa đường link yêu cầu khách hàng cung cấp mã OTP'])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it('a link the text itself sends still asks', () => {
+    const text = 'Không cần ra ngân hàng, chị bấm đường link này nhập số thẻ và mã OTP để nhận tiền hoàn nhé';
+    expect(scanItem(engine, { text }).verdict).toBe('scam');
+  });
+});

@@ -40,6 +40,8 @@ const FILLERS = new Set([
   'nhan', 'tin', 'gui', 'xin', 'hoi', 'de', 'nghi', 'lien', 've', 'qua', 'cho', 'se', 'tuyet', 'hoan', 'toan', 'nao',
   'ky', 'bat', 'gi', 'ca', 'them', 'an', 'ai', 'ban', 'quy', 'khach', 'hang', 'nguoi', 'dan', 'anh', 'chi', 'em', 'cac',
   'moi', 'minh', 'chung', 'toi', 'ta', 'vien', 'phi', 'truoc', 'thong', 'thoai', 'email', 'tiep',
+  // What a bank does not send: "không gửi đường link / SMS yêu cầu nhập số thẻ".
+  'duong', 'link', 'links', 'sms',
   // Verbs of giving a secret or money away: "không cung cấp / đọc / chia sẻ / nhập mã OTP".
   'cung', 'cap', 'dua', 'doc', 'chia', 'tiet', 'lo', 'nhap', 'bam', 'chuyen', 'nop', 'dong', 'khoan', 'tien', 'nap', 'ck',
   // English.
