@@ -189,3 +189,9 @@ describe('what a bank does not send is denied: "không gửi đường link / SM
     expect(scanItem(engine, { text }).verdict).toBe('scam');
   });
 });
+
+it('"sieu thi khong …" typed without accents is the supermarket, not "thì không": the negation denies the ask', () => {
+  const text = 'Giai thuong nhan tai quay dich vu khach hang. Sieu thi khong goi dien hay nhan tin yeu cau nop phi nhan giai.';
+  expect(scanItem(engine, { text }).verdict).toBe('clean');
+  expect(scanItem(engine, { text: 'Neu ban khong nop phi nhan giai 500k qua stk nay thi mat giai' }).verdict).not.toBe('clean');
+});

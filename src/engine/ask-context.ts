@@ -64,6 +64,9 @@ const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and',
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
 /** The accented spellings of the condition words of CONDITIONAL_BEFORE that fold like other words. */
 const CONDITION_SPELLINGS: ReadonlySet<string> = new Set(['thi', 'ma', 'neu', 'thì', 'mà', 'nếu']);
+/** Words before "thi" that make it a noun typed without accents: siêu thị, đô thị, thành thị, cuộc/kỳ/hội/bài/phòng thi
+ *  (folded). */
+const THI_NOUN_HEADS: ReadonlySet<string> = new Set(['sieu', 'do', 'thanh', 'cuoc', 'ky', 'hoi', 'bai', 'phong']);
 /** A condition opened right before a negation: "nếu không", "if you don't", "mà không". */
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 /** A condition opened a few words before a negation ("nếu trong 24 giờ anh không chuyển", "if within two days you do
@@ -219,10 +222,16 @@ function findLastNegation(words: readonly Word[]): number {
  * "nếu có ai gọi bà con đừng chuyển tiền", "không bao giờ"), which deny whatever the condition.
  */
 function isConditionalNegation(words: readonly Word[], negation: number): boolean {
-  // "thì", "mà" and "nếu" as written, or typed without accents: "siêu thị", "mã", "nêu" are other words.
+  // "thì", "mà" and "nếu" as written, or typed without accents: "siêu thị", "mã", "nêu" are other words — and so is
+  // an unaccented "thi" that ends a noun ("sieu thi khong goi dien…" is the supermarket, not "thì").
   const near = words
     .slice(Math.max(0, negation - 3), negation)
-    .map((w) => (CONDITION_SPELLINGS.has(w.folded) && w.original !== w.folded && !CONDITION_SPELLINGS.has(w.original) ? '_' : w.folded))
+    .map((w, k, all) =>
+      (CONDITION_SPELLINGS.has(w.folded) && w.original !== w.folded && !CONDITION_SPELLINGS.has(w.original)) ||
+      (w.folded === 'thi' && THI_NOUN_HEADS.has(all[k - 1]?.folded ?? ''))
+        ? '_'
+        : w.folded,
+    )
     .join(' ');
   if (CONDITIONAL_BEFORE.test(near)) return true;
   const window = words.slice(Math.max(0, negation - CONDITION_REACH), negation);
