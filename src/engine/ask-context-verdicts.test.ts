@@ -195,3 +195,12 @@ it('"sieu thi khong …" typed without accents is the supermarket, not "thì kh�
   expect(scanItem(engine, { text }).verdict).toBe('clean');
   expect(scanItem(engine, { text: 'Neu ban khong nop phi nhan giai 500k qua stk nay thi mat giai' }).verdict).not.toBe('clean');
 });
+
+it('"không gọi điện hỏi mã … hay yêu cầu đóng phí": "hỏi" (ask for) governs the list like "yêu cầu", with or without accents', () => {
+  for (const text of [
+    'Nhan tien tai quay buu dien. Buu dien khong goi dien hoi ma MTCN hay yeu cau dong phi de nhan tien.',
+    'Nhận tiền tại quầy bưu điện. Bưu điện không gọi điện hỏi mã MTCN hay yêu cầu đóng phí để nhận tiền.',
+  ]) {
+    expect(scanItem(engine, { text }).verdict, text).toBe('clean');
+  }
+});

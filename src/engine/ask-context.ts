@@ -243,7 +243,8 @@ function isConditionalNegation(words: readonly Word[], negation: number): boolea
 
 /** A verb of asking ("yêu cầu", "đòi", "bắt", "xin", "đề nghị", "ask"…). */
 function isAskingVerb(word: Word): boolean {
-  return ASKING_VERBS.has(word.folded) || word.original === 'nghị';
+  // "hỏi" (ask for), also typed without accents; not "hồi", "hội", "hơi".
+  return ASKING_VERBS.has(word.folded) || word.original === 'nghị' || word.original === 'hỏi' || word.original === 'hoi';
 }
 
 /**
@@ -645,7 +646,7 @@ function isNegatedInClause(
     // item of a list joined by hay/hoặc/và/or/and; the words after the last joiner must be fillers.
     const firstOther = between.findIndex((word) => !isFiller(word));
     const lastJoiner = between.map((word) => COORDINATORS.has(word.original)).lastIndexOf(true);
-    const governs = between.slice(0, firstOther).some((word) => ASKING_VERBS.has(word.folded));
+    const governs = between.slice(0, firstOther).some(isAskingVerb);
     if (!governs || lastJoiner < firstOther || !between.slice(lastJoiner + 1).every(isFiller)) return false;
   }
   // "nếu không gửi mã OTP…", "if you don't pay…": a conditional negation keeps the ask.
