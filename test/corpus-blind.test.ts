@@ -28,9 +28,11 @@
  *   end, once on the session-9 commit and once on the session-10 one): prints only its two overall figures.
  * - `blind12` (scam-blind12.jsonl, benign-blind12.jsonl, written at the start of session 11, read once on the
  *   session-10 engine before any change of that session, and at the end): prints only its two overall figures.
+ * - `blind13`, `blind14` (written at the start of session 12, read once on the session-11 engine before any change of
+ *   that session, and at the end): prints only their two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
- * still never read item by item, never used to tune a pattern): their figures guard against regressions but no longer
- * estimate generalization. The held-out sets are blind10, blind11 and blind12.
+ * still never read item by item, never used to tune a pattern), and since session 12 blind10–12 too: their figures
+ * guard against regressions but no longer estimate generalization. The held-out sets are blind13 and blind14.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -40,7 +42,11 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
-// Measured at the end of session 11 (2026-11-30). Held out: blind10 88.0 % / 0.7 %, blind11 92.0 % / 1.3 %, blind12
+// Measured at the end of session 12 (2026-11-30). Held out: blind13 90.0 % / 1.3 %, blind14 84.0 % / 1.3 % (read at the
+// start of session 12 on the session-11 engine: 85.3 / 1.3 and 80.7 / 2.0). Retired into the model's training in session
+// 12 (fitted now): blind10 94.0 / 0.7, blind11 96.0 / 1.3, blind12 94.7 / 0; blind … blind9 98.2 / 0, 97.1 / 0, 91.9 / 0,
+// 94.7 / 1.3, 95.3 / 1.3, 97.3 / 0.7, 95.3 / 2.0, 96.7 / 0.7, 96.7 / 1.3.
+// Session 11 (2026-11-30). Held out then: blind10 88.0 % / 0.7 %, blind11 92.0 % / 1.3 %, blind12
 // 89.3 % / 0.7 % (end of session 10: 80.0 / 2.0, 84.7 / 2.0; blind12 read at the start of session 11: 82.7 / 1.3).
 // Retired into the model's training this session (fitted now): blind 98.8 / 0, blind2 97.7 / 0, blind3 90.0 / 0,
 // blind4 94.7 / 1.3, blind5 94.0 / 1.3, blind6 97.3 / 0.7, blind7 95.3 / 2.0, blind8 96.0 / 0.7, blind9 98.0 / 1.3
@@ -58,9 +64,11 @@ const OVERALL_ONLY = [
   { name: 'blind7', minRecall: 0.92, maxFalseWarnings: 0.035 },
   { name: 'blind8', minRecall: 0.93, maxFalseWarnings: 0.02 },
   { name: 'blind9', minRecall: 0.95, maxFalseWarnings: 0.03 },
-  { name: 'blind10', minRecall: 0.85, maxFalseWarnings: 0.025 },
-  { name: 'blind11', minRecall: 0.89, maxFalseWarnings: 0.03 },
-  { name: 'blind12', minRecall: 0.86, maxFalseWarnings: 0.025 },
+  { name: 'blind10', minRecall: 0.91, maxFalseWarnings: 0.025 },
+  { name: 'blind11', minRecall: 0.93, maxFalseWarnings: 0.03 },
+  { name: 'blind12', minRecall: 0.92, maxFalseWarnings: 0.02 },
+  { name: 'blind13', minRecall: 0.87, maxFalseWarnings: 0.025 },
+  { name: 'blind14', minRecall: 0.81, maxFalseWarnings: 0.025 },
 ] as const;
 
 interface Item {

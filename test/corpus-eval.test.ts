@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 11 (tune3
- * to tune26) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune28) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -67,6 +67,10 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune24', scam: 'scam-tune24.jsonl', benign: 'benign-tune24.jsonl', minRecall: 0.9, maxFalseWarnings: 0.035, minItems: [150, 150] },
   { split: 'tune25', scam: 'scam-tune25.jsonl', benign: 'benign-tune25.jsonl', minRecall: 0.86, maxFalseWarnings: 0.015, minItems: [150, 150] },
   { split: 'tune26', scam: null, benign: 'benign-tune26.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 120] },
+  // Session 12 (one pattern round by four helpers and a review by two; the model trains on them): tune27 98.5 % / 1.5 %
+  // (first 87.0 % / 2.0 %), tune28 97.5 / 1.0 (first 70.5 / 3.0).
+  { split: 'tune27', scam: 'scam-tune27.jsonl', benign: 'benign-tune27.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
+  { split: 'tune28', scam: 'scam-tune28.jsonl', benign: 'benign-tune28.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [200, 200] },
 ];
 type Split = string;
 
