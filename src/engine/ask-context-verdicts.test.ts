@@ -177,6 +177,12 @@ describe('"if anyone asks …, don’t" is advice against the ask (bundled datab
   ])('not %s', (_name, text) => {
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
   });
+
+  it('not an offer to whoever needs it ("Ai cần…": nobody else asks anything): its fee ask counts', () => {
+    const text = 'Ai cần vay vốn gấp ib em, chuyển khoản phí hồ sơ 500k trước vào stk 0123xxx789, đừng chuyển cho bên khác nha';
+    const verdict = scanItem(engine, { text });
+    expect(verdict.indicators.filter((i) => i.signal === 'payment' && i.weight > 0).length).toBeGreaterThan(0);
+  });
 });
 
 describe('what a bank does not send is denied: "không gửi đường link / SMS yêu cầu …" (bundled database)', () => {

@@ -535,6 +535,11 @@ const SOMEONE_OPENING =
   /^(?:\s*[a-z0-9]+){0,4}?\s*(?:(?:neu|if|khi|when)\s+)?(?:co\s+)?(?:ai|ai do|nguoi la|so la|bat ky ai|nguoi nao|ke nao|ke gian|anyone|someone|somebody|a stranger|strangers)\s(.*)$/;
 /** The condition answered before the ask ("Nếu ai hỏi thì nói là người nhà, giờ chuyển…"): the ask is not in it. */
 const CONDITION_ANSWERED = /\b(?:thi|then)\b/;
+/** The other person contacts or asks in the condition ("có ai gọi bảo…", "người lạ nhắn xin…", "anyone calls asking"):
+ *  "Ai cần vay vốn ib em, chuyển phí trước, đừng chuyển cho bên khác" is an offer, not a condition on someone else's
+ *  ask (folded). */
+const SOMEONE_CONTACTS =
+  /\b(?:goi|goi dien|nhan|nhan tin|bao|noi|doi|yeu cau|xin|hoi|keu|xung|tu xung|gui|call|calls|calling|text|texts|message|messages|email|emails|ask|asks|asking|tell|tells)\b/;
 /** The answer to that condition is advice against the ask, in the same sentence: "… thì mẹ đừng đọc", ", cúp máy
  *  ngay", "… then don't share it", "hang up" (lowercase NFC: "đừng", not "dùng"; "dung" typed without accents only
  *  before a verb of complying). Not a demand for secrecy: "đừng nói với ai", "don't tell anyone" is the scam's own. */
@@ -551,7 +556,8 @@ function isAdvisedAgainst(text: string, start: number, end: number): boolean {
   if (!ADVICE_AGAINST.test(after)) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
   const opening = SOMEONE_OPENING.exec(normalizeText(sentence.text).text);
-  return opening !== null && !CONDITION_ANSWERED.test(opening[1] ?? '');
+  const condition = opening?.[1] ?? '';
+  return opening !== null && SOMEONE_CONTACTS.test(condition) && !CONDITION_ANSWERED.test(condition);
 }
 
 /** NOT_US ending in "(là) lừa đảo / scam" rather than "không phải chúng tôi"; a negation or hedge in it (folded). */
