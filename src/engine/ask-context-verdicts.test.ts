@@ -210,3 +210,15 @@ it('"không gọi điện hỏi mã … hay yêu cầu đóng phí": "hỏi" (as
     expect(scanItem(engine, { text }).verdict, text).toBe('clean');
   }
 });
+
+describe('what victims were led into is told about: "bị dụ / bị lừa / bị dụ dỗ" + ask (bundled database)', () => {
+  it('news that victims "bị dụ nạp tiền làm nhiệm vụ" is not a scam', () => {
+    const text = 'Tin VTV sáng nay: lừa "việc nhẹ lương cao" nhắm vào tân sinh viên mùa nhập học, nhiều em bị dụ nạp tiền làm nhiệm vụ. Phụ huynh nhắc con giùm nha.';
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it('a recovery offer to those victims still is', () => {
+    const text = 'Bạn bị lừa nạp tiền làm nhiệm vụ? Bên mình hỗ trợ lấy lại tiền 100%, phí 10% trả trước, ib zalo 0912xxx345';
+    expect(scanItem(engine, { text }).verdict).toBe('scam');
+  });
+});

@@ -97,9 +97,19 @@ describe('isNarratedAsk', () => {
   it('an ask right after đã/vừa/từng/had/was is narrated', () => {
     expect(narrated('Bà H. đã nạp tiền làm nhiệm vụ', 'nạp')).toBe(true);
     expect(narrated('Mình vừa chuyển khoản cho nó', 'chuyển khoản')).toBe(true);
-    expect(narrated('Bà ấy đã bị lừa chuyển khoản', 'chuyển khoản')).toBe(false);
+    // Since session 12 "bị lừa / bị dụ …" + ask is narrated too (below).
+    expect(narrated('Bà ấy đã bị lừa chuyển khoản', 'chuyển khoản')).toBe(true);
     expect(narrated('She had sent the code', 'sent')).toBe(true);
     expect(narrated('da nạp tiền', 'nạp')).toBe(true);
+  });
+  it('what a victim was led into ("bị dụ", "bị lừa", "bị dụ dỗ", "bị lôi kéo" + ask) is narrated; "bị" + another verb is not', () => {
+    expect(narrated('Nhiều em bị dụ nạp tiền làm nhiệm vụ', 'nạp')).toBe(true);
+    expect(narrated('Mẹ tôi bị dụ dỗ đóng phí bảo hiểm', 'đóng phí')).toBe(true);
+    expect(narrated('Con bị lôi kéo chuyển tiền vào sàn', 'chuyển tiền')).toBe(true);
+    expect(narrated('bi lua chuyen khoan', 'chuyen khoan')).toBe(true);
+    expect(narrated('Tài khoản bị khóa chuyển khoản phí mở ngay', 'chuyển khoản')).toBe(false);
+    expect(narrated('Lừa chuyển khoản là tội', 'chuyển khoản')).toBe(false);
+    expect(narrated('Dỗ chuyển khoản', 'chuyển khoản')).toBe(false);
   });
   it('"dạ" (polite yes), "vựa" and imperatives are not', () => {
     expect(narrated('Dạ nạp 500k kích hoạt tài khoản ạ', 'nạp')).toBe(false);

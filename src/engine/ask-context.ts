@@ -827,6 +827,25 @@ function isLossConsequence(text: string, start: number, end: number): boolean {
   return !DEADLINE_WORDS.test(before.slice(-3).map((w) => w.original).join(' '));
 }
 
+/** Verbs of leading a victim on, after "bị" (as written; "lua" also typed without accents): "bị dụ", "bị lừa", "bị ép",
+ *  "bị gạ", "bị rủ"; the second word of "dụ dỗ", "lôi kéo", "rủ rê". */
+const VICTIM_LED: ReadonlySet<string> = new Set(['dụ', 'lừa', 'lua', 'ép', 'gạ', 'rủ']);
+const VICTIM_LED_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['dỗ', 'dụ'],
+  ['kéo', 'lôi'],
+  ['rê', 'rủ'],
+]);
+
+/** Whether the words end with "bị <verb of leading on>" ("bị dụ", "bị lừa", "bị dụ dỗ", "bị lôi kéo"). */
+function isVictimLedInto(words: readonly Word[]): boolean {
+  const n = words.length;
+  const last = words[n - 1]?.original ?? '';
+  const first = VICTIM_LED_PAIRS.get(last);
+  const verbAt = first !== undefined && words[n - 2]?.original === first ? n - 2 : VICTIM_LED.has(last) ? n - 1 : -1;
+  const passive = words[verbAt - 1];
+  return verbAt > 0 && passive !== undefined && (passive.original === 'bị' || passive.original === 'bi');
+}
+
 export function isNarratedAsk(text: string, start: number | undefined): boolean {
   if (start === undefined || start === 0) return false;
   const words = splitWords(readClauseBefore(text, start, 32).normalize('NFC'));
@@ -843,6 +862,8 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
     const forcing = OBJECT_PRONOUNS.has(words[before]?.original ?? '') ? before - 1 : before;
     if (COERCION_VERBS.has(words[forcing]?.original ?? '')) return !isWritersSide(words, forcing);
   }
+  // "bị dụ nạp tiền…", "bị lừa chuyển…", "bị dụ dỗ đóng phí": what victims were led into doing is told about.
+  if (isVictimLedInto(words)) return true;
   // "đã bị lừa chuyển…", "đã bị" + ask.
   const previous = words[words.length - 2];
   return (last.original === 'bị' || last.original === 'bi') && previous !== undefined && PAST_MARKERS.has(previous.original);
