@@ -67,7 +67,7 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune24', scam: 'scam-tune24.jsonl', benign: 'benign-tune24.jsonl', minRecall: 0.9, maxFalseWarnings: 0.035, minItems: [150, 150] },
   { split: 'tune25', scam: 'scam-tune25.jsonl', benign: 'benign-tune25.jsonl', minRecall: 0.86, maxFalseWarnings: 0.015, minItems: [150, 150] },
   { split: 'tune26', scam: null, benign: 'benign-tune26.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 120] },
-  // Session 12 (one pattern round by four helpers and a review by two; the model trains on them): tune27 98.5 % / 1.5 %
+  // Session 12 (one pattern round by four helpers and a review by two; the model trains on them): tune27 98.5 % / 1.0 %
   // (first 87.0 % / 2.0 %), tune28 97.5 / 0.5 (first 70.5 / 3.0).
   { split: 'tune27', scam: 'scam-tune27.jsonl', benign: 'benign-tune27.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
   { split: 'tune28', scam: 'scam-tune28.jsonl', benign: 'benign-tune28.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [200, 200] },
