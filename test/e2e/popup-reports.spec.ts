@@ -47,14 +47,23 @@ async function stopServiceWorker(): Promise<void> {
   const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`));
   expect(workers.length).toBeGreaterThan(0);
   for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  const closedAt = Date.now();
+  let forcedAt = 0;
   await waitFor(
     async () => {
       const left = (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && workers.some((w) => w.targetId === t.targetId));
-      // Usually gone within ~0.1 s. Three times (session 11 twice, session 12 once in the full suite) a worker was still
-      // listed 5–20 s later: a close that lands while the worker handles an event can be dropped, so ask again until
-      // it is gone (a worker that never stops still fails the wait).
-      for (const worker of left) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
-      return left.length === 0;
+      if (left.length === 0) return true;
+      // Usually gone within ~0.1 s. In a few full-suite runs (sessions 11 and 12; cause not established — the worker
+      // may be mid-event with Playwright attached) it was still listed 20 s after the close, even with the close sent
+      // again. After a second, also stop it the way DevTools' Application panel does (ServiceWorker.stopAllWorkers:
+      // the browser context's workers, here only the extension's), and close again.
+      if (Date.now() - closedAt > 1000 && Date.now() - forcedAt > 1000) {
+        forcedAt = Date.now();
+        await cdp.send('ServiceWorker.enable').catch(() => undefined);
+        await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
+        for (const worker of left) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
+      }
+      return false;
     },
     20_000,
     'the service worker to stop',
