@@ -163,7 +163,7 @@ describe('"if anyone asks …, don’t" is advice against the ask (bundled datab
     'Mẹ ơi có ai gọi bảo đọc mã OTP gửi về máy thì mẹ đừng đọc nhé',
     'Nếu có người lạ gọi bảo chuyển tiền vào tài khoản tạm giữ thì bố mẹ đừng chuyển, báo công an ngay',
     'Nếu có ai nhắn xin mã OTP thì cúp máy, báo ngân hàng ngay',
-    'neu co ai goi bao doc ma otp gui ve may thi me dung doc nhe',
+    'neu co ai goi dien bao doc ma otp gui ve may thi me dung doc nhe',
     'If anyone calls asking for the 6-digit code we sent you, hang up.',
   ])('%s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');
@@ -176,6 +176,16 @@ describe('"if anyone asks …, don’t" is advice against the ask (bundled datab
     ['a condition answered before the ask', 'Nếu ai hỏi thì nói là người nhà, giờ chị chuyển khoản phí 2 triệu vào số tài khoản này, đừng nói với ai'],
   ])('not %s', (_name, text) => {
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
+  });
+
+  // From the code review of this rule: a scam's own closing line ("đừng tin bên khác / các trang giả mạo / lời người
+  // lạ") after an offer that opens with "Ai …" is no advice against its ask; "nhận" folds like "nhắn" but is no contact.
+  it.each([
+    ['Ai cần vay gấp nhắn em, đóng phí hồ sơ 500k trước khi giải ngân, đừng tin bên khác nhé', 'scam'],
+    ['Ai muốn nhận quà tri ân, vui lòng đóng phí vận chuyển 35k, đừng tin các trang giả mạo', 'suspicious'],
+    ['Ai nhận được tin nhắn trúng thưởng xe SH, vui lòng chuyển khoản phí trước bạ 2 triệu vào STK 0123456789 để nhận xe, đừng tin lời người lạ', 'suspicious'],
+  ])('a scam that closes with "đừng tin …" keeps its ask: %s', (text, verdict) => {
+    expect(scanItem(engine, { text }).verdict).toBe(verdict);
   });
 
   it('not an offer to whoever needs it ("Ai cần…": nobody else asks anything): its fee ask counts', () => {
@@ -194,6 +204,12 @@ describe('what a bank does not send is denied: "không gửi đường link / SM
     const text = 'Không cần ra ngân hàng, chị bấm đường link này nhập số thẻ và mã OTP để nhận tiền hoàn nhé';
     expect(scanItem(engine, { text }).verdict).toBe('scam');
   });
+});
+
+it('"đó thì không nộp …", "do thi khong nop …" (typed without accents) stay conditions: the threat keeps its ask', () => {
+  for (const text of ['Sau đó thì không nộp phí xác minh sẽ bị khóa tài khoản', 'Qua 24h do thi khong nop phi xac minh se bi khoa tai khoan vinh vien']) {
+    expect(scanItem(engine, { text }).verdict, text).not.toBe('clean');
+  }
 });
 
 it('"sieu thi khong …" typed without accents is the supermarket, not "thì không": the negation denies the ask', () => {

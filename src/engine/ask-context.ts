@@ -64,9 +64,9 @@ const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and',
 const ASKING_VERBS = new Set(['yeu', 'doi', 'bat', 'xin', 'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires']);
 /** The accented spellings of the condition words of CONDITIONAL_BEFORE that fold like other words. */
 const CONDITION_SPELLINGS: ReadonlySet<string> = new Set(['thi', 'ma', 'neu', 'thì', 'mà', 'nếu']);
-/** Words before "thi" that make it a noun typed without accents: siêu thị, đô thị, thành thị, cuộc/kỳ/hội/bài/phòng thi
- *  (folded). */
-const THI_NOUN_HEADS: ReadonlySet<string> = new Set(['sieu', 'do', 'thanh', 'cuoc', 'ky', 'hoi', 'bai', 'phong']);
+/** Words before an unaccented "thi" that make it a noun: siêu thị, thành thị, cuộc/bài/phòng thi (folded; not "do",
+ *  "ky", "hoi": "đó thì", "kỳ thì", "hồi thì" are common). */
+const THI_NOUN_HEADS: ReadonlySet<string> = new Set(['sieu', 'thanh', 'cuoc', 'bai', 'phong']);
 /** A condition opened right before a negation: "nếu không", "if you don't", "mà không". */
 const CONDITIONAL_BEFORE = /\b(?:neu|ma|if|unless|or|otherwise|thi)(?: \S+){0,2}\s*$/;
 /** A condition opened a few words before a negation ("nếu trong 24 giờ anh không chuyển", "if within two days you do
@@ -228,7 +228,7 @@ function isConditionalNegation(words: readonly Word[], negation: number): boolea
     .slice(Math.max(0, negation - 3), negation)
     .map((w, k, all) =>
       (CONDITION_SPELLINGS.has(w.folded) && w.original !== w.folded && !CONDITION_SPELLINGS.has(w.original)) ||
-      (w.folded === 'thi' && THI_NOUN_HEADS.has(all[k - 1]?.folded ?? ''))
+      (w.original === 'thi' && THI_NOUN_HEADS.has(all[k - 1]?.folded ?? ''))
         ? '_'
         : w.folded,
     )
@@ -529,22 +529,26 @@ function isDisownedCondition(text: string, start: number, end: number): boolean 
   return !disowning[0].endsWith(' lua') || /lừa/iu.test(after.normalize('NFC'));
 }
 
-/** A sentence opening on some other person, with or without "nếu": "(Mẹ ơi) (nếu) có ai …", "khi người lạ …", "if
- *  anyone / someone …" (folded; a few words may come first: a vocative). Group 1: what follows the opening. */
+/** A sentence opening on some other person as a condition: "(Mẹ ơi) nếu (có) ai …", "có ai …", "khi người lạ …", "if
+ *  anyone / someone …" — not a bare "ai" ("Ai cần vay…", "Ai nhận được tin nhắn trúng thưởng…" open offers) (folded,
+ *  single spaces; a few words may come first: a vocative). Group 1: what follows the opening. */
 const SOMEONE_OPENING =
-  /^(?:\s*[a-z0-9]+){0,4}?\s*(?:(?:neu|if|khi|when)\s+)?(?:co\s+)?(?:ai|ai do|nguoi la|so la|bat ky ai|nguoi nao|ke nao|ke gian|anyone|someone|somebody|a stranger|strangers)\s(.*)$/;
+  /^(?:[a-z0-9]+ ){0,4}?(?:(?:neu|if|khi|when) (?:co )?(?:ai|ai do|nguoi la|so la|bat ky ai|nguoi nao|ke nao|ke gian|anyone|someone|somebody|a stranger|strangers)|co (?:ai|ai do|nguoi la|so la|ke gian)|nguoi la|so la|ke gian|anyone|someone|somebody|a stranger|strangers) (.*)$/;
 /** The condition answered before the ask ("Nếu ai hỏi thì nói là người nhà, giờ chuyển…"): the ask is not in it. */
 const CONDITION_ANSWERED = /\b(?:thi|then)\b/;
-/** The other person contacts or asks in the condition ("có ai gọi bảo…", "người lạ nhắn xin…", "anyone calls asking"):
- *  "Ai cần vay vốn ib em, chuyển phí trước, đừng chuyển cho bên khác" is an offer, not a condition on someone else's
- *  ask (folded). */
+/** The other person contacts or asks in the condition, as written ("gọi", "nhắn", "bảo", "xin", "hỏi"; without accents
+ *  only the unambiguous "goi dien", "nhan tin", "yeu cau": "nhan" is also "nhận", "goi" also "gói"). */
 const SOMEONE_CONTACTS =
-  /\b(?:goi|goi dien|nhan|nhan tin|bao|noi|doi|yeu cau|xin|hoi|keu|xung|tu xung|gui|call|calls|calling|text|texts|message|messages|email|emails|ask|asks|asking|tell|tells)\b/;
+  /(?<![\p{L}\p{M}])(?:gọi|nhắn|bảo|nói|đòi|yêu cầu|xin|hỏi|kêu|xưng|goi dien|nhan tin|yeu cau|tu xung|calls?|calling|texts?|messages?|emails?|asks?|asking|tells?)(?![\p{L}\p{M}])/u;
+/** A contact aimed at the writer ("nhắn em", "ib mình", "gọi cho shop"): an offer's call to action, not someone else. */
+const CONTACTS_WRITER =
+  /(?<![\p{L}\p{M}])(?:nhắn|nhắn tin|ib|inbox|gọi|liên hệ|lh|zalo|nhan tin|goi dien|lien he)\s+(?:cho\s+|qua\s+)?(?:em|e|mình|mk|page|shop|admin|tui|tôi|bên em|bên mình|minh|toi)(?![\p{L}\p{M}])/u;
 /** The answer to that condition is advice against the ask, in the same sentence: "… thì mẹ đừng đọc", ", cúp máy
  *  ngay", "… then don't share it", "hang up" (lowercase NFC: "đừng", not "dùng"; "dung" typed without accents only
- *  before a verb of complying). Not a demand for secrecy: "đừng nói với ai", "don't tell anyone" is the scam's own. */
+ *  before a verb of complying). "đừng tin / nghe" only about the caller ("họ", "nó", "lời …"), not "bên khác": that
+ *  is a scam's own line. Not a demand for secrecy: "đừng nói với ai", "don't tell anyone" is the scam's own. */
 const ADVICE_AGAINST =
-  /^[^.!?\n\u2029]{0,80}?(?:(?<![\p{L}\p{M}])(?:thì|thi|then)(?![\p{L}\p{M}])|,)\s*(?:[\p{L}\p{M}]+\s+){0,3}?(?:(?:đừng|chớ|không được|tuyệt đối không|dung)\s+(?:đọc|doc|chuyển|chuyen|làm theo|lam theo|cung cấp|cung cap|nghe|bấm|bam|trả lời|tra loi|đưa|dua|gửi|gui|nhấn|nhan|tin|cài|cai|nạp|nap|đóng|dong)(?![\p{L}\p{M}])|cúp máy|tắt máy|dập máy|cup may|tat may|báo (?:ngay )?(?:công an|ngân hàng)|bao (?:ngay )?(?:cong an|ngan hang)|(?:don['’]?t|do not|never)\s+(?:share|send|give|read|pay|transfer|click|install|reply|answer|tell them)\b|hang up|ignore (?:it|them)|report (?:it|them))/u;
+  /^[^.!?\n\u2029]{0,80}?(?:(?<![\p{L}\p{M}])(?:thì|thi|then)(?![\p{L}\p{M}])|,)\s*(?:[\p{L}\p{M}]+\s+){0,3}?(?:(?:đừng|chớ|không được|tuyệt đối không|dung)\s+(?:(?:đọc|doc|chuyển|chuyen|làm theo|lam theo|cung cấp|cung cap|bấm|bam|trả lời|tra loi|đưa|dua|gửi|gui|nhấn|nhan|cài|cai|nạp|nap|đóng|dong)(?![\p{L}\p{M}])|(?:tin|nghe)\s+(?:họ|nó|bọn|lời|chúng|ho|no|bon|loi)(?![\p{L}\p{M}]))|cúp máy|tắt máy|dập máy|cup may|tat may|báo (?:ngay )?(?:công an|ngân hàng)|bao (?:ngay )?(?:cong an|ngan hang)|(?:don['’]?t|do not|never)\s+(?:share|send|give|read|pay|transfer|click|install|reply|answer|tell them)\b|hang up|ignore (?:it|them)|report (?:it|them))/u;
 
 /**
  * An ask inside a conditional warning: someone else's ask as the condition, advice against it as the answer — "Mẹ ơi
@@ -555,9 +559,10 @@ function isAdvisedAgainst(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 120).normalize('NFC').toLowerCase();
   if (!ADVICE_AGAINST.test(after)) return false;
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY);
+  const written = sentence.text.normalize('NFC').toLowerCase();
+  if (!SOMEONE_CONTACTS.test(written) || CONTACTS_WRITER.test(written)) return false;
   const opening = SOMEONE_OPENING.exec(normalizeText(sentence.text).text);
-  const condition = opening?.[1] ?? '';
-  return opening !== null && SOMEONE_CONTACTS.test(condition) && !CONDITION_ANSWERED.test(condition);
+  return opening !== null && !CONDITION_ANSWERED.test(opening[1] ?? '');
 }
 
 /** NOT_US ending in "(là) lừa đảo / scam" rather than "không phải chúng tôi"; a negation or hedge in it (folded). */
