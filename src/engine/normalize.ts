@@ -811,9 +811,14 @@ function emitReplacement(replacement: string, origStart: number, origEnd: number
  * are teencode words.)
  */
 function isClippedNg(from: number, to: number, origStart: number, origEnd: number): boolean {
-  if (to - from < 2 || charCodes[to - 1] !== 103 || !isVowelCode(charCodes[to - 2] ?? 0)) return false;
+  if (!endsInVowelG(charCodes, from, to)) return false;
   for (let k = from; k < to - 2; k++) if (!isLetterCode(charCodes[k] ?? 0)) return false;
   return hasVietnameseMarks(scannedRaw.slice(origStart, origEnd));
+}
+
+/** Whether folded codes[from, to) end in a vowel and "g" (the shape `isClippedNg` reads; the fast path's test too). */
+function endsInVowelG(codes: Uint8Array, from: number, to: number): boolean {
+  return to - from >= 2 && codes[to - 1] === 103 && isVowelCode(codes[to - 2] ?? 0);
 }
 
 /** Emits "ng" for the clipped final "g" at char `k` (both letters map to it), right after the letters before it. */
@@ -1405,7 +1410,7 @@ function normalizeFast(raw: string): void {
       !special &&
       (out - from < 2 ||
         isTableWord(raw, from, out, h) ||
-        (codes[out - 1] === 103 && isVowelCode(codes[out - 2] ?? 0) && hasVietnameseMarks(raw.slice(starts[from] ?? 0, ends[out - 1] ?? 0))) ||
+        (endsInVowelG(codes, from, out) && hasVietnameseMarks(raw.slice(starts[from] ?? 0, ends[out - 1] ?? 0))) ||
         (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))
     ) {
       special = true;
