@@ -1,4 +1,4 @@
-import { startContentScript } from '@/src/content/start-content-script';
+import { startContentScript } from '@/src/content/load-content-script';
 
 // One content script for every web page; site adapters (src/content/sites/) add Facebook's posts and comments.
 // A single script avoids double injection on facebook.com and shares one scanner, one engine and one settings watch.

@@ -4,10 +4,11 @@
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import { join, resolve } from 'node:path';
 import { parse as parseOriginal } from 'tldts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deferSuffixTrie, deferTrieData } from './defer-public-suffix-data';
+import { deferSuffixTrie, deferTrieData, encodeTypedArray } from './defer-public-suffix-data';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCE = join(ROOT, 'node_modules/tldts/dist/es6');
@@ -42,6 +43,30 @@ describe('deferred public-suffix data', () => {
     expect(data).toMatch(/export function loadTrieData\(\)/);
     const trie = deferSuffixTrie(readFileSync(join(SOURCE, 'src/suffix-trie.js'), 'utf8'));
     expect(trie).toMatch(/suffixLookup\(hostname, options, out\) \{\n\s+deriveTables\(\);/);
+  });
+
+  it('writes the typed arrays as base64 that decodes to the same numbers', async () => {
+    type TrieData = Record<string, unknown> & { loadTrieData: () => void };
+    const original = (await import(join(SOURCE, 'src/data/trie.js'))) as Record<string, unknown>;
+    const deferred = (await import(join(copy, 'src/data/trie.js'))) as TrieData;
+    deferred.loadTrieData();
+    const arrays = Object.keys(original).filter((name) => ArrayBuffer.isView(original[name]));
+    expect(arrays.sort()).toEqual(['edgeChild', 'edgeLength', 'edgeStart', 'nodeFlags']);
+    for (const name of Object.keys(original)) expect(deferred[name], name).toEqual(original[name]);
+    const data = deferTrieData(readFileSync(join(SOURCE, 'src/data/trie.js'), 'utf8'));
+    expect(data).not.toMatch(/new Uint(8|16|32)Array\(\[/);
+  });
+
+  it('encodes each element width and refuses a number that does not fit', () => {
+    const decode = (source: string) => runInNewContext(`${DECODE}; ${source}`, { atob }) as ArrayLike<number>;
+    const DECODE = deferTrieData('export const nodeFlags = 1;\nexport const edgeStart = 1;\nexport const edgeLength = 1;\nexport const edgeChild = 1;\nexport const labelText = 1;\nexport const rulesRoot = 1;\nexport const exceptionsRoot = 1;')
+      .split('\n').filter((line) => !line.startsWith('export ')).join('\n').replace(/let trieDataLoaded = false;[\s\S]*$/, '');
+    expect(Array.from(decode(encodeTypedArray('new Uint8Array([0, 255, 7])')))).toEqual([0, 255, 7]);
+    expect(Array.from(decode(encodeTypedArray('/*#__PURE__*/ new Uint16Array([65535, 256, 1])')))).toEqual([65535, 256, 1]);
+    expect(Array.from(decode(encodeTypedArray('new Uint32Array([4294967295, 65536, 0])')))).toEqual([4294967295, 65536, 0]);
+    expect(Array.from(decode(encodeTypedArray('new Uint16Array([])')))).toEqual([]);
+    expect(() => encodeTypedArray('new Uint8Array([256])')).toThrow(/tldts changed/);
+    expect(encodeTypedArray('"a string"')).toBe('"a string"');
   });
 
   it('fails loudly when the layout it expects is gone', () => {

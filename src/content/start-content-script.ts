@@ -24,16 +24,13 @@ const MAX_TIMER_MS = 2_147_000_000;
 const ADAPTERS: Record<string, typeof createFacebookAdapter> = { facebook: createFacebookAdapter };
 
 /**
- * Entry point of the content script: reads settings and the engine, runs the scanner while protection is on for
- * this site, and reports findings to the background. Everything it registers is tied to `ctx` (its abort signal,
- * ctx timers and listeners) and our UI is removed when the context is invalidated (extension reloaded or updated).
+ * The content script proper (started by `load-content-script.ts` in a task of its own): reads settings and the
+ * engine, runs the scanner while protection is on for this site, and reports findings to the background. Everything
+ * it registers is tied to `ctx` (its abort signal, ctx timers and listeners) and our UI is removed when the context is
+ * invalidated (extension reloaded or updated).
  */
-export function startContentScript(ctx: ContentScriptContext): void {
+export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
-  runContentScript(ctx).catch((error: unknown) => console.error('[canh-giac] content script failed', error));
-}
-
-async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const timers = { setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms), clearTimeout: (id: number) => clearTimeout(id) };
   // The engine is read from storage alongside the settings (not after them) and loaded in tasks of its own; the
