@@ -238,3 +238,22 @@ describe('what victims were led into is told about: "bị dụ / bị lừa / b�
     expect(scanItem(engine, { text }).verdict).toBe('scam');
   });
 });
+
+describe('"không yêu cầu mã OTP", "never … or …": what a notice denies is denied (bundled database)', () => {
+  it.each([
+    'Vietnam Airlines không liên hệ qua Zalo cá nhân và không yêu cầu ảnh thẻ hay mã OTP để hoàn tiền.',
+    'Hãng không yêu cầu mã OTP để hoàn tiền vé.',
+    'A QR code can only SEND money. You never scan a code or enter your PIN to receive a refund.',
+  ])('%s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it('the same asks made are flagged', () => {
+    for (const text of [
+      'Để hoàn tiền vé bị hủy, anh vui lòng gửi ảnh thẻ và mã OTP để hoàn tiền qua Zalo này ạ.',
+      'To receive your refund, scan the code and enter your PIN to receive a refund today.',
+    ]) {
+      expect(scanItem(engine, { text }).verdict, text).not.toBe('clean');
+    }
+  });
+});

@@ -93,6 +93,20 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
   });
 });
 
+describe('isNegatedAsk: "… thì không ai bắt …"', () => {
+  it('nobody asks after "thì": a denial, not a condition', () => {
+    const text = 'Công an xã nhắc bà con: trúng thưởng thiệt thì không ai bắt chuyển tiền trước.';
+    const at = text.indexOf('chuyển tiền');
+    expect(isNegatedAsk(text, at, at + 'chuyển tiền trước'.length)).toBe(true);
+  });
+  it('"thì không nộp …" (the reader not paying) and "nếu không ai …" stay conditions', () => {
+    const threat = 'Sau đó thì không nộp phí xác minh sẽ bị khóa tài khoản';
+    expect(isNegatedAsk(threat, threat.indexOf('nộp phí'), threat.indexOf('nộp phí') + 7)).toBe(false);
+    const condition = 'Nếu không ai chuyển tiền trước thì đơn bị hủy';
+    expect(isNegatedAsk(condition, condition.indexOf('chuyển tiền'), condition.indexOf('chuyển tiền') + 17)).toBe(false);
+  });
+});
+
 describe('isNarratedAsk', () => {
   it('an ask right after đã/vừa/từng/had/was is narrated', () => {
     expect(narrated('Bà H. đã nạp tiền làm nhiệm vụ', 'nạp')).toBe(true);

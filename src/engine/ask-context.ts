@@ -55,8 +55,8 @@ const FILLERS = new Set([
 const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'tuy', 'riêng', 'but', 'just', 'only', 'simply', 'instead', 'however']);
 const MAX_BETWEEN = 10;
 /** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế",
- *  "nhờ" (ask a favour) "nhớ" (remember). */
-const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu', 'nhờ']);
+ *  "nhờ" (ask a favour) "nhớ" (remember), "mã" (code: "không yêu cầu mã OTP") "mà" (but). */
+const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu', 'nhờ', 'mã']);
 /** List joiners, compared with their accents ("hãy", please, is not "hay", or); a word typed without accents is taken
  *  at face value. */
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
@@ -233,7 +233,10 @@ function isConditionalNegation(words: readonly Word[], negation: number): boolea
         : w.folded,
     )
     .join(' ');
-  if (CONDITIONAL_BEFORE.test(near)) return true;
+  // "… thì không ai bắt chuyển tiền trước": nobody asks — a denial, whatever came before "thì" ("thì không nộp phí sẽ
+  // bị khóa" threatens the reader: a condition).
+  const nobody = words[negation + 1]?.folded === 'ai' && !/\b(?:neu|if|unless)\b/.test(near);
+  if (CONDITIONAL_BEFORE.test(near) && !nobody) return true;
   const window = words.slice(Math.max(0, negation - CONDITION_REACH), negation);
   // "nếu", not "nêu" (state): "Công an nêu rõ cơ quan chức năng không yêu cầu…" is a denial.
   const opener = window.map((w) => CONDITION_OPENERS.has(w.folded) && (w.original === 'nếu' || w.original === w.folded)).lastIndexOf(true);
@@ -657,7 +660,9 @@ function isNegatedInClause(
     // item of a list joined by hay/hoặc/và/or/and; the words after the last joiner must be fillers.
     const firstOther = between.findIndex((word) => !isFiller(word));
     const lastJoiner = between.map((word) => COORDINATORS.has(word.original)).lastIndexOf(true);
-    const governs = between.slice(0, firstOther).some(isAskingVerb);
+    // A prohibition or a standing rule governs a list of things not to do as well: "đừng bấm link lạ hay cung cấp mã
+    // OTP", "never scan a code or enter your PIN", "không bao giờ quét mã hay nhập mật khẩu".
+    const governs = between.slice(0, firstOther).some(isAskingVerb) || isForbidding(words, negation) || DONT.has(words[negation]?.original ?? '');
     if (!governs || lastJoiner < firstOther || !between.slice(lastJoiner + 1).every(isFiller)) return false;
   }
   // "nếu không gửi mã OTP…", "if you don't pay…": a conditional negation keeps the ask.

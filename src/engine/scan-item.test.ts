@@ -45,6 +45,14 @@ describe('findReportedSpans', () => {
     expect(reported('Có page nhắn mình hỗ trợ lấy lại tiền, đòi phí trước, mình không tin.')).toEqual(['Có page nhắn mình hỗ trợ lấy lại tiền, đòi phí trước, mình không tin']);
   });
 
+  it('a person pointed at ("bạn kia bảo", "shop đó nói") reports; relaying to the reader ("chị ấy bảo shop ck…") does not', () => {
+    expect(reported('e bị mất 2tr4 vì mua pass vé concert 😭 bạn kia bảo ở tỉnh ko gặp đc, ck trc 50% sẽ gửi QR vé qua mail. e ck xong thì bị block luôn')).toEqual([
+      'bạn kia bảo ở tỉnh ko gặp đc, ck trc 50% sẽ gửi QR vé qua mail',
+    ]);
+    expect(reported('Shop đó nói chuyển khoản trước mới gửi hàng, mình không chịu')).toEqual(['Shop đó nói chuyển khoản trước mới gửi hàng, mình không chịu']);
+    expect(reported('Anh ấy bảo anh chị chuyển trước 50% cọc vào số tài khoản này nhé')).toEqual([]);
+  });
+
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('Chủ nhà đang ở xa, anh chuyển cọc giúp em để giữ phòng')).toEqual([]);
