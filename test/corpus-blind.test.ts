@@ -30,9 +30,13 @@
  *   session-10 engine before any change of that session, and at the end): prints only its two overall figures.
  * - `blind13`, `blind14` (written at the start of session 12, read once on the session-11 engine before any change of
  *   that session, and at the end): prints only their two overall figures.
+ * - `blind15`, `blind16` (written at the start of session 13, read once on the session-12 engine before any change of
+ *   that session, and at the end): prints only their two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
- * still never read item by item, never used to tune a pattern), and since session 12 blind10–12 too: their figures
- * guard against regressions but no longer estimate generalization. The held-out sets are blind13 and blind14.
+ * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, and since session 13
+ * blind13–14 (the shipped model is still session 12's, which never read them: the session-13 retrain was not kept):
+ * their figures guard against regressions but no longer estimate generalization. The held-out sets are blind15 and
+ * blind16.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -42,6 +46,9 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Measured at the end of session 13 (2026-11-30). Held out: blind15 96.0 % / 1.0 %, blind16 89.0 % / 6.0 % — the same
+// as their first read on the session-12 engine (96.0 / 1.0 and 89.0 / 6.0). blind13 and blind14 (retired now) 90.0 / 1.3
+// and 84.0 / 1.3, the other blind sets as below.
 // Measured at the end of session 12 (2026-11-30). Held out: blind13 90.0 % / 1.3 %, blind14 84.0 % / 1.3 % (read at the
 // start of session 12 on the session-11 engine: 85.3 / 1.3 and 80.7 / 2.0). Retired into the model's training in session
 // 12 (fitted now): blind10 94.0 / 0.7, blind11 96.0 / 1.3, blind12 94.7 / 0; blind … blind9 98.2 / 0, 97.1 / 0, 91.9 / 0,
@@ -55,7 +62,8 @@ const CORPUS = join(import.meta.dirname, 'corpus');
 const BLIND_MIN_RECALL = 0.95;
 const BLIND_MAX_FALSE_WARNINGS = 0.02;
 /** The sets of which only their two overall figures are ever printed. */
-const OVERALL_ONLY = [
+/** `minItems`: scams and honest texts the set must hold (default 150 and 130; the session-13 sets have 100 each). */
+const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWarnings: number; minItems?: number }> = [
   { name: 'blind2', minRecall: 0.94, maxFalseWarnings: 0.02 },
   { name: 'blind3', minRecall: 0.87, maxFalseWarnings: 0.02 },
   { name: 'blind4', minRecall: 0.92, maxFalseWarnings: 0.03 },
@@ -69,7 +77,9 @@ const OVERALL_ONLY = [
   { name: 'blind12', minRecall: 0.92, maxFalseWarnings: 0.02 },
   { name: 'blind13', minRecall: 0.87, maxFalseWarnings: 0.025 },
   { name: 'blind14', minRecall: 0.81, maxFalseWarnings: 0.025 },
-] as const;
+  { name: 'blind15', minRecall: 0.93, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind16', minRecall: 0.86, maxFalseWarnings: 0.07, minItems: 100 },
+];
 
 interface Item {
   id: string;
@@ -137,7 +147,7 @@ describe('blind set (aggregates only)', () => {
     expect(warned / benign.length).toBeLessThanOrEqual(BLIND_MAX_FALSE_WARNINGS);
   });
 
-  it.each(OVERALL_ONLY)('$name, overall figures only: recall ≥ $minRecall, false warnings ≤ $maxFalseWarnings', ({ name, minRecall, maxFalseWarnings }) => {
+  it.each(OVERALL_ONLY)('$name, overall figures only: recall ≥ $minRecall, false warnings ≤ $maxFalseWarnings', ({ name, minRecall, maxFalseWarnings, minItems }) => {
     const setScams = readJsonl(`scam-${name}.jsonl`);
     const setBenign = readJsonl(`benign-${name}.jsonl`);
     const flagged = (item: Item): boolean => scanItem(engine, toInput(item)).verdict !== 'clean';
@@ -147,8 +157,8 @@ describe('blind set (aggregates only)', () => {
       `${name} recall ${((100 * caught) / setScams.length).toFixed(1)} % (${caught}/${setScams.length}), ` +
         `false warnings ${((100 * warned) / setBenign.length).toFixed(1)} % (${warned}/${setBenign.length})`,
     );
-    expect(setScams.length).toBeGreaterThanOrEqual(150);
-    expect(setBenign.length).toBeGreaterThanOrEqual(130);
+    expect(setScams.length).toBeGreaterThanOrEqual(minItems ?? 150);
+    expect(setBenign.length).toBeGreaterThanOrEqual(minItems ?? 130);
     expect(caught / setScams.length).toBeGreaterThanOrEqual(minRecall);
     expect(warned / setBenign.length).toBeLessThanOrEqual(maxFalseWarnings);
   });

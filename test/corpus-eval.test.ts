@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 11 (tune3
- * to tune28) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune30) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -71,6 +71,10 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // (first 87.0 % / 2.0 %), tune28 97.5 / 0.5 (first 70.5 / 3.0).
   { split: 'tune27', scam: 'scam-tune27.jsonl', benign: 'benign-tune27.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
   { split: 'tune28', scam: 'scam-tune28.jsonl', benign: 'benign-tune28.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [200, 200] },
+  // Session 13 (one pattern round by four helpers and a review by two; context and warning rules): tune29 98.0 % / 2.7 %
+  // (first 75.3 % / 4.0 %), tune30 98.0 / 1.3 (first 86.0 / 4.0). The model that ships never trained on them.
+  { split: 'tune29', scam: 'scam-tune29.jsonl', benign: 'benign-tune29.jsonl', minRecall: 0.95, maxFalseWarnings: 0.035, minItems: [150, 150] },
+  { split: 'tune30', scam: 'scam-tune30.jsonl', benign: 'benign-tune30.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [150, 150] },
 ];
 type Split = string;
 

@@ -207,9 +207,13 @@ describe('what a bank does not send is denied: "không gửi đường link / SM
 });
 
 it('"đó thì không nộp …", "do thi khong nop …" (typed without accents) stay conditions: the threat keeps its ask', () => {
+  // The asks are kept (not denied); whether generic asks alone reach `suspicious` is up to the text model's lift, so
+  // the verdict is checked where the text says more than the threat.
   for (const text of ['Sau đó thì không nộp phí xác minh sẽ bị khóa tài khoản', 'Qua 24h do thi khong nop phi xac minh se bi khoa tai khoan vinh vien']) {
-    expect(scanItem(engine, { text }).verdict, text).not.toBe('clean');
+    expect(scanItem(engine, { text }).indicators.map((i) => i.patternId), text).toContain('generic-nop-dong-phi');
   }
+  const scam = 'Tài khoản Vietcombank của quý khách bị tạm khóa. Sau đó thì không nộp phí xác minh 500k qua link vcb-xacminh.com sẽ bị khóa vĩnh viễn';
+  expect(scanItem(engine, { text: scam }).verdict).not.toBe('clean');
 });
 
 it('"sieu thi khong …" typed without accents is the supermarket, not "thì không": the negation denies the ask', () => {
