@@ -261,3 +261,20 @@ describe('"không yêu cầu mã OTP", "never … or …": what a notice denies 
     }
   });
 });
+
+describe('a pattern whose gap crosses a negation of its own ask is denied with it (bundled database)', () => {
+  it('"trúng thưởng thiệt thì không ai bắt chuyển tiền trước" is advice', () => {
+    const text =
+      "Mấy nay nhiều bà con nhận tin nhắn: 'Chúc mừng thuê bao đã trúng xe SH, vui lòng đóng phí 2.800.000đ để nhận giải'. Công an xã nhắc bà con: trúng thưởng thiệt thì không ai bắt chuyển tiền trước.";
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it('a negation about something else in the gap keeps the ask', () => {
+    for (const text of [
+      'Bạn đã trúng thưởng xe SH, không cần ra cửa hàng, chỉ cần chuyển phí 2 triệu để nhận giải',
+      'Trúng thưởng xe SH thì không phải đến công ty, chuyển phí nhận giải 2 triệu vào stk này',
+    ]) {
+      expect(scanItem(engine, { text }).verdict, text).toBe('scam');
+    }
+  });
+});

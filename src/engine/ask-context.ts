@@ -266,6 +266,7 @@ export function isNegatedAsk(
   if (end !== undefined && isDisownedCondition(text, start, end)) return true;
   if (end !== undefined && isAdvisedAgainst(text, start, end)) return true;
   if (end !== undefined && isLossConsequence(text, start, end)) return true;
+  if (end !== undefined && isNegatedTailAsk(text, start, end, negatedAsks)) return true;
   if (start === 0) return false;
   return (
     isNegatedInClause(text, start, end, negatedAsks) ||
@@ -273,6 +274,33 @@ export function isNegatedAsk(
     isDeniedByPolicy(text, start, end) ||
     isNegatedBulletItem(text, start, end)
   );
+}
+
+/** Verbs that end a pattern's ask ("… đóng phí", "… chuyển tiền"), as written or typed without accents (folded). */
+const TAIL_ASK_VERBS = new Set(['dong', 'nop', 'chuyen', 'ck', 'nap', 'thanh', 'pay', 'send', 'transfer']);
+/** Most words a match may carry after the negation it crosses. */
+const TAIL_REACH = 6;
+
+/**
+ * "trúng thưởng thiệt thì không ai bắt chuyển tiền": a pattern whose gap ("trúng thưởng … chuyển tiền") crosses a
+ * negation that governs the ask at the match's end denies that ask, as if the pattern had matched the ask alone.
+ */
+function isNegatedTailAsk(
+  text: string,
+  start: number,
+  end: number,
+  negatedAsks: ReadonlyArray<readonly [number, number]>,
+): boolean {
+  const words = splitWords(text.slice(start, end));
+  const n = words.length;
+  for (let k = n - 1; k >= Math.max(1, n - TAIL_REACH); k--) {
+    const word = words[k];
+    if (word === undefined || !TAIL_ASK_VERBS.has(word.folded)) continue;
+    // Only when a negation stands inside the match before the verb: the clause rule reads it.
+    if (!words.slice(0, k).some((_, j) => isNegation(words, j))) return false;
+    return isNegatedInClause(text, start + word.index, end, negatedAsks);
+  }
+  return false;
 }
 
 /** A bullet that opens a list item: a dash, a dot, a check or cross mark, an emoji, "1." / "2)" / "a)". */
