@@ -71,7 +71,7 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // (first 87.0 % / 2.0 %), tune28 97.5 / 0.5 (first 70.5 / 3.0).
   { split: 'tune27', scam: 'scam-tune27.jsonl', benign: 'benign-tune27.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
   { split: 'tune28', scam: 'scam-tune28.jsonl', benign: 'benign-tune28.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [200, 200] },
-  // Session 13 (one pattern round by four helpers and a review by two; context and warning rules): tune29 98.0 % / 2.7 %
+  // Session 13 (one pattern round by four helpers and a review by two; context and warning rules): tune29 98.0 % / 2.0 %
   // (first 75.3 % / 4.0 %), tune30 98.0 / 1.3 (first 86.0 / 4.0). The model that ships never trained on them.
   { split: 'tune29', scam: 'scam-tune29.jsonl', benign: 'benign-tune29.jsonl', minRecall: 0.95, maxFalseWarnings: 0.035, minItems: [150, 150] },
   { split: 'tune30', scam: 'scam-tune30.jsonl', benign: 'benign-tune30.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [150, 150] },

@@ -283,7 +283,10 @@ const TAIL_REACH = 6;
 
 /**
  * "trúng thưởng thiệt thì không ai bắt chuyển tiền": a pattern whose gap ("trúng thưởng … chuyển tiền") crosses a
- * negation that governs the ask at the match's end denies that ask, as if the pattern had matched the ask alone.
+ * negation that governs the ask at the match's end denies that ask, as if the pattern had matched the ask alone. Only a
+ * negation inside the gap (not among the match's first two words: "Không thanh toán khi nhận hàng" is the pattern's
+ * own wording), not "chưa" (a state: "chưa đóng phí nên hồ sơ bị treo" presses), and with a word between it and the
+ * verb ("không ai bắt", "không yêu cầu").
  */
 function isNegatedTailAsk(
   text: string,
@@ -296,8 +299,13 @@ function isNegatedTailAsk(
   for (let k = n - 1; k >= Math.max(1, n - TAIL_REACH); k--) {
     const word = words[k];
     if (word === undefined || !TAIL_ASK_VERBS.has(word.folded)) continue;
-    // Only when a negation stands inside the match before the verb: the clause rule reads it.
-    if (!words.slice(0, k).some((_, j) => isNegation(words, j))) return false;
+    // Only when a negation stands inside the gap before the verb: the clause rule reads it.
+    let gapNegation = false;
+    for (let j = 2; j < k - 1; j++) {
+      const original = words[j]?.original;
+      if (original !== 'chưa' && original !== 'chua' && isNegation(words, j)) gapNegation = true;
+    }
+    if (!gapNegation) return false;
     return isNegatedInClause(text, start + word.index, end, negatedAsks);
   }
   return false;
