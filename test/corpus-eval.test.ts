@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 11 (tune3
- * to tune30) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune31) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -75,6 +75,9 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // (first 75.3 % / 4.0 %), tune30 98.0 / 1.3 (first 86.0 / 4.0). The model that ships never trained on them.
   { split: 'tune29', scam: 'scam-tune29.jsonl', benign: 'benign-tune29.jsonl', minRecall: 0.95, maxFalseWarnings: 0.035, minItems: [150, 150] },
   { split: 'tune30', scam: 'scam-tune30.jsonl', benign: 'benign-tune30.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [150, 150] },
+  // benign-tune31: 200 short feed texts (half English or mixed), written at the end of session 13 to look for the kind of
+  // false warning blind16 shows; first figure 2 of 200 (1.0 %), not tuned on yet.
+  { split: 'tune31', scam: null, benign: 'benign-tune31.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 200] },
 ];
 type Split = string;
 
