@@ -29,7 +29,7 @@ const TYPED_ARRAY_LITERAL = /^(?:\/\*#__PURE__\*\/\s*)?new (Uint8Array|Uint16Arr
 const BYTES_PER_ELEMENT = { Uint8Array: 1, Uint16Array: 2, Uint32Array: 4 } as const;
 
 /** Decodes what `encodeTypedArray` wrote (emitted into the rewritten module as source). */
-const DECODE_TYPED_ARRAY = `function decodeTypedArray(Type, bytesPerElement, base64) {
+export const DECODE_TYPED_ARRAY = `function decodeTypedArray(Type, bytesPerElement, base64) {
   const bytes = atob(base64);
   const out = new Type(bytes.length / bytesPerElement);
   for (let i = 0, j = 0; i < out.length; i++) {

@@ -235,7 +235,7 @@ function isConditionalNegation(words: readonly Word[], negation: number): boolea
     .join(' ');
   // "… thì không ai bắt chuyển tiền trước": nobody asks — a denial, whatever came before "thì" ("thì không nộp phí sẽ
   // bị khóa" threatens the reader: a condition).
-  const nobody = words[negation + 1]?.folded === 'ai' && !/\b(?:neu|if|unless)\b/.test(near);
+  const nobody = words[negation + 1]?.folded === 'ai' && !near.split(' ').some((w) => CONDITION_OPENERS.has(w));
   if (CONDITIONAL_BEFORE.test(near) && !nobody) return true;
   const window = words.slice(Math.max(0, negation - CONDITION_REACH), negation);
   // "nếu", not "nêu" (state): "Công an nêu rõ cơ quan chức năng không yêu cầu…" is a denial.
@@ -276,8 +276,9 @@ export function isNegatedAsk(
   );
 }
 
-/** Verbs that end a pattern's ask ("… đóng phí", "… chuyển tiền"), as written or typed without accents (folded). */
-const TAIL_ASK_VERBS = new Set(['dong', 'nop', 'chuyen', 'ck', 'nap', 'thanh', 'pay', 'send', 'transfer']);
+/** Verbs that end a pattern's ask ("… đóng phí", "… chuyển tiền", "… thanh toán"; folded): those an ask follows a
+ *  coercion with, and a few more. */
+const TAIL_ASK_VERBS: ReadonlySet<string> = new Set([...ASK_VERBS_AFTER_COERCION, 'ck', 'thanh', 'transfer']);
 /** Most words a match may carry after the negation it crosses. */
 const TAIL_REACH = 6;
 
@@ -300,12 +301,8 @@ function isNegatedTailAsk(
     const word = words[k];
     if (word === undefined || !TAIL_ASK_VERBS.has(word.folded)) continue;
     // Only when a negation stands inside the gap before the verb: the clause rule reads it.
-    let gapNegation = false;
-    for (let j = 2; j < k - 1; j++) {
-      const original = words[j]?.original;
-      if (original !== 'chưa' && original !== 'chua' && isNegation(words, j)) gapNegation = true;
-    }
-    if (!gapNegation) return false;
+    const inGap = words.slice(2, k - 1).some((w, i) => w.original !== 'chưa' && w.original !== 'chua' && isNegation(words, i + 2));
+    if (!inGap) return false;
     return isNegatedInClause(text, start + word.index, end, negatedAsks);
   }
   return false;
