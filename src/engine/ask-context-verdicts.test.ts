@@ -269,6 +269,13 @@ describe('a pattern whose gap crosses a negation of its own ask is denied with i
     expect(scanItem(engine, { text }).verdict).toBe('clean');
   });
 
+  it('"không cần chuyển phí vận chuyển": the negated verb is the first "chuyển", not the noun "vận chuyển"', () => {
+    const text = 'Shop tặng quà tri ân khách cũ: để nhận quà bạn chỉ cần để lại địa chỉ, không cần chuyển phí vận chuyển nha';
+    expect(scanItem(engine, { text }).indicators.filter((i) => i.signal === 'payment')).toEqual([]);
+    const asked = 'Chúc mừng bạn đã trúng thưởng xe SH, để nhận quà vui lòng chuyển phí vận chuyển 350k vào stk 0123xxx';
+    expect(scanItem(engine, { text: asked }).verdict).toBe('scam');
+  });
+
   it('a negation about something else in the gap keeps the ask', () => {
     for (const text of [
       'Bạn đã trúng thưởng xe SH, không cần ra cửa hàng, chỉ cần chuyển phí 2 triệu để nhận giải',

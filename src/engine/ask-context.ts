@@ -281,6 +281,8 @@ export function isNegatedAsk(
 const TAIL_ASK_VERBS: ReadonlySet<string> = new Set([...ASK_VERBS_AFTER_COERCION, 'ck', 'thanh', 'transfer']);
 /** Most words a match may carry after the negation it crosses. */
 const TAIL_REACH = 6;
+/** Words before "chuyển" that make it part of a noun, not the verb: "vận chuyển", "di chuyển", "luân chuyển". */
+const CHUYEN_NOUN_BEFORE: ReadonlySet<string> = new Set(['van', 'di', 'luan']);
 
 /**
  * "trúng thưởng thiệt thì không ai bắt chuyển tiền": a pattern whose gap ("trúng thưởng … chuyển tiền") crosses a
@@ -300,6 +302,8 @@ function isNegatedTailAsk(
   for (let k = n - 1; k >= Math.max(1, n - TAIL_REACH); k--) {
     const word = words[k];
     if (word === undefined || !TAIL_ASK_VERBS.has(word.folded)) continue;
+    // "… không cần chuyển phí vận chuyển": the verb is the first "chuyển", the last is part of a noun.
+    if (word.folded === 'chuyen' && CHUYEN_NOUN_BEFORE.has(words[k - 1]?.folded ?? '')) continue;
     // Only when a negation stands inside the gap before the verb: the clause rule reads it.
     const inGap = words.slice(2, k - 1).some((w, i) => w.original !== 'chưa' && w.original !== 'chua' && isNegation(words, i + 2));
     if (!inGap) return false;
