@@ -168,6 +168,19 @@ describe('scoreIndicators', () => {
       expect(scoreIndicators([lure, referral, ...advisory]).verdict).toBe('clean');
     });
 
+    it('only a lure that offers the money back (or names the loss) makes an offer: other lures of the family are lowered', () => {
+      // "Phụ huynh lưu ý: mấy trang nạp kim cương giá rẻ yêu cầu gửi tk + mk để nạp hộ đều là lừa đảo, đừng để con bị
+      // lừa": hack-money also holds game top-ups, lottery tips, rituals; an advisory about those is a warning.
+      const topUp = ind('nap-kc-gia-re', 'hack-money', 'lure', 30, { match: 'nạp kim cương giá rẻ' });
+      const login = ind('tk-mk-nap-ho', 'hack-money', 'credential', 45, { start: 5, end: 6, match: 'gửi tk + mk để nạp hộ' });
+      expect(scoreIndicators([topUp, login, ...warnings]).verdict).toBe('clean');
+      // The same indicators with a recovery lure ("hacker lấy lại tiền", "got it all back") keep their score.
+      for (const match of ['hỗ trợ lấy lại tiền', 'hacker mũ trắng', 'got it all back for me']) {
+        const offer = ind('offer', 'hack-money', 'lure', 30, { match });
+        expect(scoreIndicators([offer, login, ...warnings]).verdict, match).not.toBe('clean');
+      }
+    });
+
     it('lowered without an ask, when the offer or the ask is quoted or reported, or when another family leads', () => {
       expect(scoreIndicators([lure, ...warnings]).score).toBe(Math.round(45 * 0.3));
       expect(scoreIndicators([lure, fee, inbox, ...warnings], [], { mentioned: new Set([lure]) }).verdict).toBe('clean');

@@ -21,6 +21,7 @@
  * - only someone else's words (every text indicator is a mention, no live request): capped at 45 like a warning;
  * - `suspicious` when score ≥ 50; otherwise `clean`.
  */
+import { foldPhrase } from './normalize.ts';
 import type { FamilyId, Indicator, Signal, Verdict } from './types.ts';
 
 export const SCORE_RULES = {
@@ -100,6 +101,19 @@ function overlapShare(a: Indicator, start: number, end: number): number {
 }
 
 /**
+ * Words of a recovery family's bait: getting lost money back, "hacking" it back, the loss itself. A recovery family also holds lures that
+ * are not recovery offers (lottery tips, rituals, cheap game top-ups, renting accounts): an advisory about those is a
+ * warning like any other ("… gửi tk + mk để nạp hộ đều là lừa đảo").
+ */
+const RECOVERY_BAIT =
+  /\b(?:lay lai|lay ve|thu hoi|doi lai|doi ve|hoan lai|hoan tra|nhan lai|tra lai|truy vet|hack|hacker|bi lua|nan nhan|mat tien|recover|recovery|recovered|lost funds|scammed|(?:get|got|getting|gets) (?:[a-z]+ ){0,2}back)\b/;
+
+/** Whether a lure is a recovery offer's bait (its words name the money back or the loss). */
+function isRecoveryBait(ind: Indicator): boolean {
+  return RECOVERY_BAIT.test(foldPhrase(ind.match));
+}
+
+/**
  * A recovery offer made in the text's own voice: the strongest family is a recovery family with a lure of its own
  * (not quoted or reported), the text asks something itself (pay, hand over, contact), and it carries no more warning
  * weight than such an offer is made of (`recoveryWarningMax`; `recoveryOwnAskWarningMax` when the ask is the recovery
@@ -118,7 +132,7 @@ function isRecoveryOffer(
   let ownAsk = false;
   for (const ind of indicators) {
     if (isMention(ind)) continue;
-    if (ind.family === strongest && ind.signal === 'lure') lure = true;
+    if (ind.family === strongest && ind.signal === 'lure' && isRecoveryBait(ind)) lure = true;
     else if (ASK_SIGNALS.has(ind.signal)) {
       ask = true;
       if (ind.family === strongest) ownAsk = true;
