@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileEngine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
 import { normalizeText } from './normalize.ts';
-import { findQuotedSpans, findReportedSpans, isPastedMessage, prepareScan, scanItem } from './scan-item.ts';
+import { findQuotedSpans, findReportedSpans, isKeywordQuote, isPastedMessage, prepareScan, scanItem } from './scan-item.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
 
@@ -88,6 +88,16 @@ describe('findReportedSpans', () => {
     expect(reported('Người bán yêu cầu anh chị chuyển khoản cọc trước 50% qua stk 0123456789 ạ')).toEqual([]);
     // Told to the writer, it stays a report.
     expect(reported('Chủ nhà bảo em chuyển cọc 2 tháng là gửi chìa khóa, chuyển xong thì chặn')).toEqual(['Chủ nhà bảo em chuyển cọc 2 tháng là gửi chìa khóa, chuyển xong thì chặn']);
+  });
+});
+
+describe('isKeywordQuote: a quoted keyword to send is the text\u2019s own call to action', () => {
+  it.each(['INFO', 'NV', 'JOB', 'VIEC123', ' YES '])('"%s" is a keyword', (quoted) => {
+    expect(isKeywordQuote(quoted)).toBe(true);
+  });
+
+  it.each(['thầy', 'hacker mũ trắng', 'việc nhẹ lương cao', 'Chúc mừng bạn đã trúng thưởng', 'info'])('"%s" is a quotation', (quoted) => {
+    expect(isKeywordQuote(quoted)).toBe(false);
   });
 });
 

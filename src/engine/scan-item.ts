@@ -152,6 +152,14 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** A keyword the reader is told to send ("DM me \"INFO\"", "nhắn \"NV\" cho page", "comment 'JOB'"): one short token in
+ *  quotes is part of the text's own call to action, not a quotation of someone else's words. */
+const KEYWORD_QUOTE = /^[\p{Lu}\p{N}#@._-]{1,12}$/u;
+
+export function isKeywordQuote(quoted: string): boolean {
+  return KEYWORD_QUOTE.test(quoted.trim());
+}
+
 /** Most words outside the quotes of a pasted message (a sender's name, "Messenger -", "Tin nhắn:"). */
 const MAX_PASTE_FRAME_WORDS = 8;
 const LETTERS = /[\p{L}\p{N}]+/gu;
@@ -609,7 +617,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     normalizedText = normalized;
     quotedSpans = findQuotedSpans(text);
     reportedSpans = findReportedSpans(text, normalized);
-    mentionSpans = [...quotedSpans, ...reportedSpans];
+    mentionSpans = [...quotedSpans.filter(([a, b]) => !isKeywordQuote(text.slice(a, b))), ...reportedSpans];
     liveRequest = findLiveRequest(normalized, mentionSpans);
     for (const hit of engine.phrases.find(text, normalized)) {
       add(buildPatternIndicator(engine, hit.id, { start: hit.start, end: hit.end, match: text.slice(hit.start, hit.end) }));
