@@ -32,11 +32,14 @@
  *   that session, and at the end): prints only their two overall figures.
  * - `blind15`, `blind16` (written at the start of session 13, read once on the session-12 engine before any change of
  *   that session, and at the end): prints only their two overall figures.
+ * - `blind17`, `blind18` (written at the start of session 14, read once on the session-13 engine before any change of
+ *   that session, and at the end): prints only their two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
- * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, and since session 13
- * blind13–14 (the shipped model is still session 12's, which never read them: the session-13 retrain was not kept):
- * their figures guard against regressions but no longer estimate generalization. The held-out sets are blind15 and
- * blind16.
+ * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, since session 13
+ * blind13–14, and since session 14 blind15–16 — whose misses and false warnings were READ in session 14, after their
+ * held-out figures were final, and handed to the pattern writers as situations to cover (so they are tuning data now).
+ * Their figures guard against regressions but no longer estimate generalization. The held-out sets are blind17 and
+ * blind18.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -46,6 +49,9 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Measured at the end of session 14 (2026-11-30). Held out: blind17 95.0 % / 3.0 %, blind18 88.0 % / 0.0 % — the same
+// as their first read on the session-13 engine (fe91290). blind15 100.0 / 0.0 and blind16 99.0 / 2.0 (read and tuned on
+// this session, see above); the other blind sets as in session 13, blind14 84.7 / 1.3.
 // Measured at the end of session 13 (2026-11-30). Held out: blind15 96.0 % / 1.0 %, blind16 89.0 % / 6.0 % — the same
 // as their first read on the session-12 engine (96.0 / 1.0 and 89.0 / 6.0). blind13 and blind14 (retired now) 90.0 / 1.3
 // and 84.0 / 1.3, the other blind sets as below.
@@ -62,7 +68,7 @@ const CORPUS = join(import.meta.dirname, 'corpus');
 const BLIND_MIN_RECALL = 0.95;
 const BLIND_MAX_FALSE_WARNINGS = 0.02;
 /** The sets of which only their two overall figures are ever printed. */
-/** `minItems`: scams and honest texts the set must hold (default 150 and 130; the session-13 sets have 100 each). */
+/** `minItems`: scams and honest texts the set must hold (default 150 and 130; the sets of sessions 13–14 have 100 each). */
 const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWarnings: number; minItems?: number }> = [
   { name: 'blind2', minRecall: 0.94, maxFalseWarnings: 0.02 },
   { name: 'blind3', minRecall: 0.87, maxFalseWarnings: 0.02 },
@@ -77,8 +83,10 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind12', minRecall: 0.92, maxFalseWarnings: 0.02 },
   { name: 'blind13', minRecall: 0.87, maxFalseWarnings: 0.025 },
   { name: 'blind14', minRecall: 0.81, maxFalseWarnings: 0.025 },
-  { name: 'blind15', minRecall: 0.93, maxFalseWarnings: 0.03, minItems: 100 },
-  { name: 'blind16', minRecall: 0.86, maxFalseWarnings: 0.07, minItems: 100 },
+  { name: 'blind15', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
+  { name: 'blind16', minRecall: 0.96, maxFalseWarnings: 0.04, minItems: 100 },
+  { name: 'blind17', minRecall: 0.92, maxFalseWarnings: 0.05, minItems: 100 },
+  { name: 'blind18', minRecall: 0.85, maxFalseWarnings: 0.02, minItems: 100 },
 ];
 
 interface Item {

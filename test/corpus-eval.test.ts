@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 11 (tune3
- * to tune31) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune32) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -78,6 +78,9 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // benign-tune31: 200 short feed texts (half English or mixed), written at the end of session 13 to look for the kind of
   // false warning blind16 shows; first figure 2 of 200 (1.0 %), not tuned on yet.
   { split: 'tune31', scam: null, benign: 'benign-tune31.jsonl', minRecall: 0, maxFalseWarnings: 0.02, minItems: [0, 200] },
+  // Session 14 (one pattern round by three helpers and a review by three; warning rules): tune32, the English and
+  // Vietnamese–English feed, 98.7 % / 1.3 % (first 82.7 % / 2.7 %). The model that ships never trained on it.
+  { split: 'tune32', scam: 'scam-tune32.jsonl', benign: 'benign-tune32.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [150, 150] },
 ];
 type Split = string;
 
