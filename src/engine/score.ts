@@ -101,9 +101,9 @@ function overlapShare(a: Indicator, start: number, end: number): number {
 }
 
 /**
- * Words of a recovery family's bait: getting lost money back, "hacking" it back, the loss itself. A recovery family also holds lures that
- * are not recovery offers (lottery tips, rituals, cheap game top-ups, renting accounts): an advisory about those is a
- * warning like any other ("… gửi tk + mk để nạp hộ đều là lừa đảo").
+ * Words of a recovery family's bait: getting lost money back, "hacking" it back, the loss itself. A recovery family
+ * also holds lures that are not recovery offers (lottery tips, rituals, cheap game top-ups, renting accounts): an
+ * advisory about those is a warning like any other ("… gửi tk + mk để nạp hộ đều là lừa đảo").
  */
 const RECOVERY_BAIT =
   /\b(?:lay lai|lay ve|thu hoi|doi lai|doi ve|hoan lai|hoan tra|nhan lai|tra lai|truy vet|hack|hacker|bi lua|nan nhan|mat tien|recover|recovery|recovered|lost funds|scammed|(?:get|got|getting|gets) (?:[a-z]+ ){0,2}back)\b/;
