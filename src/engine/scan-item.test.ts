@@ -119,6 +119,16 @@ describe('scanItem: use vs. mention', () => {
     expect(scanItem(engine, { text: 'Bên em cần người "nạp tiền làm nhiệm vụ", inbox nhé' }).score).toBeGreaterThanOrEqual(70);
   });
 
+  it('a quoted upper-case keyword to send is the text\u2019s own call to action; a quoted phrase is a mention', () => {
+    // With some warning weight ("cảnh giác" 20) a mention weighs 0.4: the inbox ask counts 20 in its own voice, 8 quoted.
+    const own = scanItem(engine, { text: 'Cảnh giác gì chứ, việc nhẹ lương cao thật mà, nhắn "INBOX" cho em' });
+    expect(own.score).toBe(60);
+    expect(own.verdict).toBe('suspicious');
+    const quoted = scanItem(engine, { text: 'Cảnh giác gì chứ, việc nhẹ lương cao thật mà, nhắn "inbox cho em" nha' });
+    expect(quoted.score).toBe(48);
+    expect(quoted.verdict).toBe('clean');
+  });
+
   it('reported speech ("đối tượng yêu cầu…") is a mention', () => {
     const text = 'Cảnh giác! Đối tượng yêu cầu nạp tiền làm nhiệm vụ và kết bạn zalo trong 24 giờ. Việc nhẹ lương cao là bẫy.';
     const v = scanItem(engine, { text });

@@ -132,7 +132,7 @@ function isRecoveryOffer(
   let ownAsk = false;
   for (const ind of indicators) {
     if (isMention(ind)) continue;
-    if (ind.family === strongest && ind.signal === 'lure' && isRecoveryBait(ind)) lure = true;
+    if (ind.family === strongest && ind.signal === 'lure') lure ||= isRecoveryBait(ind);
     else if (ASK_SIGNALS.has(ind.signal)) {
       ask = true;
       if (ind.family === strongest) ownAsk = true;
