@@ -10,14 +10,15 @@ function firesFor(gate: LiftGate | null, bars: LiftBars): (p: number) => boolean
 
 describe('classifyLiftGate', () => {
   const cases: LiftBars[] = [
-    { weak: 0.99, none: 0.99 },
-    { weak: 0.98, none: 0.99 },
+    { lure: 0.99, weak: 0.99, none: 0.99 },
+    { lure: 0.96, weak: 0.98, none: 0.99 },
+    { lure: 0.96, weak: 0.99, none: 0.99 },
     // A no-ask bar below the weak one: a probe just above the weak bar also opens no-ask texts, which need less.
-    { weak: 0.99, none: 0.98 },
+    { lure: 0.99, weak: 0.99, none: 0.98 },
   ];
   for (const bars of cases) {
-    it(`gives each text the bar it really needs (weak ${bars.weak}, none ${bars.none})`, () => {
-      for (const gate of ['strong', 'weak', 'none', null] as const) {
+    it(`gives each text the bar it really needs (lure ${bars.lure}, weak ${bars.weak}, none ${bars.none})`, () => {
+      for (const gate of ['strong', 'lure', 'weak', 'none', null] as const) {
         const found = classifyLiftGate(firesFor(gate, bars), bars);
         if (gate === null) {
           expect(found).toBeNull();
@@ -25,7 +26,7 @@ describe('classifyLiftGate', () => {
         }
         expect(found).not.toBeNull();
         // Equal bars may read a no-ask text as "weak": what counts is the bar the trainer then applies.
-        for (const t of [0.5, 0.935, 0.97, 0.985, 0.995]) {
+        for (const t of [0.5, 0.935, 0.955, 0.97, 0.985, 0.995]) {
           expect(computeLiftBar(found ?? 'strong', t, bars), `${gate} at ${t}`).toBe(computeLiftBar(gate, t, bars));
         }
       }
@@ -33,8 +34,10 @@ describe('classifyLiftGate', () => {
   }
 
   it('applies the higher of the threshold and the bar', () => {
-    const bars = { weak: 0.98, none: 0.99 };
+    const bars = { lure: 0.975, weak: 0.98, none: 0.99 };
     expect(computeLiftBar('strong', 0.97, bars)).toBe(0.97);
+    expect(computeLiftBar('lure', 0.97, bars)).toBe(0.975);
+    expect(computeLiftBar('lure', 0.98, bars)).toBe(0.98);
     expect(computeLiftBar('weak', 0.97, bars)).toBe(0.98);
     expect(computeLiftBar('none', 0.97, bars)).toBe(0.99);
     expect(computeLiftBar('none', 0.995, bars)).toBe(0.995);

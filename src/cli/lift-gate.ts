@@ -12,16 +12,13 @@ function raiseProbability(p: number): number {
 
 /**
  * The constant probabilities to scan with, in order, and the gate a text has when the lift first fires at each: the
- * model's threshold, then just above the lower of the two bars, then just above the higher. When the bars are equal a
- * no-ask text reads as `weak` (the same bar).
+ * model's threshold, then just above each bar from the lowest to the highest. Gates with equal bars read as the first
+ * of them in the order lure, weak, none (the same bar).
  */
 export function listGateProbes(bars: LiftBars): { probability: number; gate: LiftGate }[] {
-  const [lower, higher]: [LiftGate, LiftGate] = bars.weak <= bars.none ? ['weak', 'none'] : ['none', 'weak'];
-  return [
-    { probability: 0.5, gate: 'strong' },
-    { probability: raiseProbability(Math.min(bars.weak, bars.none)), gate: lower },
-    { probability: raiseProbability(Math.max(bars.weak, bars.none)), gate: higher },
-  ];
+  const order: LiftGate[] = ['lure', 'weak', 'none'];
+  const sorted = order.map((gate, i) => ({ gate, bar: bars[gate as keyof LiftBars], i })).sort((a, b) => a.bar - b.bar || a.i - b.i);
+  return [{ probability: 0.5, gate: 'strong' }, ...sorted.map(({ gate, bar }) => ({ probability: raiseProbability(bar), gate }))];
 }
 
 /** The gate of a text, given whether the lift fires on it with a constant model of this probability; null: closed. */

@@ -101,20 +101,32 @@ export const WEAK_ASK_PROBABILITY = 0.99;
  */
 export const NO_ASK_PROBABILITY = 0.99;
 
-/** Which bar a lift must reach: an own payment/credential ask (`strong`), only own channel/pressure asks (`weak`), no
- *  ask at all (`none`). */
-export type LiftGate = 'strong' | 'weak' | 'none';
-/** The bars of `weak` and `none` texts (the trainer varies them in its tests). */
+/** The probability a lift needs when the text has no own payment/credential ask but a lure of its own. */
+export const LURE_PROBABILITY = 0.99;
+
+/** Which bar a lift must reach: an own payment/credential ask (`strong`), no such ask but a lure of the text's own —
+ *  the offer a scam family makes: a job, a return, a prize, a refund (`lure`), only own channel/pressure asks
+ *  (`weak`), no ask at all (`none`). */
+export type LiftGate = 'strong' | 'lure' | 'weak' | 'none';
+/** The bars of `lure`, `weak` and `none` texts (the trainer varies them in its tests). */
 export interface LiftBars {
+  lure: number;
   weak: number;
   none: number;
 }
-export const LIFT_BARS: LiftBars = { weak: WEAK_ASK_PROBABILITY, none: NO_ASK_PROBABILITY };
+export const LIFT_BARS: LiftBars = { lure: LURE_PROBABILITY, weak: WEAK_ASK_PROBABILITY, none: NO_ASK_PROBABILITY };
 
 /** The probability a text with this gate needs at lift threshold `threshold`: the one rule the engine and the trainer
  *  (src/cli/train-model.ts) both apply. */
 export function computeLiftBar(gate: LiftGate, threshold: number, bars: LiftBars = LIFT_BARS): number {
-  return gate === 'strong' ? threshold : Math.max(threshold, gate === 'weak' ? bars.weak : bars.none);
+  return gate === 'strong' ? threshold : Math.max(threshold, bars[gate]);
+}
+
+/** The gate of a clean text whose lift is not closed: its strongest own (not mentioned) indicator. */
+function classifyOwnGate(indicators: readonly Indicator[], mentioned: ReadonlySet<Indicator>, ownAsk: boolean): LiftGate {
+  if (indicators.some((ind) => STRONG_ASKS.has(ind.signal) && !mentioned.has(ind))) return 'strong';
+  if (indicators.some((ind) => ind.signal === 'lure' && ind.weight > 0 && !mentioned.has(ind))) return 'lure';
+  return ownAsk ? 'weak' : 'none';
 }
 
 /**
@@ -141,9 +153,8 @@ export function applyModelLift(
   const ownAsk = hasOwnAsk(verdict.indicators, mentioned);
   // Without an ask of its own, any mention (an ask that is not its own is one) or denial closes the gate.
   if (!ownAsk && (denied || mentioned.size > 0)) return verdict;
-  const strong = verdict.indicators.some((ind) => STRONG_ASKS.has(ind.signal) && !mentioned.has(ind));
   const score = scoreText(model, normalized, raw);
-  if (score.probability < computeLiftBar(strong ? 'strong' : ownAsk ? 'weak' : 'none', model.source.threshold)) return verdict;
+  if (score.probability < computeLiftBar(classifyOwnGate(verdict.indicators, mentioned, ownAsk), model.source.threshold)) return verdict;
   const family = verdict.categories[0] ?? SCORE_RULES.genericFamily;
   const indicator: Indicator = {
     patternId: MODEL_LIFT_PATTERN_ID,
