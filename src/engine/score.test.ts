@@ -120,6 +120,33 @@ describe('scoreIndicators', () => {
     expect(v.verdict).toBe('suspicious');
   });
 
+  describe("a warning word inside a threat of the text's own is the threat, not a warning", () => {
+    // "CCCD của bạn … liên quan vụ án lừa đảo chiếm đoạt tài sản … gọi ngay 0247…": the accusation (pressure, chars
+    // 20–44) holds "lừa đảo" (32–39); the news phrase around it reaches past the accusation.
+    const accusation = ind('authority-lien-quan-vu-an', 'impersonation-authority', 'pressure', 35, { start: 20, end: 44, match: 'liên quan vụ án lừa đảo' });
+    const word = ind('warning-lua-dao', 'warning', 'warning', 20, { start: 32, end: 39, match: 'lừa đảo' });
+    const phrase = ind('warning-chiem-doat', 'warning', 'warning', 30, { start: 32, end: 60, match: 'lừa đảo chiếm đoạt tài sản' });
+    const call = ind('authority-goi-ngay', 'impersonation-authority', 'channel', 35, { start: 70, end: 90, match: 'gọi ngay' });
+
+    it('does not count toward warning context', () => {
+      const v = scoreIndicators([accusation, word, phrase, call]);
+      expect(v.warningContext).toBe(false);
+      expect(v.score).toBe(70);
+    });
+
+    it('still counts when the threat is only mentioned, or the warning is advice', () => {
+      const mentioned = scoreIndicators([accusation, word, phrase, call], [], { mentioned: new Set([accusation]) });
+      expect(mentioned.warningContext).toBe(true);
+      const advice = ind('warning-tuyet-doi-khong', 'warning', 'warning', 25, { start: 30, end: 44, match: 'tuyệt đối không bấm' });
+      expect(scoreIndicators([accusation, advice, phrase, call]).warningContext).toBe(true);
+    });
+
+    it('counts outside the threat', () => {
+      const outside = ind('warning-lua-dao', 'warning', 'warning', 20, { start: 100, end: 107, match: 'lừa đảo' });
+      expect(scoreIndicators([accusation, outside, phrase, call]).warningContext).toBe(true);
+    });
+  });
+
   describe('a recovery offer in its own voice is not lowered by the scam words it is made of', () => {
     // "Mình chuyên hỗ trợ lấy lại tiền bị lừa đảo … phí khởi tạo hồ sơ 2.000.000đ … ai cần inbox mình"
     const lure = ind('lay-lai-tien', 'hack-money', 'lure', 45);

@@ -108,6 +108,9 @@ function overlapShare(a: Indicator, start: number, end: number): number {
 const RECOVERY_BAIT =
   /\b(?:lay lai|lay ve|thu hoi|doi lai|doi ve|hoan lai|hoan tra|nhan lai|tra lai|truy vet|hack|hacker|bi lua|nan nhan|mat tien|recover|recovery|recovered|lost funds|scammed|(?:get|got|getting|gets) (?:[a-z]+ ){0,2}back)\b/;
 
+/** Words of advice (a negation or prohibition) in a warning's match: "tuyệt đối không bấm", "never share". */
+const ADVICE_WORDS = /\b(?:khong|ko|k|chang|dung|cam|chua|tuyet doi|never|not|no|dont|don t|avoid)\b/;
+
 /** Whether a lure is a recovery offer's bait (its words name the money back or the loss). */
 function isRecoveryBait(ind: Indicator): boolean {
   return RECOVERY_BAIT.test(foldPhrase(ind.match));
@@ -190,10 +193,21 @@ export function scoreIndicators(
     else kept.push(ind);
   }
 
+  // A warning word inside the words of a scam's own threat ("bà là đối tượng liên quan vụ án lừa đảo": the pressure
+  // reads "lừa đảo" as part of the accusation) is the scam's script, not a warning about it. Advice inside a threat's
+  // span ("… phạt nguội tại csgt.vn, tuyệt đối không bấm link") still warns: it says what not to do.
+  const threats = [...unique.values()].filter(
+    (ind) => ind.signal === 'pressure' && ind.family !== SCORE_RULES.genericFamily && ind.start !== undefined && ind.end !== undefined && !isMention(ind),
+  );
+  const isInsideThreat = (w: Indicator): boolean =>
+    w.start !== undefined &&
+    w.end !== undefined &&
+    threats.some((ind) => (ind.start ?? 0) <= (w.start ?? 0) && (w.end ?? 0) <= (ind.end ?? 0)) &&
+    !ADVICE_WORDS.test(foldPhrase(w.match));
   let warningSum = 0;
   const mentionedInds: Indicator[] = [];
   for (const ind of unique.values()) {
-    if (ind.signal === 'warning') warningSum += ind.weight;
+    if (ind.signal === 'warning') warningSum += isInsideThreat(ind) ? 0 : ind.weight;
     else if (isMention(ind)) mentionedInds.push(ind);
   }
   if (countMentionPlaces(mentionedInds) >= SCORE_RULES.mentionWarningMin) warningSum += SCORE_RULES.mentionWarning;
