@@ -34,12 +34,14 @@
  *   that session, and at the end): prints only their two overall figures.
  * - `blind17`, `blind18` (written at the start of session 14, read once on the session-13 engine before any change of
  *   that session, and at the end): prints only their two overall figures.
+ * - `blind19`, `blind20` (written at the start of session 15, read once on the session-14 engine before any change of
+ *   that session, and at the end): prints only their two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
  * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, since session 13
- * blind13–14, and since session 14 blind15–16 — whose misses and false warnings were READ in session 14, after their
- * held-out figures were final, and handed to the pattern writers as situations to cover (so they are tuning data now).
- * Their figures guard against regressions but no longer estimate generalization. The held-out sets are blind17 and
- * blind18.
+ * blind13–14, since session 14 blind15–16 and since session 15 blind17–18 — whose misses and false warnings were READ
+ * in the session after they were written, once their held-out figures were final, and handed to the pattern writers as
+ * situations to cover (so they are tuning data now). Their figures guard against regressions but no longer estimate
+ * generalization. The held-out sets are blind19 and blind20.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -49,6 +51,8 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Session 15 (2026-11-30). Held out: blind19 and blind20, first read on the session-14 engine (621320f): 96.0 % / 1.0 %
+// and 94.0 % / 1.0 %. blind17–18 retired (their figures at the end of session 14 were final: 95.0 / 3.0, 88.0 / 0.0).
 // Measured at the end of session 14 (2026-11-30). Held out: blind17 95.0 % / 3.0 %, blind18 88.0 % / 0.0 % — the same
 // as their first read on the session-13 engine (fe91290). blind15 100.0 / 0.0 and blind16 99.0 / 2.0 (read and tuned on
 // this session, see above); the other blind sets as in session 13, blind14 84.7 / 1.3.
@@ -68,7 +72,7 @@ const CORPUS = join(import.meta.dirname, 'corpus');
 const BLIND_MIN_RECALL = 0.95;
 const BLIND_MAX_FALSE_WARNINGS = 0.02;
 /** The sets of which only their two overall figures are ever printed. */
-/** `minItems`: scams and honest texts the set must hold (default 150 and 130; the sets of sessions 13–14 have 100 each). */
+/** `minItems`: scams and honest texts the set must hold (default 150 and 130; the sets of sessions 13–15 have 100 each). */
 const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWarnings: number; minItems?: number }> = [
   { name: 'blind2', minRecall: 0.94, maxFalseWarnings: 0.02 },
   { name: 'blind3', minRecall: 0.87, maxFalseWarnings: 0.02 },
@@ -87,6 +91,8 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind16', minRecall: 0.96, maxFalseWarnings: 0.04, minItems: 100 },
   { name: 'blind17', minRecall: 0.92, maxFalseWarnings: 0.05, minItems: 100 },
   { name: 'blind18', minRecall: 0.85, maxFalseWarnings: 0.02, minItems: 100 },
+  { name: 'blind19', minRecall: 0.92, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind20', minRecall: 0.9, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 
 interface Item {
