@@ -50,6 +50,9 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     ['We will never ask you to share the code', 'share'],
     ['We will never call or text you asking for your OTP', 'OTP'],
     ['No extra fee', 'fee'],
+    // Where the money would go stands between the negation and the account: "vào", "into".
+    ['Công an không yêu cầu người dân chuyển tiền vào tài khoản tạm giữ', 'tài khoản tạm giữ'],
+    ['Police do not ask anyone to move money into a safe account', 'safe account'],
   ])('negated: %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
