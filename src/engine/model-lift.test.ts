@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleDatabase } from '../patterns/index.ts';
 import { compileEngine, type Engine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
-import { isDemotable, MODEL_DEMOTE_PATTERN_ID, MODEL_LIFT_PATTERN_ID } from './model-lift.ts';
+import { isDemotable, LURE_PROBABILITY, MODEL_DEMOTE_PATTERN_ID, MODEL_LIFT_PATTERN_ID, NO_ASK_PROBABILITY, WEAK_ASK_PROBABILITY } from './model-lift.ts';
 import { scanItem } from './scan-item.ts';
 import { loadTextModel, TextModelError, type TextModelSource } from './text-model.ts';
 import type { Verdict } from './types.ts';
@@ -11,6 +11,7 @@ import type { Verdict } from './types.ts';
 const ALWAYS: TextModelSource = { format: 1, kind: 'logistic-regression', features: [], weights: [], bias: 10, threshold: 0.9 };
 const NEVER: TextModelSource = { ...ALWAYS, bias: -10 };
 
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const lifted = (v: Verdict): boolean => v.indicators.some((i) => i.patternId === MODEL_LIFT_PATTERN_ID);
 
 describe('the lift gate (mini database, a model that always says scam)', () => {
@@ -49,19 +50,27 @@ describe('the lift gate (mini database, a model that always says scam)', () => {
     expect(scanItem(none, { text }).verdict).toBe('clean');
   });
 
-  it('lifts a text without any ask only when the model is very sure (a lure alone)', () => {
+  it('lifts a lure of its own with no payment ask at the lure bar; a channel alone or nothing at all needs more', () => {
     const text = 'Tuyển cộng tác viên, thu nhập 300k mỗi ngày';
     expect(scanItem(none, { text }).verdict).toBe('clean');
-    // σ(4.5) ≈ 0.989: below the no-ask bar (0.99) — and the channel-only bar, the same since session 8; a payment
-    // ask of its own needs only the model's threshold.
-    const sure = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 4.5 } });
+    // σ(3) ≈ 0.953: above the model's threshold (0.9), below the lure bar (LURE_PROBABILITY).
+    const sure = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 3 } });
+    expect(sigmoid(3)).toBeLessThan(LURE_PROBABILITY);
     expect(lifted(scanItem(sure, { text }))).toBe(false);
-    expect(lifted(scanItem(sure, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(false);
     expect(lifted(scanItem(sure, { text: 'Ai muốn làm thì nạp tiền trước' }))).toBe(true);
-    // σ(5) ≈ 0.9933: above it.
-    const surer = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 5 } });
+    // σ(4.5) ≈ 0.989: above the lure bar, below the channel-only and no-ask bars (0.99).
+    const surer = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 4.5 } });
+    expect(sigmoid(4.5)).toBeGreaterThan(LURE_PROBABILITY);
+    expect(sigmoid(4.5)).toBeLessThan(Math.min(WEAK_ASK_PROBABILITY, NO_ASK_PROBABILITY));
     expect(lifted(scanItem(surer, { text }))).toBe(true);
+    // A lure with a channel: the lure's bar.
     expect(lifted(scanItem(surer, { text: 'Thu nhập 5 triệu mỗi tháng, ai muốn làm thì inbox mình' }))).toBe(true);
+    expect(lifted(scanItem(surer, { text: 'Ai cần thì inbox nhé' }))).toBe(false);
+    expect(lifted(scanItem(surer, { text: 'Hôm nay trời đẹp, cả nhà đi chơi vui vẻ' }))).toBe(false);
+    // σ(5) ≈ 0.9933: above every bar.
+    const surest = compileEngine(MINI_DATABASE, { model: { ...ALWAYS, bias: 5 } });
+    expect(lifted(scanItem(surest, { text: 'Ai cần thì inbox nhé' }))).toBe(true);
+    expect(lifted(scanItem(surest, { text: 'Hôm nay trời đẹp, cả nhà đi chơi vui vẻ' }))).toBe(true);
     const v = scanItem(always, { text });
     expect(v.verdict).toBe('suspicious');
     expect(v.indicators.find((i) => i.patternId === MODEL_LIFT_PATTERN_ID)?.family).toBe('job-task');

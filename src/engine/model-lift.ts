@@ -101,8 +101,14 @@ export const WEAK_ASK_PROBABILITY = 0.99;
  */
 export const NO_ASK_PROBABILITY = 0.99;
 
-/** The probability a lift needs when the text has no own payment/credential ask but a lure of its own. */
-export const LURE_PROBABILITY = 0.99;
+/**
+ * The probability a lift needs when the text has no own payment/credential ask but a lure of its own (a job, a return,
+ * a prize, a refund — the offer a scam family makes). Chosen in session 15 from leave-one-set-out out-of-fold
+ * probabilities over every training set (15,237 texts, the shipped options): from the no-ask bar 0.99 down to 0.95 the
+ * lift gains 14 of 7,367 scams and no honest text (at 0.935, the threshold, one); 0.96 keeps a margin. With the
+ * shipped model: +15 scams, no false warning, on the tuning and retired sets.
+ */
+export const LURE_PROBABILITY = 0.96;
 
 /** Which bar a lift must reach: an own payment/credential ask (`strong`), no such ask but a lure of the text's own —
  *  the offer a scam family makes: a job, a return, a prize, a refund (`lure`), only own channel/pressure asks
