@@ -128,10 +128,14 @@ export function computeLiftBar(gate: LiftGate, threshold: number, bars: LiftBars
   return gate === 'strong' ? threshold : Math.max(threshold, bars[gate]);
 }
 
+/** The lightest lure that opens the lure gate: the low end of a lure's typical weight (src/patterns/README.md). A
+ *  lighter lure is wording every honest shop uses too ("để được hoàn tiền", 10): with it, the contact-line bar applies. */
+export const LURE_GATE_MIN_WEIGHT = 20;
+
 /** The gate of a clean text whose lift is not closed: its strongest own (not mentioned) indicator. */
 function classifyOwnGate(indicators: readonly Indicator[], mentioned: ReadonlySet<Indicator>, ownAsk: boolean): LiftGate {
   if (indicators.some((ind) => STRONG_ASKS.has(ind.signal) && !mentioned.has(ind))) return 'strong';
-  if (indicators.some((ind) => ind.signal === 'lure' && ind.weight > 0 && !mentioned.has(ind))) return 'lure';
+  if (indicators.some((ind) => ind.signal === 'lure' && ind.weight >= LURE_GATE_MIN_WEIGHT && !mentioned.has(ind))) return 'lure';
   return ownAsk ? 'weak' : 'none';
 }
 
