@@ -294,6 +294,14 @@ describe('isNegatedClaim: a lure denied in its own clause', () => {
     expect(claim('ai bị lỗi giao dịch, trừ tiền không nhận được liên hệ để được hoàn tiền', 'để được hoàn tiền')).toBe(false);
   });
 
+  it('denies a claim the writer says it never sends ("không gửi lệnh bắt qua mạng"); keeps a condition', () => {
+    expect(claim('Công an không gửi lệnh bắt, lệnh phong tỏa qua mạng', 'lệnh bắt')).toBe(true);
+    expect(claim('Tòa án không bao giờ gửi giấy triệu tập qua Zalo', 'giấy triệu tập qua Zalo')).toBe(true);
+    expect(claim('We never send an arrest warrant by email', 'an arrest warrant')).toBe(true);
+    expect(claim('Anh không gửi tiền thì lệnh bắt sẽ được ban hành', 'lệnh bắt')).toBe(false);
+    expect(claim('Nếu không gửi giấy tờ, lệnh bắt sẽ được ban hành', 'lệnh bắt')).toBe(false);
+  });
+
   it('denies a lure the reader is told not to seek, trust or follow', () => {
     expect(claim('Ai bị lừa rồi thì chỉ báo công an, đừng tìm dịch vụ lấy lại tiền.', 'dịch vụ lấy lại tiền')).toBe(true);
     expect(claim('Bà con đừng tin việc nhẹ lương cao trên mạng', 'việc nhẹ lương cao')).toBe(true);

@@ -640,13 +640,18 @@ const ASKING_AFTER_CALL = new Set(['doi', 'yeu', 'bat', 'bao', 'thong', 'nghi', 
  *  cần gọi điện nhận việc nhẹ lương cao" denies nothing; "điện lực không gọi điện đòi cắt điện" does. */
 function isClaimDeniedBy(between: readonly Word[]): boolean {
   let calling = false;
-  for (const w of between) {
+  for (const [k, w] of between.entries()) {
+    // "không gửi [lệnh bắt] qua mạng", "never send [an arrest warrant]": sending the claim itself is denied.
+    if (k === between.length - 1 && SENDING_THE_CLAIM.has(w.folded)) return !calling;
     if (CALL_WORDS.has(w.folded) && !(w.folded === 'tin' && !calling)) calling = true;
     else if (ASKING_AFTER_CALL.has(w.folded)) calling = false;
     else if (!CLAIM_FILLERS.has(w.folded)) return false;
   }
   return !calling;
 }
+
+/** A verb right before a claim that sends the claim itself (folded). */
+const SENDING_THE_CLAIM: ReadonlySet<string> = new Set(['gui', 'send', 'sends']);
 
 /** The writer as the measure right after a lure (folded): "… như bên em", "… bằng bên mình", "… hơn chúng tôi". */
 const COMPARED_WITH_WRITER =

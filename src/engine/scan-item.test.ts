@@ -206,6 +206,23 @@ describe('scanItem: hashtags (review)', () => {
   });
 });
 
+describe('scanItem: an authority claim denied in its own clause', () => {
+  it('"Tòa án không bao giờ gửi giấy triệu tập qua Zalo" drops the claim; the claim alone keeps it', () => {
+    const db = {
+      ...MINI_DATABASE,
+      patterns: [
+        ...MINI_DATABASE.patterns,
+        { id: 'summons-online', family: 'bank-phishing', kind: 'regex' as const, value: '\\bgiay trieu tap qua (zalo|mang)\\b', signal: 'authority' as const, weight: 60 },
+      ],
+    };
+    const e = compileEngine(db, { now: new Date('2026-11-29T00:00:00Z') });
+    const has = (text: string) => scanItem(e, { text }).indicators.some((i) => i.patternId === 'summons-online');
+    expect(has('Tòa án gửi giấy triệu tập qua Zalo cho anh')).toBe(true);
+    expect(has('Tòa án không bao giờ gửi giấy triệu tập qua Zalo')).toBe(false);
+    expect(scanItem(e, { text: 'Tòa án không bao giờ gửi giấy triệu tập qua Zalo' }).score).toBe(0);
+  });
+});
+
 describe('scanItem: teencode inside a letter-spaced run', () => {
   it('"c k t r ư ớ c" is re-split and expanded to "chuyen khoan truoc" for regexes', () => {
     const db = {

@@ -377,8 +377,9 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
 /** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
  *  chuyển") into a narration (src/engine/ask-context.ts). */
 const ASK_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['payment', 'credential', 'hallmark']);
-/** Signals a negation in their own clause denies (`isNegatedClaim`). */
-const CLAIM_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['lure', 'channel', 'pressure']);
+/** Signals a negation in their own clause denies (`isNegatedClaim`): a lure, a move to a channel, a threat, an authority's
+ *  claim ("Tòa án không bao giờ gửi giấy triệu tập qua Zalo"). */
+const CLAIM_SIGNALS: ReadonlySet<Indicator['signal']> = new Set<Indicator['signal']>(['lure', 'channel', 'pressure', 'authority']);
 
 /**
  * The normalizer joins a letter-spaced run ("n ạ p t i ề n l à m") into one word ("naptienlam") and lists words written
