@@ -53,6 +53,15 @@ describe('findReportedSpans', () => {
     expect(reported('Anh ấy bảo anh chị chuyển trước 50% cọc vào số tài khoản này nhé')).toEqual([]);
   });
 
+  it('a third person named by role in English ("the landlord says", "this seller wants") reports; relaying to "you" does not', () => {
+    expect(reported('The landlord says he is in Singapore, wants 2 months deposit first and will send the keys by post. Sounds off?')).toEqual([
+      'The landlord says he is in Singapore, wants 2 months deposit first and will send the keys by post',
+    ]);
+    expect(reported('This seller wants a 500k shipping fee before he ships the puppy')).toEqual(['This seller wants a 500k shipping fee before he ships the puppy']);
+    expect(reported('The owner says you need to transfer the deposit first, then I send the keys')).toEqual([]);
+    expect(reported('My landlord says the rent is due on the 5th')).toEqual([]);
+  });
+
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('Chủ nhà đang ở xa, anh chuyển cọc giúp em để giữ phòng')).toEqual([]);
