@@ -62,6 +62,14 @@ describe('findReportedSpans', () => {
     expect(reported('My landlord says the rent is due on the 5th')).toEqual([]);
   });
 
+  it('"… wants me to pay first" reports someone else\'s ask; "wants me to invite you" passes it on to the reader', () => {
+    expect(reported('a "landlord" on the expat group wants me to pay a deposit by Wise before viewing. Legit?')).toEqual([
+      'wants me to pay a deposit by Wise before viewing',
+    ]);
+    expect(reported('Her new "friend" keeps asking me to transfer 50% first')).toEqual(['keeps asking me to transfer 50% first']);
+    expect(reported('My manager wants me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);
+  });
+
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('Chủ nhà đang ở xa, anh chuyển cọc giúp em để giữ phòng')).toEqual([]);
