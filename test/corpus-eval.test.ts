@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 11 (tune3
- * to tune32) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 15 (tune3
+ * to tune34) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -81,6 +81,11 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // Session 14 (one pattern round by three helpers and a review by three; warning rules): tune32, the English and
   // Vietnamese–English feed, 98.7 % / 1.3 % (first 82.7 % / 2.7 %). The model that ships never trained on it.
   { split: 'tune32', scam: 'scam-tune32.jsonl', benign: 'benign-tune32.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [150, 150] },
+  // Session 15 (two pattern rounds by three helpers each, each reviewed by three; context rules; the lure gate of the
+  // model lift): tune33, rare situations, 98.0 % / 0.7 % (first 80.0 % / 2.0 %); tune34, the short feed, 98.5 % / 1.5 %
+  // (first 81.5 % / 2.0 %). The model that ships never trained on them.
+  { split: 'tune33', scam: 'scam-tune33.jsonl', benign: 'benign-tune33.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [150, 150] },
+  { split: 'tune34', scam: 'scam-tune34.jsonl', benign: 'benign-tune34.jsonl', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: [200, 200] },
 ];
 type Split = string;
 
