@@ -44,7 +44,8 @@ const FILLERS = new Set([
   'duong', 'link', 'links', 'sms',
   // Verbs of giving a secret or money away: "không cung cấp / đọc / chia sẻ / nhập mã OTP".
   'cung', 'cap', 'dua', 'doc', 'chia', 'tiet', 'lo', 'nhap', 'bam', 'chuyen', 'nop', 'dong', 'khoan', 'tien', 'nap', 'ck',
-  // Where the money would go: "không yêu cầu người dân chuyển tiền vào tài khoản tạm giữ".
+  // What is moved and where to: "không yêu cầu người dân chuyển tiền vào tài khoản tạm giữ", "do not ask anyone to move
+  // money into a safe account".
   'vao', 'into', 'anyone', 'move', 'transfer', 'money', 'funds',
   // English.
   'ask', 'asks', 'asked', 'asking', 'request', 'requests', 'require', 'requires', 'need', 'needs', 'have', 'has', 'to',
