@@ -16,9 +16,10 @@ function raiseProbability(p: number): number {
  * of them in the order lure, weak, none (the same bar).
  */
 export function listGateProbes(bars: LiftBars): { probability: number; gate: LiftGate }[] {
-  const order: LiftGate[] = ['lure', 'weak', 'none'];
-  const sorted = order.map((gate, i) => ({ gate, bar: bars[gate as keyof LiftBars], i })).sort((a, b) => a.bar - b.bar || a.i - b.i);
-  return [{ probability: 0.5, gate: 'strong' }, ...sorted.map(({ gate, bar }) => ({ probability: raiseProbability(bar), gate }))];
+  // Array sort is stable: gates with equal bars keep this order.
+  const gates: (keyof LiftBars)[] = ['lure', 'weak', 'none'];
+  gates.sort((a, b) => bars[a] - bars[b]);
+  return [{ probability: 0.5, gate: 'strong' }, ...gates.map((gate) => ({ probability: raiseProbability(bars[gate]), gate }))];
 }
 
 /** The gate of a text, given whether the lift fires on it with a constant model of this probability; null: closed. */

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compileEngine } from './compile.ts';
+import { compileEngine, type Engine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
 import { normalizeText } from './normalize.ts';
 import { findQuotedSpans, findReportedSpans, isKeywordQuote, isPastedMessage, prepareScan, scanItem } from './scan-item.ts';
+import type { PatternSource } from './types.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
+
+/** The mini database with one more pattern, compiled. */
+function compileWithPattern(pattern: PatternSource): Engine {
+  return compileEngine({ ...MINI_DATABASE, patterns: [...MINI_DATABASE.patterns, pattern] }, { now: new Date('2026-11-29T00:00:00Z') });
+}
 
 describe('findQuotedSpans', () => {
   it('finds straight, typographic and guillemet quotes; skips apostrophes and over-long spans', () => {
@@ -225,14 +231,7 @@ describe('scanItem: hashtags (review)', () => {
 
 describe('scanItem: an authority claim denied in its own clause', () => {
   it('"Tòa án không bao giờ gửi giấy triệu tập qua Zalo" drops the claim; the claim alone keeps it', () => {
-    const db = {
-      ...MINI_DATABASE,
-      patterns: [
-        ...MINI_DATABASE.patterns,
-        { id: 'summons-online', family: 'bank-phishing', kind: 'regex' as const, value: '\\bgiay trieu tap qua (zalo|mang)\\b', signal: 'authority' as const, weight: 60 },
-      ],
-    };
-    const e = compileEngine(db, { now: new Date('2026-11-29T00:00:00Z') });
+    const e = compileWithPattern({ id: 'summons-online', family: 'bank-phishing', kind: 'regex', value: '\\bgiay trieu tap qua (zalo|mang)\\b', signal: 'authority', weight: 60 });
     const has = (text: string) => scanItem(e, { text }).indicators.some((i) => i.patternId === 'summons-online');
     expect(has('Tòa án gửi giấy triệu tập qua Zalo cho anh')).toBe(true);
     expect(has('Tòa án không bao giờ gửi giấy triệu tập qua Zalo')).toBe(false);
@@ -242,14 +241,7 @@ describe('scanItem: an authority claim denied in its own clause', () => {
 
 describe('scanItem: teencode inside a letter-spaced run', () => {
   it('"c k t r ư ớ c" is re-split and expanded to "chuyen khoan truoc" for regexes', () => {
-    const db = {
-      ...MINI_DATABASE,
-      patterns: [
-        ...MINI_DATABASE.patterns,
-        { id: 'ck-first', family: 'generic', kind: 'regex' as const, value: '\\bchuyen khoan truoc\\b', signal: 'payment' as const, weight: 30 },
-      ],
-    };
-    const e = compileEngine(db, { now: new Date('2026-11-29T00:00:00Z') });
+    const e = compileWithPattern({ id: 'ck-first', family: 'generic', kind: 'regex', value: '\\bchuyen khoan truoc\\b', signal: 'payment', weight: 30 });
     const text = 'nhớ c k t r ư ớ c nha';
     const hit = scanItem(e, { text }).indicators.find((i) => i.patternId === 'ck-first');
     expect(hit?.match).toBe('c k t r ư ớ c');
