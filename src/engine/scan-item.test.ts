@@ -76,6 +76,14 @@ describe('findReportedSpans', () => {
     expect(reported('My manager wants me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);
   });
 
+  it('a call or message told of in English ("a \'customs officer\' called asking for a fee") reports', () => {
+    expect(reported("Then a 'customs officer' called asking for a clearance fee, then a tax. She paid it all.")).toEqual([
+      'called asking for a clearance fee, then a tax',
+    ]);
+    expect(reported('A number texted my dad claiming to be his bank and wanting his OTP')).toEqual(['texted my dad claiming to be his bank and wanting his OTP']);
+    expect(reported('Call us asking for the promo code and we reserve your table')).toEqual([]);
+  });
+
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('Chủ nhà đang ở xa, anh chuyển cọc giúp em để giữ phòng')).toEqual([]);
