@@ -10,9 +10,9 @@ describe('the text model’s training files', () => {
     for (const file of [...SCAM_FILES, ...BENIGN_FILES, PRESS_RELEASE]) expect(existsSync(join(CORPUS, file)), file).toBe(true);
   });
 
-  it('retire exactly the blind sets of sessions 1–14 (changing that is a decision, not an edit)', () => {
-    expect([...RETIRED_BLIND_SETS]).toEqual(['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18']);
-    expect([...SCAM_FILES, ...BENIGN_FILES].filter((file) => /blind(?:19|[2-9]\d|\d{3,})\b/.test(file))).toEqual([]);
+  it('retire exactly the blind sets of sessions 1–15 (changing that is a decision, not an edit)', () => {
+    expect([...RETIRED_BLIND_SETS]).toEqual(['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20']);
+    expect([...SCAM_FILES, ...BENIGN_FILES].filter((file) => /blind(?:2[1-9]|[3-9]\d|\d{3,})\b/.test(file))).toEqual([]);
   });
 
   it('never include a held-out blind set (only the retired ones)', () => {
@@ -20,7 +20,7 @@ describe('the text model’s training files', () => {
       .map((file) => /^(?:scam|benign)-(blind\d*)\.jsonl$/.exec(file)?.[1])
       .filter((set): set is string => set !== undefined);
     const heldOut = [...new Set(blindSets)].filter((set) => !(RETIRED_BLIND_SETS as readonly string[]).includes(set));
-    expect(heldOut.length).toBeGreaterThanOrEqual(2);
+    expect(heldOut.length).toBeGreaterThanOrEqual(1);
     for (const set of heldOut) {
       expect(SCAM_FILES).not.toContain(`scam-${set}.jsonl`);
       expect(BENIGN_FILES).not.toContain(`benign-${set}.jsonl`);
