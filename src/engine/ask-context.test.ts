@@ -90,6 +90,13 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     expect(negated(`${'x'.repeat(75)}ok mọi người nạp tiền`, 'nạp tiền')).toBe(false);
   });
 
+  it('a quote mark is not a word: "never \'connect wallet\'" denies the quoted ask', () => {
+    expect(negated("Never share your seed phrase and never 'connect wallet' to claim an airdrop", 'connect wallet')).toBe(true);
+    expect(negated("Đừng bao giờ 'chuyển khoản trước' cho người lạ", 'chuyển khoản trước')).toBe(true);
+    // Words keep their inner apostrophe: "don't" is still the negation.
+    expect(negated("don't 'send' the code to anyone", 'send')).toBe(true);
+  });
+
   it('a section break (U+2029) ends the clause: a page name does not negate the message', () => {
     expect(negated('Vay Tiền Không Thế Chấp · 2 giờ\u2029Đóng phí hồ sơ 500k', 'Đóng phí')).toBe(false);
     expect(negated('Không\u2029đóng phí', 'đóng phí')).toBe(false);

@@ -18,7 +18,7 @@ import { isCommonSyllable } from './segment-syllables.ts';
 
 /** A word; single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as the normalizer
  *  reads them — two of them are an abbreviation (`splitWords`). */
-const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*)+(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}'’]+/gu;
+const WORD = /\p{L}\p{M}*(?:[.\-_*]\p{L}\p{M}*)+(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
 const LETTER_JOINERS = /[.\-_*]/g;
 /** Ends a clause: . , ! ? ; : before a space (a dotted "c.k" is no boundary), a line or section break, an emoji or
  *  a bullet. */
