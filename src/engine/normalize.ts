@@ -851,6 +851,9 @@ const MAX_GLUED_PIECES = 4;
  */
 function countGluedPieces(w: number, words: number): number {
   if (wordMixed[w] !== 0) return 0;
+  // Single letters each glued by emoji ("d🔥e🔥p🔥o🔥s🔥i🔥t") are a letter-spaced run, read whole like "d.e.p.o.s.i.t":
+  // taking "d🔥e" as the syllable "de" would split the word.
+  if ((wordTo[w] ?? 0) - (wordFrom[w] ?? 0) === 1 && (wordTo[w + 1] ?? 0) - (wordFrom[w + 1] ?? 0) === 1) return 0;
   let letters = readCodes(wordFrom[w] ?? 0, wordTo[w] ?? 0);
   let best = 0;
   for (let k = w + 1; k < words && k < w + MAX_GLUED_PIECES && wordEmojiGap[k] === 1 && wordMixed[k] === 0; k++) {
