@@ -79,6 +79,7 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['"lỗ hổng" (a hole, a security flaw) and "bên hông" (the side) are nouns, not "không"', 'Tài khoản có lỗ hổng bảo mật phải cung cấp OTP, LỖ  HỔNG, lô\u0303 ho\u0302\u0309ng, bên hông nhà, eo hông, xương hông; chỗ đó hổng có', 'tai khoan co lo hong bao mat phai cung cap otp lo hong lo hong ben hong nha eo hong xuong hong cho do khong co'],
     ['a syllable cut by emoji is one word', 'TR🎉ÚNG THƯ🎁ỞNG, ch🔥uyển kh🔥oản, ch🔥uy🔥ển', 'trung thuong chuyen khoan chuyen'],
     ['single letters each cut by emoji are one word, like a dotted run (not the syllable "de" + "posit")', 'pay the d🔥e🔥p🔥o🔥s🔥i🔥t, c🔥ọ🔥c', 'pay the deposit coc'],
+    ['a trailing "@"/"$" that ends a syllable is its leet letter ("gi@" giá); otherwise a separator', 'gi@ rẻ, ch@o, me@ gmail, US$ 5', 'gia re chao me gmail us 5'],
     ['words glued by emoji that are no syllable stay two', 'Nhà🏠đẹp, anh❤️em, bé🙏ngoan', 'nha dep anh em be ngoan'],
     ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],
     ['other scripts break words', 'nạp中文tiền', 'nap tien'],

@@ -613,9 +613,9 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
     } else {
       invisible = false;
       if (inWord) {
-        // A trailing "@"/"$" was a separator after all.
+        // A trailing "@"/"$" was a separator after all — unless it is the leet last letter of a syllable ("gi@").
         let last = chars - 1;
-        while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
+        if (!isTrailingLeetLetter(codes, wordStartChar, chars)) while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
         const trailingSymbol = last < chars - 1;
         chars = last + 1;
         wordTo[words] = chars;
@@ -631,7 +631,7 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
   }
   if (inWord) {
     let last = chars - 1;
-    while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
+    if (!isTrailingLeetLetter(codes, wordStartChar, chars)) while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
     chars = last + 1;
     wordTo[words] = chars;
     words++;
@@ -641,6 +641,22 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Phase 2: words → output.
+
+/**
+ * Whether codes[from, to) is ≥ 2 letters and one "@"/"$" that, read as "a"/"s", ends a common syllable: "gi@" is "giá"
+ * (leet), while "US$", "me@" and "ab@" stay a word and a separator.
+ */
+function isTrailingLeetLetter(codes: Uint8Array, from: number, to: number): boolean {
+  const symbol = codes[to - 1] ?? 0;
+  if (to - from < 3 || (symbol !== 64 && symbol !== 36)) return false;
+  let syllable = '';
+  for (let k = from; k < to - 1; k++) {
+    const code = codes[k] ?? 0;
+    if (!isLetterCode(code)) return false;
+    syllable += String.fromCharCode(code);
+  }
+  return isCommonSyllable(syllable + (symbol === 64 ? 'a' : 's'));
+}
 
 function isLetterCode(code: number): boolean {
   return code >= 97 && code <= 122;
