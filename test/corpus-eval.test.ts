@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 15 (tune3
- * to tune34) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 16 (tune3
+ * to tune36) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -86,6 +86,11 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // (first 81.5 % / 2.0 %). The model that ships never trained on them.
   { split: 'tune33', scam: 'scam-tune33.jsonl', benign: 'benign-tune33.jsonl', minRecall: 0.95, maxFalseWarnings: 0.02, minItems: [150, 150] },
   { split: 'tune34', scam: 'scam-tune34.jsonl', benign: 'benign-tune34.jsonl', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: [200, 200] },
+  // Session 16 (two pattern rounds by three helpers each, reviewed by three): tune35, the newest scripts (VNeID,
+  // biometrics, "phạt nguội", voice clones, QR stickers, eSIM), 100 % / 0.0 % (first 88.0 % / 0.0 %); tune36, Facebook
+  // groups community by community, 97.5 % / 0.0 % (first 77.0 % / 0.5 %). The model that ships never trained on them.
+  { split: 'tune35', scam: 'scam-tune35.jsonl', benign: 'benign-tune35.jsonl', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: [150, 150] },
+  { split: 'tune36', scam: 'scam-tune36.jsonl', benign: 'benign-tune36.jsonl', minRecall: 0.94, maxFalseWarnings: 0.02, minItems: [200, 200] },
 ];
 type Split = string;
 
