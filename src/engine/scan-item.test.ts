@@ -84,6 +84,13 @@ describe('findReportedSpans', () => {
     expect(reported('Call us asking for the promo code and we reserve your table')).toEqual([]);
   });
 
+  it('"nó" after an app or a device is the thing, not a person reported ("Zalo … nó gửi mã về số bạn")', () => {
+    expect(reported('Zalo mình đăng nhập máy mới nó gửi mã về số bạn, chụp gửi mình với')).toEqual([]);
+    expect(reported('fb t bị khóa, nó bắt xác minh qua bạn bè, có code gửi về sđt m đó')).toEqual([]);
+    // A person: still a report.
+    expect(reported('Có đứa lạ kết bạn rồi nó gửi link bảo bấm vào nhận quà')).toEqual(['nó gửi link bảo bấm vào nhận quà']);
+  });
+
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
     expect(reported('Shop nhắn em báo giá nhé, ib shop để được tư vấn')).toEqual([]);
     expect(reported('Chủ nhà đang ở xa, anh chuyển cọc giúp em để giữ phòng')).toEqual([]);

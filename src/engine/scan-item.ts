@@ -259,6 +259,16 @@ function isOwnChannelAfterCo(match: string, text: string, normalized: Normalized
   return original !== 'nhắn' && original !== last;
 }
 
+/** An app, a site or a device named just before "nó": "Zalo mình đăng nhập máy mới nó gửi mã về số bạn" — the thing
+ *  sends the code, no person is reported. */
+const THING_BEFORE_NO = /\b(?:zalo|facebook|fb|messenger|telegram|tele|instagram|tiktok|app|ung dung|he thong|may moi|dien thoai)(?: [a-z0-9]+){0,5} $/;
+
+/** Whether a "nó …" report's "nó" is a thing named in the words before it (`THING_BEFORE_NO`), in the same clause. */
+function isThingAsSubject(match: string, normalized: NormalizedText, at: number): boolean {
+  if (!match.startsWith('no ')) return false;
+  return THING_BEFORE_NO.test(normalized.text.slice(Math.max(0, at - 60), at));
+}
+
 /** The original just before a match that opens a sentence: a sentence end, line break or bullet and spaces (or, at the
  *  start of the text, only spaces and a quote mark). */
 const SENTENCE_OPENING = /[.!?:\n\u2029\u2022-]\s*["“]?$/u;
@@ -303,6 +313,7 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
     if (isOtherWordThanPronoun(m[0], text, normalized, m.index)) continue;
+    if (isThingAsSubject(m[0], normalized, m.index)) continue;
     if (isOtherWordThanTelling(m[0], text, normalized, m.index)) continue;
     if (isOwnChannelAfterCo(m[0], text, normalized, m.index)) continue;
     const after = normalized.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
