@@ -89,6 +89,8 @@ describe('findReportedSpans', () => {
     expect(reported('fb t bị khóa, nó bắt xác minh qua bạn bè, có code gửi về sđt m đó')).toEqual([]);
     // A person: still a report.
     expect(reported('Có đứa lạ kết bạn rồi nó gửi link bảo bấm vào nhận quà')).toEqual(['nó gửi link bảo bấm vào nhận quà']);
+    expect(reported('Tối qua điện thoại reo, nó bảo là công an, yêu cầu chuyển tiền')).toEqual(['nó bảo là công an, yêu cầu chuyển tiền']);
+    expect(reported('Zalo hiện tin nhắn lạ, nó bảo mình chuyển khoản trước')).toEqual(['nó bảo mình chuyển khoản trước']);
   });
 
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {

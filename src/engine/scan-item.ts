@@ -259,13 +259,15 @@ function isOwnChannelAfterCo(match: string, text: string, normalized: Normalized
   return original !== 'nhắn' && original !== last;
 }
 
-/** An app, a site or a device named just before "nó": "Zalo mình đăng nhập máy mới nó gửi mã về số bạn" — the thing
- *  sends the code, no person is reported. */
-const THING_BEFORE_NO = /\b(?:zalo|facebook|fb|messenger|telegram|tele|instagram|tiktok|app|ung dung|he thong|may moi|dien thoai)(?: [a-z0-9]+){0,5} $/;
+/** An app, a site or a new device named just before "nó": "Zalo mình đăng nhập máy mới nó gửi mã về số bạn" — the
+ *  thing sends the code, no person is reported. Not the phone or Messenger: "gọi điện thoại, nó bảo…" is a caller. */
+const THING_BEFORE_NO = /\b(?:zalo|facebook|fb|telegram|tele|instagram|tiktok|app|ung dung|he thong|may moi)(?: [a-z0-9]+){0,5} $/;
+/** What a thing does ("nó gửi mã", "nó bắt xác minh", "nó yêu cầu đổi mật khẩu"); speaking verbs mean a person. */
+const THING_VERBS = /^no (?:gui|bat|yeu cau|thong bao)$/;
 
 /** Whether a "nó …" report's "nó" is a thing named in the words before it (`THING_BEFORE_NO`), in the same clause. */
 function isThingAsSubject(match: string, normalized: NormalizedText, at: number): boolean {
-  if (!match.startsWith('no ')) return false;
+  if (!THING_VERBS.test(match)) return false;
   return THING_BEFORE_NO.test(normalized.text.slice(Math.max(0, at - 60), at));
 }
 
