@@ -613,11 +613,9 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
     } else {
       invisible = false;
       if (inWord) {
-        // A trailing "@"/"$" was a separator after all — unless it is the leet last letter of a syllable ("gi@").
-        let last = chars - 1;
-        if (!isTrailingLeetLetter(codes, wordStartChar, chars)) while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
-        const trailingSymbol = last < chars - 1;
-        chars = last + 1;
+        const end = trimTrailingSymbols(codes, wordStartChar, chars);
+        const trailingSymbol = end < chars;
+        chars = end;
         wordTo[words] = chars;
         words++;
         gap = trailingSymbol ? 2 : 0;
@@ -630,9 +628,7 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
     i += len;
   }
   if (inWord) {
-    let last = chars - 1;
-    if (!isTrailingLeetLetter(codes, wordStartChar, chars)) while (last >= wordStartChar && (codes[last] === 64 || codes[last] === 36)) last--;
-    chars = last + 1;
+    chars = trimTrailingSymbols(codes, wordStartChar, chars);
     wordTo[words] = chars;
     words++;
   }
@@ -646,6 +642,15 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
  * Whether codes[from, to) is ≥ 2 letters and one "@"/"$" that, read as "a"/"s", ends a common syllable: "gi@" is "giá"
  * (leet), while "US$", "me@" and "ab@" stay a word and a separator.
  */
+/** The end of the word codes[from, to) without its trailing "@"/"$" (a separator after all), unless it is the leet
+ *  last letter of a syllable ("gi@"). */
+function trimTrailingSymbols(codes: Uint8Array, from: number, to: number): number {
+  if (isTrailingLeetLetter(codes, from, to)) return to;
+  let end = to;
+  while (end > from && (codes[end - 1] === 64 || codes[end - 1] === 36)) end--;
+  return end;
+}
+
 function isTrailingLeetLetter(codes: Uint8Array, from: number, to: number): boolean {
   const symbol = codes[to - 1] ?? 0;
   if (to - from < 3 || (symbol !== 64 && symbol !== 36)) return false;

@@ -59,38 +59,29 @@ describe('findReportedSpans', () => {
     expect(reported('Anh ấy bảo anh chị chuyển trước 50% cọc vào số tài khoản này nhé')).toEqual([]);
   });
 
-  it('a third person named by role in English ("the landlord says", "this seller wants") reports; relaying to "you" does not', () => {
-    expect(reported('The landlord says he is in Singapore, wants 2 months deposit first and will send the keys by post. Sounds off?')).toEqual([
-      'The landlord says he is in Singapore, wants 2 months deposit first and will send the keys by post',
-    ]);
-    expect(reported('This seller wants a 500k shipping fee before he ships the puppy')).toEqual(['This seller wants a 500k shipping fee before he ships the puppy']);
-    expect(reported('The owner says you need to transfer the deposit first, then I send the keys')).toEqual([]);
-    expect(reported('My landlord says the rent is due on the 5th')).toEqual([]);
-  });
-
-  it('"… wants me to pay first" reports someone else\'s ask; "wants me to invite you" passes it on to the reader', () => {
-    expect(reported('a "landlord" on the expat group wants me to pay a deposit by Wise before viewing. Legit?')).toEqual([
-      'wants me to pay a deposit by Wise before viewing',
-    ]);
-    expect(reported('Her new "friend" keeps asking me to transfer 50% first')).toEqual(['keeps asking me to transfer 50% first']);
-    expect(reported('My manager wants me to invite you: earn $300 a day, DM me on Telegram.')).toEqual([]);
-  });
-
-  it('a call or message told of in English ("a \'customs officer\' called asking for a fee") reports', () => {
-    expect(reported("Then a 'customs officer' called asking for a clearance fee, then a tax. She paid it all.")).toEqual([
-      'called asking for a clearance fee, then a tax',
-    ]);
-    expect(reported('A number texted my dad claiming to be his bank and wanting his OTP')).toEqual(['texted my dad claiming to be his bank and wanting his OTP']);
-    expect(reported('Call us asking for the promo code and we reserve your table')).toEqual([]);
-  });
-
-  it('"nó" after an app or a device is the thing, not a person reported ("Zalo … nó gửi mã về số bạn")', () => {
-    expect(reported('Zalo mình đăng nhập máy mới nó gửi mã về số bạn, chụp gửi mình với')).toEqual([]);
-    expect(reported('fb t bị khóa, nó bắt xác minh qua bạn bè, có code gửi về sđt m đó')).toEqual([]);
-    // A person: still a report.
-    expect(reported('Có đứa lạ kết bạn rồi nó gửi link bảo bấm vào nhận quà')).toEqual(['nó gửi link bảo bấm vào nhận quà']);
-    expect(reported('Tối qua điện thoại reo, nó bảo là công an, yêu cầu chuyển tiền')).toEqual(['nó bảo là công an, yêu cầu chuyển tiền']);
-    expect(reported('Zalo hiện tin nhắn lạ, nó bảo mình chuyển khoản trước')).toEqual(['nó bảo mình chuyển khoản trước']);
+  // Each row: the rule, a text, the reported spans expected ([] = the text's own voice).
+  it.each<[string, string, string[]]>([
+    // A third person named by role in English reports; relaying to "you" does not.
+    ['role', 'The landlord says he is in Singapore, wants 2 months deposit first and will send the keys by post. Sounds off?', ['The landlord says he is in Singapore, wants 2 months deposit first and will send the keys by post']],
+    ['role', 'This seller wants a 500k shipping fee before he ships the puppy', ['This seller wants a 500k shipping fee before he ships the puppy']],
+    ['role relayed to you', 'The owner says you need to transfer the deposit first, then I send the keys', []],
+    ['my own landlord', 'My landlord says the rent is due on the 5th', []],
+    // "… wants me to pay first" reports someone else's ask; "wants me to invite you" passes it on to the reader.
+    ['wants me to', 'a "landlord" on the expat group wants me to pay a deposit by Wise before viewing. Legit?', ['wants me to pay a deposit by Wise before viewing']],
+    ['keeps asking me to', 'Her new "friend" keeps asking me to transfer 50% first', ['keeps asking me to transfer 50% first']],
+    ['wants me to … you', 'My manager wants me to invite you: earn $300 a day, DM me on Telegram.', []],
+    // A call or message told of in English reports; an imperative "call us asking" does not.
+    ['called asking', "Then a 'customs officer' called asking for a clearance fee, then a tax. She paid it all.", ['called asking for a clearance fee, then a tax']],
+    ['texted … claiming', 'A number texted my dad claiming to be his bank and wanting his OTP', ['texted my dad claiming to be his bank and wanting his OTP']],
+    ['call us asking', 'Call us asking for the promo code and we reserve your table', []],
+    // "nó gửi / bắt" after an app or a new device is the thing, not a person reported; a person ("nó bảo") still is.
+    ['thing: app sends', 'Zalo mình đăng nhập máy mới nó gửi mã về số bạn, chụp gửi mình với', []],
+    ['thing: app requires', 'fb t bị khóa, nó bắt xác minh qua bạn bè, có code gửi về sđt m đó', []],
+    ['person sends', 'Có đứa lạ kết bạn rồi nó gửi link bảo bấm vào nhận quà', ['nó gửi link bảo bấm vào nhận quà']],
+    ['caller says', 'Tối qua điện thoại reo, nó bảo là công an, yêu cầu chuyển tiền', ['nó bảo là công an, yêu cầu chuyển tiền']],
+    ['sender says', 'Zalo hiện tin nhắn lạ, nó bảo mình chuyển khoản trước', ['nó bảo mình chuyển khoản trước']],
+  ])('%s: %s', (_rule, text, spans) => {
+    expect(reported(text)).toEqual(spans);
   });
 
   it('not the text\'s own voice: a seller who asks, a manager who told "me" to invite you, a message it announces', () => {
