@@ -285,3 +285,13 @@ describe('a pattern whose gap crosses a negation of its own ask is denied with i
     }
   });
 });
+
+describe('a question about an offer is not the offer (bundled database)', () => {
+  it('"Có ai biết vụ … không?" asks about what it names: clean; an offer after such a question still counts', () => {
+    const question =
+      'Co ai biet vu cho thue tai khoan ngan hang 2-3tr/thang khong? Co nguoi ib em bao chi can gui anh CCCD voi sim la co tien. Em thay nghe ngon qua nen hoi.';
+    expect(scanItem(engine, { text: question }).verdict).toBe('clean');
+    const offer = 'Có ai bị khóa Facebook không? Ib mình mở khóa trong 1 giờ, phí 300k chuyển trước.';
+    expect(scanItem(engine, { text: offer }).verdict).not.toBe('clean');
+  });
+});

@@ -80,6 +80,20 @@ describe('findReportedSpans', () => {
     ['person sends', 'Có đứa lạ kết bạn rồi nó gửi link bảo bấm vào nhận quà', ['nó gửi link bảo bấm vào nhận quà']],
     ['caller says', 'Tối qua điện thoại reo, nó bảo là công an, yêu cầu chuyển tiền', ['nó bảo là công an, yêu cầu chuyển tiền']],
     ['sender says', 'Zalo hiện tin nhắn lạ, nó bảo mình chuyển khoản trước', ['nó bảo mình chuyển khoản trước']],
+    // A page that replied to the writer ("có page tên X rep cmt em bảo…"), and the passive "thì được bảo / bị bắt"
+    // (was told, was made to): someone else's words, told.
+    ['page replied', 'Có page tên Vietlott rep cmt e bảo e trúng giải 50tr, nhắn tin để nộp thuế. Lừa đúng hk mn?', ['Có page tên Vietlott rep cmt e bảo e trúng giải 50tr, nhắn tin để nộp thuế']],
+    ['was told', 'Mình nhắn hỏi thì được bảo đặt cọc nguyên liệu 600k, giao thành phẩm sẽ hoàn. Mình cọc luôn.', ['thì được bảo đặt cọc nguyên liệu 600k, giao thành phẩm sẽ hoàn']],
+    ['will be guided', 'Đăng ký xong bạn sẽ được hướng dẫn nạp tiền kích hoạt', []],
+    // A question about what the writer heard of or met is a mention up to its question mark; asking who wants a job
+    // or a loan opens an offer, and a sentence without "?" asks nothing.
+    ['question: knows', 'Co ai biet vu cho thue tai khoan ngan hang 3tr/thang khong? Nghe ngon qua', ['Co ai biet vu cho thue tai khoan ngan hang 3tr/thang khong']],
+    ['question: tried', 'Mọi người đã từng vay app Tiền Nhanh chưa? Em thấy họ thu phí hồ sơ', ['Mọi người đã từng vay app Tiền Nhanh chưa']],
+    ['question: anyone know', 'Does anyone know this "remote job" page paying 500k a day? Looks too good', ['Does anyone know this "remote job" page paying 500k a day']],
+    ['question: the group asked', 'Ae cho hoi may trang ban xe tang vat gia 28tr la that hay lua vay? Em dinh mua', ['Ae cho hoi may trang ban xe tang vat gia 28tr la that hay lua vay']],
+    ['the group asked who wants a job', 'Mọi người cho em hỏi ai cần việc làm thêm 300k/ngày không? Ib em', []],
+    ['who wants a job', 'Ai làm CTV online cho shop không? Ib mình nha, lương 300k/ngày', []],
+    ['no question mark', 'Ai biết tiếng Anh thì ib mình, lương 10tr', []],
   ])('%s: %s', (_rule, text, spans) => {
     expect(reported(text)).toEqual(spans);
   });

@@ -198,13 +198,13 @@ const TOLD_CONVERSATION =
 
 /**
  * Reported speech: from a marker ("đối tượng yêu cầu", "kẻ gian", "họ bảo", "có người nhắn", "cuộc gọi đề nghị",
- * "nhận điện thoại xưng…", "gọi tới … xưng là",
+ * "nhận điện thoại xưng…", "gọi tới … xưng là", "có page tên … rep cmt em", "… thì được bảo / bị bắt",
  * "người dân phản ánh", "chị H. kể lại", "scammers", "they asked", "asking them to", "the landlord says", "a 'customs
  * officer' called asking for" — not "asking customers to", which is how a phishing notice speaks in its own voice) to
  * the end of its sentence, the words are someone else's, reported — not the text's own request.
  */
 const REPORTED_SPEECH =
-  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru|keu)\b|\b(?:chu nha|chu tro|ong chu|nguoi ban|ben ban) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|keu)\b|\b(?:ban|shop|page|nick|acc|dua|thang|anh|chi|ong|ba|co|chu|em|con be|thang be) (?:kia|do|ay) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|keu)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|ng|dua|thang|ai do|so la|so|tai khoan la|tai khoan|page|trang|nick|acc) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\bnhan duoc (?:tin nhan|sms|cuoc goi|email|loi moi)(?: [a-z0-9]+){0,5} (?:bao|noi|doi)\b|\b(?:so nay|so do|so la|nick la|nick nay|acc la|tai khoan la|page la|ng la|nguoi la) (?:goi|goi dien|nhan|nhan tin|nt|ib|inbox|gui|call)(?: [a-z0-9]+){0,6} (?:bao|xung|doi|bat|keu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat(?! buoc)|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so|dien thoai|goi|tai khoan|nick|acc|page|trang) (?:tu )?xung(?: la| danh)?\b|\b(?:goi|goi dien|nhan tin|inbox|ib|dien thoai|cuoc goi|tin nhan|so)(?: [a-z0-9]+){1,3} (?:tu )?xung (?:la|danh|ben)\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\b(?:that|which|who|then|and|they|he|she|it) (?:asked|told|wanted|instructed|pressured|forced|convinced|urged) me to\b|\b(?:wants|asks|is asking|keeps asking|keep asking|insists|is telling|tells) me to\b|\b(?:called|texted|messaged|emailed|phoned|rang|contacted)(?: (?:her|him|me|us|them|my [a-z]+))? (?:asking|demanding|saying|claiming|requesting)\b|\b(?:from|by) (?:someone|somebody|a man|a woman|a guy|a stranger|a caller) (?:saying|claiming|asking|telling|pretending)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b|\b(?:the|this|that) (?:owner|landlord|seller|guy|girl|lady|man|woman|agent|person|host|recruiter|page|shop|account|profile) (?:says|claims|wants|insists|asks|keeps asking|is asking|tells me|said|claimed|wanted|asked|told me)\b/g;
+  /\b(?:doi tuong|ke gian|ke xau|ke lua dao|bon lua dao|bon chung|nhom lua dao|tu lua dao|scammers?|fraudsters?|criminals|con moi)\b|\b(?:chung|ho|nguoi do|ben do|nguoi ta|nguoi kia|ben kia|no|anh ta|chi ta|ong ta|ba ta|co ta|han|thang do|con do) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|thong bao|gui|nhan|goi|xung|dan|du|ru|keu)\b|\b(?:chu nha|chu tro|ong chu|nguoi ban|ben ban) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|keu)\b|\b(?:ban|shop|page|nick|acc|dua|thang|anh|chi|ong|ba|co|chu|em|con be|thang be) (?:kia|do|ay) (?:yeu cau|bao|noi|hua|bat|doi|de nghi|keu)\b|\byeu cau (?:nan nhan|bi hai|nguoi bi hai|nguoi dan|ba|ong ay|nguoi tham gia|khach hang)\b|\bco (?:nguoi|ng|dua|thang|ai do|so la|so|tai khoan la|tai khoan|page|trang|nick|acc) (?:goi|nhan|gui|inbox|ib|nt|xung|moi|bao|ket ban|ru|chao|gioi thieu)\b|\bco (?:page|trang|nick|acc|tai khoan|so)(?: ten| la)?(?: [a-z0-9]+){1,3} (?:rep|reply|tra loi|cmt|comment|binh luan|inbox|ib|nhan tin) (?:minh|em|e|toi|tui|to|m)\b|\b(?:thi|la|roi|nhung|sau do|xong) (?:duoc|bi) (?:bao|keu|bat|yeu cau|doi)\b|\bnhan duoc (?:tin nhan|sms|cuoc goi|email|loi moi)(?: [a-z0-9]+){0,5} (?:bao|noi|doi)\b|\b(?:so nay|so do|so la|nick la|nick nay|acc la|tai khoan la|page la|ng la|nguoi la) (?:goi|goi dien|nhan|nhan tin|nt|ib|inbox|gui|call)(?: [a-z0-9]+){0,6} (?:bao|xung|doi|bat|keu)\b|\b(?:goi dien|nhan tin|cuoc goi|tin nhan|dien thoai) (?:bao|bat(?! buoc)|doi)\b|\b(?:cuoc goi|tin nhan|nguoi|so|dien thoai|goi|tai khoan|nick|acc|page|trang) (?:tu )?xung(?: la| danh)?\b|\b(?:goi|goi dien|nhan tin|inbox|ib|dien thoai|cuoc goi|tin nhan|so)(?: [a-z0-9]+){1,3} (?:tu )?xung (?:la|danh|ben)\b|\b(?:minh|em|toi|to|me minh|bo minh|ban minh) (?:vua |moi |cung )?nhan duoc (?:tin nhan|cuoc goi|loi moi|link|email)\b|\bbi (?:goi dien|goi|nhan tin) (?:bao|thong bao|noi)\b|\b(?:they|he|she|the caller|the sender|someone) (?:asked|told|said|wanted|claimed|promised|demanded|texted|called|sent|messaged)\b|\b(?:that|which|who|then|and|they|he|she|it) (?:asked|told|wanted|instructed|pressured|forced|convinced|urged) me to\b|\b(?:wants|asks|is asking|keeps asking|keep asking|insists|is telling|tells) me to\b|\b(?:called|texted|messaged|emailed|phoned|rang|contacted)(?: (?:her|him|me|us|them|my [a-z]+))? (?:asking|demanding|saying|claiming|requesting)\b|\b(?:from|by) (?:someone|somebody|a man|a woman|a guy|a stranger|a caller) (?:saying|claiming|asking|telling|pretending)\b|\btu xung\b|\b(?:dm|message|text|email|sms|caller|notification|popup) (?:says|said|claims|claimed|told me|warns|warned)\b|\b(?:cuoc goi|tin nhan|so la) (?:de nghi|yeu cau|huong dan|doi)\b|\b(?:nguoi dan|nhieu nguoi|ban doc|khach hang|phu huynh) (?:phan anh|to cao|trinh bao)\b|\b(?:chi|anh|ba|ong|co|chu|em|cu) [a-z] (?:ke lai|cho biet|ke rang)\b|\b(?:asking|asked|telling|told|urging|urged|instructing|instructed) (?:them|victims|residents|the victims?)\b|\b(?:the|this|these|such) (?:scheme|schemes|scam|scams|fraud|gang|callers?|texts?|messages?|fake sites?) (?:asks?|tells?|requires?|lures?|promises?|offers?|invites?|demands?|instructs?|claims?|urges?)\b|\b(?:the|this|that) (?:owner|landlord|seller|guy|girl|lady|man|woman|agent|person|host|recruiter|page|shop|account|profile) (?:says|claims|wants|insists|asks|keeps asking|is asking|tells me|said|claimed|wanted|asked|told me)\b/g;
 
 /**
  * Pronouns of REPORTED_SPEECH whose folded form is also a common other word: "hộ" (ủng hộ, căn hộ: "ủng hộ bao nhiêu"
@@ -311,6 +311,44 @@ const EN_READER_AFTER = /^ (?:you|u|ya|anyone|everyone|everybody|all of you|buye
 const EN_WANTS_ME_TO = /(?:wants|asks|asking|insists|tells|telling) me to$/;
 const EN_RELAYED_AFTER = /^ [a-z]+ (?:you|u|ya|anyone|everyone|everybody|all of you)\b/;
 
+/**
+ * A question about something the writer has heard of or met ("Có ai biết vụ cho thuê tài khoản 3tr/tháng không?",
+ * "Mọi người đã từng vay app X chưa?", "Ae cho hỏi mấy trang bán xe tang vật là thật hay lừa?", "Does anyone know this
+ * loan page?"): what it asks about is mentioned, not offered — as far as the question mark. Not "Ai làm CTV không?"
+ * or "Có ai cần vay không?": asking who wants a job or a loan is how an offer opens; only knowing, hearing, meeting or
+ * having tried is asked about.
+ */
+const QUESTION_ABOUT =
+  /\b(?:co ai|co ban nao|co ac nao|co chi nao|co anh nao|co me nao|ai|moi nguoi|mn|ca nha|cac ban|ae|cac me|chi em) (?:(?:da |tung |da tung |co )?(?:biet|nghe|nghe noi|bi|gap|nhan duoc)|(?:da|tung|da tung) (?:lam|thu|dung|mua|vay|tham gia|choi))\b|\b(?:does|do|did|has|have) (?:anyone|anybody|any of you|someone|you guys|u guys) (?:know|heard|hear|tried|try|used|use|worked|work|dealt|got|get|received|receive|seen|see)\b/g;
+
+/** "Ae cho hỏi …?" (the group asked): a question about something only when it asks whether it is real or a scam —
+ *  "Mọi người cho em hỏi ai cần việc làm thêm không?" is how an offer opens. */
+const GROUP_ASKED = /\b(?:ae|anh em|mn|moi nguoi|ca nha|cac ban|cac me|chi em|cac bac|ac) (?:oi )?cho (?:em |minh |toi |e |m |tui )?hoi\b/g;
+const REAL_OR_SCAM = /\b(?:that hay|lua|uy tin|co that|scam|legit|an toan|tin duoc)\b/;
+
+/** Where the question opening at `start` ends: its question mark, or null when its sentence ends otherwise (a
+ *  sentence not ending in "?" asks nothing: "Ai biết tiếng Anh thì ib mình"). */
+function findQuestionMark(text: string, start: number): number | null {
+  const stop = /[.!?;\n\u2029]/.exec(text.slice(start));
+  return stop?.[0] === '?' ? start + stop.index : null;
+}
+
+/** The spans of QUESTION_ABOUT and GROUP_ASKED questions, from their opening words to the question mark. */
+function findQuestionSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of normalized.text.matchAll(QUESTION_ABOUT)) {
+    const start = normalized.start[m.index] ?? 0;
+    const end = findQuestionMark(text, start);
+    if (end !== null) spans.push([start, end]);
+  }
+  for (const m of normalized.text.matchAll(GROUP_ASKED)) {
+    const start = normalized.start[m.index] ?? 0;
+    const end = findQuestionMark(text, start);
+    if (end !== null && REAL_OR_SCAM.test(normalizeText(text.slice(start, end)).text)) spans.push([start, end]);
+  }
+  return spans;
+}
+
 export function findReportedSpans(text: string, normalized: NormalizedText): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of normalized.text.matchAll(REPORTED_SPEECH)) {
@@ -331,7 +369,7 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     const end = stop ? start + stop.index : text.length;
     spans.push([start, findOwnReferral(text, normalized, m.index + m[0].length, end) ?? end]);
   }
-  return spans;
+  return [...spans, ...findQuestionSpans(text, normalized)];
 }
 
 /**
