@@ -39,3 +39,22 @@ describe('government look-alike hosts', () => {
     expect(brandHits(host)).toEqual([]);
   });
 });
+
+describe('brands added in session 17 (driver apps, telecoms, streaming, lottery, travel)', () => {
+  it.each([
+    ['grab-driver-capnhat.com', 'grab'],
+    ['fpt-hotro-capnhat.com', 'fpt'],
+    ['vietlott-nhanthuong.com', 'vietlott'],
+    ['icloud-mokhoa.com', 'apple'],
+    ['agoda-refund.com', 'agoda'],
+  ])('flags %s as a look-alike of %s', (host, brand) => {
+    expect(brandHits(host).some((hit) => hit.endsWith(`:${brand}`)), host).toBe(true);
+  });
+
+  it.each(['grab.com', 'fpt.edu.vn', 'fptshop.com.vn', 'hotro.fpt.vn', 'fptplay.vn', 'www.netflix.com', 'vietlott.vn', 'www.icloud.com', 'traveloka.com', 'grabbag.com', 'fptu-hotro.com'])(
+    'leaves %s alone',
+    (host) => {
+      expect(brandHits(host)).toEqual([]);
+    },
+  );
+});
