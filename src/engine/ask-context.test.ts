@@ -553,6 +553,9 @@ describe('isZeroFee: a fee stated as nothing asks for nothing', () => {
     ['Chuyển khoản trước free ship toàn quốc', 'Chuyển khoản trước'],
     ['nạp tiền miễn phí giao dịch', 'nạp tiền'],
     ['ck trước 0đ ship nha', 'ck trước'],
+    // An ask whose match ends inside the amount ("fee \\d" reads "fee 2"): the "0" after it is the amount's.
+    ['Small processing fee 20k only', 'processing fee 2'],
+    ['phí hồ sơ 30 USD', 'phí hồ sơ 3'],
   ])('not zero: %s', (text, fee) => {
     expect(zero(text, fee)).toBe(false);
   });

@@ -538,6 +538,8 @@ export function isZeroFee(text: string, start: number | undefined, end: number |
   if (FREE_BEFORE.test(text.slice(Math.max(0, start - 12), start).normalize('NFC')) && /^ph[ií]/iu.test(text.slice(start, start + 4).normalize('NFC'))) return true;
   // NFC: "miễn"/"không" typed with combining marks must pass the cheap look too.
   const after = text.slice(end, end + 24).normalize('NFC');
+  // An ask that ends inside a number ("fee \d" read "fee 2" of "fee 20k") is followed by the number's other digits.
+  if (/\d$/.test(text.slice(start, end)) && /^\d/.test(after)) return false;
   if (!/0|mi[eễ]n|free|kh[oô]ng/iu.test(after)) return false;
   // A comma ends the clause, but not inside a decimal amount ("0,5 triệu").
   return ZERO_FEE.test(foldUpTo(after, /[!?;\n\u2029]|,(?!\d)|\.(?=\s|$)/u));
