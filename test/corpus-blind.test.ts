@@ -38,12 +38,14 @@
  *   that session, and at the end): prints only their two overall figures.
  * - `blind21` (written at the start of session 16, read once on the session-15 engine before any change of that
  *   session, and at the end): prints only its two overall figures.
+ * - `blind22` (written at the start of session 17, read once on the session-16 engine before any change of that
+ *   session, and at the end): prints only its two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
  * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, since session 13
- * blind13–14, since session 14 blind15–16, since session 15 blind17–18 and since session 16 blind19–20 — whose misses
- * and false warnings were READ in the session after they were written, once their held-out figures were final, and
- * handed to the pattern writers as situations to cover (so they are tuning data now). Their figures guard against
- * regressions but no longer estimate generalization. The held-out set is blind21.
+ * blind13–14, since session 14 blind15–16, since session 15 blind17–18, since session 16 blind19–20 and since session 17
+ * blind21 — whose misses and false warnings were READ in the session after they were written, once their held-out
+ * figures were final, and handed to the pattern writers as situations to cover (so they are tuning data now). Their
+ * figures guard against regressions but no longer estimate generalization. The held-out set is blind22.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -53,6 +55,10 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Session 17 (2026-12-01). Held out: blind22 (Facebook groups and community pages in other communities), first read on
+// the session-16 engine (51583ae): 71.0 % / 1.0 %; at the end 73.0 % / 1.0 % — after a pattern round on tune37, a
+// tuning set of the same communities by two other writers (72.0 % -> 96.5 % there). blind21 retired (its figures at
+// the end of session 16 were final: 81.0 / 2.0; after this session's round, 100 / 0).
 // Session 16 (2026-11-30). Held out: blind21 (Facebook groups, community by community), first read on the session-15
 // engine (d9682b9): 79.0 % / 2.0 %; at the end 81.0 % / 2.0 % — after two pattern rounds, one of them on tune36, a
 // tuning set of the same angle written by two other helpers (77.0 % -> 97.5 % there). blind19–20 retired (their
@@ -99,7 +105,8 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind18', minRecall: 0.85, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind19', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind20', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind21', minRecall: 0.77, maxFalseWarnings: 0.04, minItems: 100 },
+  { name: 'blind21', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
+  { name: 'blind22', minRecall: 0.7, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 
 interface Item {
