@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -146,4 +146,32 @@ describe('extractHtml', () => {
     expect(text).toBe('A & B\nXin chào\nx top y');
     expect(links).toEqual(['https://x.vn/', 'https://y.vn']);
   });
+});
+
+describe('stdin that arrives in pieces, after the CLI started reading', () => {
+  it('reads it all (readFileSync(0) failed with EAGAIN on such a pipe)', async () => {
+    const child = spawn(TSX, [join(ROOT, 'src/cli/scan.ts'), '--db', dbFile, '--jsonl', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on('error', () => {}); // a CLI that quits early closes the pipe: the test fails on its output, not on EPIPE
+    const line = `${JSON.stringify({ id: 'x', text: 'Việc nhẹ lương cao, nạp tiền 200k' })}\n`;
+    let sent = 0;
+    const write = (): void => {
+      while (sent < 2000) {
+        sent++;
+        if (!child.stdin.write(line)) {
+          child.stdin.once('drain', write);
+          return;
+        }
+      }
+      child.stdin.end();
+    };
+    setTimeout(write, 1500);
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toMatch(/EAGAIN/);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(2000);
+  }, 30_000);
 });

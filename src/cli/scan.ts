@@ -26,10 +26,18 @@ const USAGE = `Usage: npm run scan -- [--db FILE] [--phrases FILE] [--jsonl] [--
 
 class UsageError extends Error {}
 
-function readInput(file: string | undefined): string {
+/** All of stdin, read as a stream: `readFileSync(0)` fails with EAGAIN when stdin is a pipe set non-blocking (a large
+ *  input piped through `npm run`). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readInput(file: string | undefined): Promise<string> {
   if (file === undefined || file === '-') {
     if (process.stdin.isTTY) throw new UsageError('no input: give a FILE or pipe text into stdin');
-    return readFileSync(0, 'utf8');
+    return readStdin();
   }
   try {
     return readFileSync(file, 'utf8');
@@ -210,7 +218,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.jsonl && values.url !== undefined) throw new UsageError('--url applies to a single text/HTML input, not --jsonl');
 
   const file = positionals[0];
-  const raw = readInput(file);
+  const raw = await readInput(file);
   const db = await loadDatabase(values.db);
   const engine = compileEngine(db, { extraPhrases: readPhrases(values.phrases) });
   const unusable = engine.skipped.filter((p) => !p.reason.startsWith('expired'));
