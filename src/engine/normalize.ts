@@ -635,13 +635,6 @@ function scanWords(raw: string, from = 0, to = raw.length): number {
   return words;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Phase 2: words → output.
-
-/**
- * Whether codes[from, to) is ≥ 2 letters and one "@"/"$" that, read as "a"/"s", ends a common syllable: "gi@" is "giá"
- * (leet), while "US$", "me@" and "ab@" stay a word and a separator.
- */
 /** The end of the word codes[from, to) without its trailing "@"/"$" (a separator after all), unless it is the leet
  *  last letter of a syllable ("gi@"). */
 function trimTrailingSymbols(codes: Uint8Array, from: number, to: number): number {
@@ -651,6 +644,10 @@ function trimTrailingSymbols(codes: Uint8Array, from: number, to: number): numbe
   return end;
 }
 
+/**
+ * Whether codes[from, to) is ≥ 2 letters and one "@"/"$" that, read as "a"/"s", ends a common syllable: "gi@" is "giá"
+ * (leet), while "US$", "me@" and "ab@" stay a word and a separator.
+ */
 function isTrailingLeetLetter(codes: Uint8Array, from: number, to: number): boolean {
   const symbol = codes[to - 1] ?? 0;
   if (to - from < 3 || (symbol !== 64 && symbol !== 36)) return false;
@@ -662,6 +659,9 @@ function isTrailingLeetLetter(codes: Uint8Array, from: number, to: number): bool
   }
   return isCommonSyllable(syllable + (symbol === 64 ? 'a' : 's'));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phase 2: words → output.
 
 function isLetterCode(code: number): boolean {
   return code >= 97 && code <= 122;

@@ -326,13 +326,16 @@ const QUESTION_ABOUT =
 const GROUP_ASKED = /\b(?:ae|anh em|mn|moi nguoi|ca nha|cac ban|cac me|chi em|cac bac|ac) (?:oi )?cho (?:em |minh |toi |e |m |tui )?hoi\b/g;
 const REAL_OR_SCAM = /\b(?:that hay|lua|uy tin|co that|scam|legit|an toan|tin duoc)\b/;
 
+/** What ends a reported or asked sentence. */
+const SENTENCE_STOP = /[.!?;\n\u2029]/;
+
 /** The longest question read (UTF-16 units): the search for its end stays bounded however many openings a text has. */
 const MAX_QUESTION = 300;
 
 /** Where the question opening at `start` ends: its question mark, or null when its sentence ends otherwise (a
  *  sentence not ending in "?" asks nothing: "Ai biết tiếng Anh thì ib mình") or not within MAX_QUESTION. */
 function findQuestionMark(text: string, start: number): number | null {
-  const stop = /[.!?;\n\u2029]/.exec(text.slice(start, start + MAX_QUESTION));
+  const stop = SENTENCE_STOP.exec(text.slice(start, start + MAX_QUESTION));
   return stop?.[0] === '?' ? start + stop.index : null;
 }
 
@@ -368,7 +371,7 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     // "Yêu cầu bà cài ứng dụng…" opening a sentence has no one before it who asked: the writer's own order.
     if (m[0].startsWith('yeu cau ') && isOwnOrder(text, start, spans[spans.length - 1])) continue;
     const rest = text.slice(start);
-    const stop = /[.!?;\n\u2029]/.exec(rest);
+    const stop = SENTENCE_STOP.exec(rest);
     const end = stop ? start + stop.index : text.length;
     spans.push([start, findOwnReferral(text, normalized, m.index + m[0].length, end) ?? end]);
   }
