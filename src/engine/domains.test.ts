@@ -124,6 +124,21 @@ describe('checkHost: brand impersonation', () => {
     expect(similar.checkHost('xpbank.info')?.hits.map((h) => h.brand).sort()).toEqual([0, 1]);
   });
 
+  it('finds a five-letter keyword where a label or a part of it starts, not inside another word', () => {
+    const chase = compileDomainIndex({
+      ...source,
+      brands: [{ id: 'chase', name: 'Chase', domains: ['chase.com'], keywords: ['chase'], kind: 'bank' }],
+    });
+    const kinds = (host: string): string[] => (chase.checkHost(host)?.hits ?? []).map((h) => h.kind);
+    expect(kinds('chasebank.com')).toEqual(['brand-keyword-domain']);
+    expect(kinds('secure-chase-online.com')).toEqual(['lookalike']);
+    expect(kinds('chaseonline.com')).toEqual(['lookalike']);
+    // "purchase", a securities firm's "bachasec": another word, not the bank.
+    expect(kinds('purchase.vn')).toEqual([]);
+    expect(kinds('bachasec.com.vn')).toEqual([]);
+    expect(kinds('purchase-online.net')).toEqual([]);
+  });
+
   it('weighs a short keyword without a lure below the scam threshold', () => {
     expect(index.checkHost('vcb-nanghanmuc.online')?.hits[0]?.weight).toBe(60);
     expect(index.checkHost('vcb.nanghanmuc.online')?.hits).toEqual([]);

@@ -41,6 +41,10 @@ export const DOMAIN_WEIGHTS = {
 /** Shortest keyword compared by edit distance or used alone; shorter ones (`vcb`, `momo`) only count as whole tokens
  *  next to a lure keyword or on a free host. */
 const MIN_FUZZY_KEYWORD = 5;
+/** Shortest keyword found anywhere inside a label ("vietcombankxacminh"); a shorter one (five letters: "chase", "vnpay")
+ *  only where a label or one of its dash-separated parts starts with it ("chasebank", "secure-chase-login"): inside a
+ *  word it is usually part of another word ("purchase", "bachasec" — a securities firm's domain read as Chase). */
+const MIN_CONTAINED_KEYWORD = 6;
 const MIN_SUBSTRING_LURE = 4;
 const MAX_TOKEN_LENGTH = 48;
 
@@ -257,7 +261,9 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
   function findExactOrContained(label: string, tokens: string[]): KeywordEntry[] {
     const found = new Set<KeywordEntry>();
     for (const t of tokens) for (const e of exactKeywords.get(t) ?? []) found.add(e);
-    for (const e of longKeywords) if (label.includes(e.keyword)) found.add(e);
+    for (const e of longKeywords) {
+      if (e.keyword.length >= MIN_CONTAINED_KEYWORD ? label.includes(e.keyword) : tokens.some((t) => t.startsWith(e.keyword))) found.add(e);
+    }
     return [...found];
   }
 
