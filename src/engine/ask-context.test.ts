@@ -4,6 +4,8 @@ import { isNarratedAsk, isNegatedAsk, isNegatedClaim, isNegatedContact, isNegate
 /** Whether the ask starting at `word` (its first occurrence) is negated. */
 const negated = (text: string, word: string): boolean => isNegatedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
 const narrated = (text: string, word: string): boolean => isNarratedAsk(text, text.indexOf(word));
+/** The same with the ask's end (the rules that read after the ask need it). */
+const narratedSpan = (text: string, word: string): boolean => isNarratedAsk(text, text.indexOf(word), text.indexOf(word) + word.length);
 
 describe('isNegatedAsk: a condition a few words before the negation', () => {
   it('"nếu trong 24 giờ anh không chuyển …" threatens, it does not deny; a plain negation still denies', () => {
@@ -114,6 +116,25 @@ describe('isNegatedAsk: "… thì không ai bắt …"', () => {
     expect(isNegatedAsk(threat, threat.indexOf('nộp phí'), threat.indexOf('nộp phí') + 7)).toBe(false);
     const condition = 'Nếu không ai chuyển tiền trước thì đơn bị hủy';
     expect(isNegatedAsk(condition, condition.indexOf('chuyển tiền'), condition.indexOf('chuyển tiền') + 17)).toBe(false);
+  });
+});
+
+describe('isNarratedAsk: a sentence that opens in the past', () => {
+  it('tells what happened: "năm rồi", "tháng trước", "hôm qua", "last year" (and without accents where no word has one)', () => {
+    expect(narratedSpan('Năm rồi tui đặt 200 cây giống trên mạng, không COD, ck trước 7 triệu là bị chặn.', 'ck trước')).toBe(true);
+    expect(narratedSpan('Tháng trước mình gửi ảnh CCCD cho họ, còn đóng 150k phí hồ sơ rồi mới biết.', 'đóng 150k')).toBe(true);
+    expect(narratedSpan('Hôm qua bác hàng xóm nghe máy, chuyển 20 triệu vào tài khoản tạm giữ.', 'chuyển 20 triệu')).toBe(true);
+    expect(narratedSpan('Last year my aunt sent the OTP to a fake bank page.', 'sent the OTP')).toBe(true);
+    expect(narratedSpan('Nam ngoai minh ck truoc 5tr cho shop ao la bi chan luon', 'ck truoc')).toBe(true);
+  });
+  it('not when the sentence turns back to now or asks ("giờ ai cần…", "… nhé"), nor for look-alike words', () => {
+    expect(narratedSpan('Tháng trước anh em đặt đều nhận hàng, giờ ai cần thì ck cọc 200k.', 'ck cọc')).toBe(false);
+    expect(narratedSpan('Hôm qua anh gửi hàng rồi, em ck nốt 500k phí ship nhé.', 'ck nốt')).toBe(false);
+    // "ký trước" (sign before) and "thắng rồi" (won) are no times; "thang roi" without accents may be either.
+    expect(narratedSpan('Đăng ký trước 30/11, sau khi duyệt mẹ đóng 200k phí xác minh.', 'đóng 200k')).toBe(false);
+    expect(narratedSpan('Bạn thắng rồi, nộp phí 500k để nhận quà.', 'nộp phí')).toBe(false);
+    expect(narratedSpan('Thang roi ban trung thuong, nop phi 500k de nhan qua.', 'nop phi')).toBe(false);
+    expect(narratedSpan('Chị chuyển khoản trước 50% giúp em, tháng trước shop hết hàng nhanh lắm.', 'chuyển khoản')).toBe(false);
   });
 });
 

@@ -8,12 +8,14 @@
  *   something else. Conditional ("nếu không … ", "if you don't", "không nạp … thì không rút được") and contrasted
  *   ("chỉ cần", "but", "just") negations keep it too.
  * - `isNarratedAsk`: "bà H. đã chuyển 1,2 tỷ" — an ask right after đã/vừa/từng/had/was is narrated, not made.
+ *   So is an ask in a sentence that opens in the past ("Năm rồi tui … ck trước 7 triệu là bị chặn") and neither turns
+ *   back to now nor asks ("…, giờ ai cần thì ck cọc", "… nhé").
  * - `isNegatedWarning`: "uy tín không lừa đảo" — a negated warning word is no warning.
  *
  * Words are compared with their accents: folded, "nợ"/"nó" would read "no", "cảm ơn"/"cam kết" "cam" (cấm), "dạ"
  * "da" (đã). A word typed without any accent ("khong", "da") is taken at its face value.
  */
-import { isAccentedNoun, normalizeText } from './normalize.ts';
+import { hasVietnameseMarks, isAccentedNoun, normalizeText } from './normalize.ts';
 import { isCommonSyllable } from './segment-syllables.ts';
 
 /** A word; single letters joined by dots, dashes or stars are one word ("Đ.ừ.n.g", "k-h-ô-n-g"), as the normalizer
@@ -903,11 +905,32 @@ function isVictimLedInto(words: readonly Word[]): boolean {
   return verbAt > 0 && passive !== undefined && (passive.original === 'bị' || passive.original === 'bi');
 }
 
-export function isNarratedAsk(text: string, start: number | undefined): boolean {
+/** A time in the past that opens a sentence (folded, within its first words): "năm rồi", "tháng trước", "hôm qua",
+ *  "hồi đó", "last week". */
+const PAST_OPENING =
+  /^(?:\S+ ){0,2}?(?:(?:năm|tháng|tuần|hôm|bữa|đợt|lần) (?:rồi|trước|ngoái|qua)|hồi (?:đó|trước|xưa)|trước đây|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)(?![\p{L}\p{M}])/u;
+/** The same, typed without accents (only read in a sentence with no Vietnamese marks: "thang roi" is also "thắng rồi"). */
+const PAST_OPENING_UNACCENTED =
+  /^(?:\S+ ){0,2}?(?:(?:nam|tuan|hom|bua|dot|lan) (?:roi|truoc|ngoai|qua)|hoi (?:do|truoc|xua)|truoc day|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)\b/;
+/** A turn back to now, or a request, after such an opening ("…, giờ ai cần thì ck cọc", "…, em ck nốt nhé"). */
+const NOW_OR_REQUEST = /\b(?:gio|bay gio|hom nay|hien tai|now|today|nhe|nha|nhen|giup|please|pls|di nhe)\b/;
+
+/** Whether the ask at `start` sits in a sentence that opens in the past and does not turn back to now before it, or
+ *  after it in its clause ask for anything: "Năm rồi tui đặt cây giống trên mạng, không COD, ck trước 7 triệu là bị
+ *  chặn" tells what happened. */
+function isInPastSentence(text: string, start: number, end: number): boolean {
+  const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY).text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trimStart();
+  const opening = hasVietnameseMarks(sentence) ? PAST_OPENING.exec(sentence) : PAST_OPENING_UNACCENTED.exec(sentence);
+  if (opening === null) return false;
+  const rest = normalizeText(sentence.slice(opening[0].length) + ' ' + clipAt(text.slice(end, end + 80), SENTENCE_STOP)).text;
+  return !NOW_OR_REQUEST.test(rest);
+}
+
+export function isNarratedAsk(text: string, start: number | undefined, end?: number): boolean {
   if (start === undefined || start === 0) return false;
   const words = splitWords(readClauseBefore(text, start, 32).normalize('NFC'));
   const last = words[words.length - 1];
-  if (last === undefined) return false;
+  if (last === undefined) return end !== undefined && isInPastSentence(text, start, end);
   if (PAST_MARKERS.has(last.original)) return true;
   // "họ bắt nộp phí", "nó đòi chuyển cọc": an ask someone forced or demanded is told about, not made (a scam does not
   // say it forces the reader; "bắt buộc" — mandatory — is another word and never reaches here as the last word).
@@ -923,7 +946,8 @@ export function isNarratedAsk(text: string, start: number | undefined): boolean 
   if (isVictimLedInto(words)) return true;
   // "đã bị lừa chuyển…", "đã bị" + ask.
   const previous = words[words.length - 2];
-  return (last.original === 'bị' || last.original === 'bi') && previous !== undefined && PAST_MARKERS.has(previous.original);
+  if ((last.original === 'bị' || last.original === 'bi') && previous !== undefined && PAST_MARKERS.has(previous.original)) return true;
+  return end !== undefined && isInPastSentence(text, start, end);
 }
 
 /** A doubt about a scam answered right away by proof that it paid ("lúc đầu sợ lừa mà tiền về tk thật", "tưởng scam

@@ -753,7 +753,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const mentioned = new Set<Indicator>();
   // "bà H. đã chuyển 1,2 tỷ vào tài khoản an toàn", "she had paid the fee": an ask in the perfect/past is narrated, not
   // made — a mention, like reported speech.
-  const narrated = (ind: Indicator): boolean => ASK_SIGNALS.has(ind.signal) && isNarratedAsk(text, ind.start);
+  const narrated = (ind: Indicator): boolean => ASK_SIGNALS.has(ind.signal) && isNarratedAsk(text, ind.start, ind.end);
   // Asks in text order, so that one negation can govern several ("không bao giờ yêu cầu chuyển khoản trước phí …").
   const negatedAsks: Array<[number, number]> = [];
   const negated = new Set<Indicator>();
