@@ -29,6 +29,20 @@ describe('scoreIndicators', () => {
       110,
     ],
     [
+      // "H4ck kim cương thành công 100% ✅ — cách làm: rửa bát 1 tuần, xin mẹ 50k" (a gamer's meme): bait read by two
+      // families, each below suspicious, asks nothing.
+      'lures of two families, neither suspicious alone, stay below suspicious together',
+      [ind('hack-lure', 'hack-money', 'lure', 40), ind('success', 'generic', 'lure', 15, { start: 3, end: 4 })],
+      'clean',
+      45,
+    ],
+    [
+      'the same lures with an ask count in full',
+      [ind('hack-lure', 'hack-money', 'lure', 40), ind('success', 'generic', 'lure', 15, { start: 3, end: 4 }), ind('ib', 'generic', 'channel', 15, { start: 6, end: 7 })],
+      'suspicious',
+      70,
+    ],
+    [
       'score ≥ 100 with a single signal is suspicious',
       [ind('a', 'job-task', 'lure', 60), ind('b', 'job-task', 'lure', 60, { start: 3, end: 4 })],
       'suspicious',

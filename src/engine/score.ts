@@ -19,6 +19,8 @@
  *   writes (it echoes the text asking or warning about that host). Refinement: a host merely *written in the text* adds its weight like
  *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
  * - only someone else's words (every text indicator is a mention, no live request): capped at 45 like a warning;
+ * - bait alone (every scoring indicator a lure) that no one family reads as suspicious (lures of two families stacked:
+ *   a meme's "h4ck kim cương" + "thành công 100%"): capped at 45 — a lure alone is never a warning;
  * - `suspicious` when score ≥ 50; otherwise `clean`.
  */
 import { foldPhrase } from './normalize.ts';
@@ -263,6 +265,9 @@ export function scoreIndicators(
   const onlyMentions =
     mentionedInds.length > 0 && scoring.every((ind) => isMention(ind) && ind.start !== undefined) && !context.liveRequest;
   if (onlyMentions) score = Math.min(score, SCORE_RULES.warningCap);
+  // Bait alone, read as suspicious only by stacking families' lures ("H4ck kim cương" + "thành công 100%" in a meme):
+  // nothing is asked, threatened or claimed, and no one family's reading reaches `suspicious`.
+  if (scoring.length > 0 && scoring.every((ind) => ind.signal === 'lure') && (strongest?.[1] ?? 0) < SCORE_RULES.suspiciousScore) score = Math.min(score, SCORE_RULES.warningCap);
   score = Math.round(score);
 
   // Over every indicator, not the deduped ones: a link must force `scam` even when the same host is also written
