@@ -312,6 +312,25 @@ describe('hasVietnameseMarks', () => {
   });
 });
 
+describe('"<person> ạ" and "k ạ" end a sentence politely; they are not a spaced-out word', () => {
+  test.each([
+    ['cảm ơn e ạ', 'cam on e a'],
+    ['dạ vâng c ạ', 'da vang c a'],
+    ['lừa đúng k ạ, mn', 'lua dung khong a moi nguoi'],
+    ['được k ạ?', 'duoc khong a'],
+    ['ok a ạ', 'ok a a'],
+  ])('%s', (raw, folded) => {
+    expect(normalizeText(raw).text).toBe(folded);
+    expect(normalizeTextReference(raw).text).toBe(folded);
+  });
+
+  test('a spelled-out word that goes on after "ạ", or other letters, still joins', () => {
+    expect(normalizeText('c ạ n h giác').text).toBe('canh giac');
+    expect(normalizeText('b ạ n').text).toBe('ban');
+    expect(normalizeText('c ộ n g t á c').text).toBe('congtac');
+  });
+});
+
 describe('"<person> k" with a space between is "<person> không", not a spaced-out "tk"/"ck"/"mk"', () => {
   test.each([
     ['t k gọi dc vì đang ở phòng thi', 't khong goi duoc'],

@@ -921,6 +921,20 @@ function isPronounNot(w: number, next: number, words: number): boolean {
   return !ABBREVIATION_CONTINUATIONS.has(readSpellingKey(scannedRaw, charStart[from] ?? 0, charEnd[(wordTo[next] ?? 1) - 1] ?? 0));
 }
 
+/**
+ * Words w and w + 1 are a single letter standing for a person or "không" and the particle "ạ", with only whitespace
+ * between and nothing spelled on after them: "cảm ơn e ạ", "dạ vâng c ạ", "lừa đúng k ạ" end a sentence politely
+ * ("em ạ", "chị ạ", "không ạ"); they are not a letter-spaced "ea", "ca", "ka".
+ */
+function isPoliteParticle(w: number, next: number, words: number): boolean {
+  const first = charCodes[wordFrom[w] ?? 0] ?? 0;
+  if (wordGap[w + 1] !== 1 || !(PRONOUN_LETTERS.has(first) || first === 107)) return false;
+  const at = wordFrom[w + 1] ?? 0;
+  if (readSpellingKey(scannedRaw, charStart[at] ?? 0, charEnd[at] ?? 0) !== 'ạ') return false;
+  // "k ạ n g" would go on spelling; a word, a number or the end after "ạ" ends the sentence's particle.
+  return next >= words || !isSpacedUnit(next);
+}
+
 function buildUnits(words: number): number {
   if (unitFrom.length < words) {
     unitFrom = new Uint32Array(words);
@@ -975,7 +989,7 @@ function buildUnits(words: number): number {
       if (isLetterCode(charCodes[wordFrom[runEnd] ?? 0] ?? 0)) letters++;
       runEnd++;
     }
-    const spacedPair = letters === 2 && runEnd - w === 2 && isPronounNot(w, runEnd, words);
+    const spacedPair = letters === 2 && runEnd - w === 2 && (isPronounNot(w, runEnd, words) || isPoliteParticle(w, runEnd, words));
     if (letters < 2 || spacedPair) {
       for (let k = w; k < runEnd; k++) {
         unitFrom[units] = wordFrom[k] ?? 0;
