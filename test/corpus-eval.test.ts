@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 17 (tune3
- * to tune38) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 18 (tune3
+ * to tune39) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -88,15 +88,20 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune34', scam: 'scam-tune34.jsonl', benign: 'benign-tune34.jsonl', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: [200, 200] },
   // Session 16 (two pattern rounds by three helpers each, reviewed by three): tune35, the newest scripts (VNeID,
   // biometrics, "phạt nguội", voice clones, QR stickers, eSIM), 100 % / 0.0 % (first 88.0 % / 0.0 %); tune36, Facebook
-  // groups community by community, 97.5 % / 0.0 % (first 77.0 % / 0.5 %). The model that ships never trained on them.
+  // groups community by community, 97.5 % / 0.0 % (first 77.0 % / 0.5 %). The session-12 model never trained on them;
+  // the model shipped in session 18 (trained in session 17) did.
   { split: 'tune35', scam: 'scam-tune35.jsonl', benign: 'benign-tune35.jsonl', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: [150, 150] },
   { split: 'tune36', scam: 'scam-tune36.jsonl', benign: 'benign-tune36.jsonl', minRecall: 0.94, maxFalseWarnings: 0.02, minItems: [200, 200] },
   // Session 17 (one pattern round by four helpers, reviewed by three): tune37, Facebook groups and community pages,
   // 96.5 % / 0.0 % (first 72.0 % / 1.5 %); tune38, the same communities under posts and in inboxes, written after that
-  // round and not tuned on: 73.5 % / 2.5 % (73.0 % / 3.0 % on the session-16 engine). The shipped model never
-  // trained on them.
+  // round and not tuned on then: 73.5 % / 2.5 % (73.0 % / 3.0 % on the session-16 engine).
+  // Session 18 (the model trained in session 17 shipped — it trained on tune37, not on tune38 or tune39 —, one pattern
+  // round by four helpers on tune38, tune39 and the retired blind22, reviewed by three): tune37 96.5 % / 0.0 %; tune38
+  // 98.5 % / 2.0 % (77.5 % / 3.0 % with the new model before the round); tune39, one week of ten people's Facebook,
+  // 98.0 % / 0.5 % (first 81.5 % / 3.0 % on the session-17 engine).
   { split: 'tune37', scam: 'scam-tune37.jsonl', benign: 'benign-tune37.jsonl', minRecall: 0.94, maxFalseWarnings: 0.02, minItems: [200, 200] },
-  { split: 'tune38', scam: 'scam-tune38.jsonl', benign: 'benign-tune38.jsonl', minRecall: 0.71, maxFalseWarnings: 0.04, minItems: [200, 200] },
+  { split: 'tune38', scam: 'scam-tune38.jsonl', benign: 'benign-tune38.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
+  { split: 'tune39', scam: 'scam-tune39.jsonl', benign: 'benign-tune39.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
 ];
 type Split = string;
 
