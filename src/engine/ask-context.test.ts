@@ -126,10 +126,13 @@ describe('isNarratedAsk: a sentence that opens in the past', () => {
     expect(narratedSpan('Hôm qua bác hàng xóm nghe máy, chuyển 20 triệu vào tài khoản tạm giữ.', 'chuyển 20 triệu')).toBe(true);
     expect(narratedSpan('Last year my aunt sent the OTP to a fake bank page.', 'sent the OTP')).toBe(true);
     expect(narratedSpan('Nam ngoai minh ck truoc 5tr cho shop ao la bi chan luon', 'ck truoc')).toBe(true);
+    // "nhà" (a house) is no request particle "nha".
+    expect(narratedSpan('Năm rồi nhà em ck trước 7 triệu cho shop cây giống là bị chặn.', 'ck trước')).toBe(true);
   });
   it('not when the sentence turns back to now or asks ("giờ ai cần…", "… nhé"), nor for look-alike words', () => {
     expect(narratedSpan('Tháng trước anh em đặt đều nhận hàng, giờ ai cần thì ck cọc 200k.', 'ck cọc')).toBe(false);
     expect(narratedSpan('Hôm qua anh gửi hàng rồi, em ck nốt 500k phí ship nhé.', 'ck nốt')).toBe(false);
+    expect(narratedSpan('Hom qua anh gui hang roi, em ck not 500k phi ship nha', 'ck not')).toBe(false);
     // "ký trước" (sign before) and "thắng rồi" (won) are no times; "thang roi" without accents may be either.
     expect(narratedSpan('Đăng ký trước 30/11, sau khi duyệt mẹ đóng 200k phí xác minh.', 'đóng 200k')).toBe(false);
     expect(narratedSpan('Bạn thắng rồi, nộp phí 500k để nhận quà.', 'nộp phí')).toBe(false);

@@ -905,25 +905,29 @@ function isVictimLedInto(words: readonly Word[]): boolean {
   return verbAt > 0 && passive !== undefined && (passive.original === 'bị' || passive.original === 'bi');
 }
 
-/** A time in the past that opens a sentence (folded, within its first words): "năm rồi", "tháng trước", "hôm qua",
- *  "hồi đó", "last week". */
+/** A time in the past that opens a sentence (lowercase NFC, within its first three words): "năm rồi", "tháng trước",
+ *  "hôm qua", "hồi đó", "last week". */
 const PAST_OPENING =
   /^(?:\S+ ){0,2}?(?:(?:năm|tháng|tuần|hôm|bữa|đợt|lần) (?:rồi|trước|ngoái|qua)|hồi (?:đó|trước|xưa)|trước đây|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)(?![\p{L}\p{M}])/u;
 /** The same, typed without accents (only read in a sentence with no Vietnamese marks: "thang roi" is also "thắng rồi"). */
 const PAST_OPENING_UNACCENTED =
   /^(?:\S+ ){0,2}?(?:(?:nam|tuan|hom|bua|dot|lan) (?:roi|truoc|ngoai|qua)|hoi (?:do|truoc|xua)|truoc day|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)\b/;
-/** A turn back to now, or a request, after such an opening ("…, giờ ai cần thì ck cọc", "…, em ck nốt nhé"). */
-const NOW_OR_REQUEST = /\b(?:gio|bay gio|hom nay|hien tai|now|today|nhe|nha|nhen|giup|please|pls|di nhe)\b/;
+/** A turn back to now, or a request, after such an opening ("…, giờ ai cần thì ck cọc", "…, em ck nốt nhé"), as
+ *  written: "nhà" (a house) is no "nha". */
+const NOW_OR_REQUEST = /(?:^|[^\p{L}\p{M}])(?:giờ|hôm nay|hiện tại|nhé|nha|nhen|giúp|giùm|now|today|please|pls)(?![\p{L}\p{M}])/u;
+/** The same, typed without accents. */
+const NOW_OR_REQUEST_UNACCENTED = /\b(?:gio|hom nay|hien tai|nhe|nha|nhen|giup|gium|now|today|please|pls)\b/;
 
 /** Whether the ask at `start` sits in a sentence that opens in the past and does not turn back to now before it, or
  *  after it in its clause ask for anything: "Năm rồi tui đặt cây giống trên mạng, không COD, ck trước 7 triệu là bị
  *  chặn" tells what happened. */
 function isInPastSentence(text: string, start: number, end: number): boolean {
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY).text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trimStart();
-  const opening = hasVietnameseMarks(sentence) ? PAST_OPENING.exec(sentence) : PAST_OPENING_UNACCENTED.exec(sentence);
+  const accented = hasVietnameseMarks(sentence);
+  const opening = accented ? PAST_OPENING.exec(sentence) : PAST_OPENING_UNACCENTED.exec(sentence);
   if (opening === null) return false;
-  const rest = normalizeText(sentence.slice(opening[0].length) + ' ' + clipAt(text.slice(end, end + 80), SENTENCE_STOP)).text;
-  return !NOW_OR_REQUEST.test(rest);
+  const rest = `${sentence.slice(opening[0].length)} ${clipAt(text.slice(end, end + 80), SENTENCE_STOP).normalize('NFC').toLowerCase()}`;
+  return !(accented ? NOW_OR_REQUEST : NOW_OR_REQUEST_UNACCENTED).test(rest);
 }
 
 export function isNarratedAsk(text: string, start: number | undefined, end?: number): boolean {

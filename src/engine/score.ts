@@ -20,7 +20,7 @@
  *   any indicator but does not trigger this override (people quote scam sites to ask or warn about them).
  * - only someone else's words (every text indicator is a mention, no live request): capped at 45 like a warning;
  * - bait alone (every scoring indicator a lure) that no one family reads as suspicious (lures of two families stacked:
- *   a meme's "h4ck kim cương" + "thành công 100%"): capped at 45 — a lure alone is never a warning;
+ *   a meme's "h4ck kim cương" + "thành công 100%"): capped at 45, below `suspicious`;
  * - `suspicious` when score ≥ 50; otherwise `clean`.
  */
 import { foldPhrase } from './normalize.ts';
