@@ -85,6 +85,10 @@ describe('findReportedSpans', () => {
     ['page replied', 'Có page tên Vietlott rep cmt e bảo e trúng giải 50tr, nhắn tin để nộp thuế. Lừa đúng hk mn?', ['Có page tên Vietlott rep cmt e bảo e trúng giải 50tr, nhắn tin để nộp thuế']],
     ['was told', 'Mình nhắn hỏi thì được bảo đặt cọc nguyên liệu 600k, giao thành phẩm sẽ hoàn. Mình cọc luôn.', ['thì được bảo đặt cọc nguyên liệu 600k, giao thành phẩm sẽ hoàn']],
     ['will be guided', 'Đăng ký xong bạn sẽ được hướng dẫn nạp tiền kích hoạt', []],
+    // Hearsay ("thấy bảo", "nghe nói"): what people say, told; "thay bao bì" (replace the packaging) is no "thấy bảo".
+    ['heard say', 'Mẹ nào biết khóa này không ạ? Thấy bảo học xong phải mua gói đại lý 3 triệu, nghe đa cấp quá', ['Thấy bảo học xong phải mua gói đại lý 3 triệu, nghe đa cấp quá']],
+    ['heard that', 'Nghe nói chủ trọ đó đòi chuyển cọc trước mới cho xem phòng. Có ai thuê rồi chưa?', ['Nghe nói chủ trọ đó đòi chuyển cọc trước mới cho xem phòng']],
+    ['replace the packaging', 'Chị thay bao bì giúp em rồi chuyển khoản 200k nhé', []],
     // A question about what the writer heard of or met is a mention up to its question mark; asking who wants a job
     // or a loan opens an offer, and a sentence without "?" asks nothing.
     ['question: knows', 'Co ai biet vu cho thue tai khoan ngan hang 3tr/thang khong? Nghe ngon qua', ['Co ai biet vu cho thue tai khoan ngan hang 3tr/thang khong']],
