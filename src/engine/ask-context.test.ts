@@ -133,6 +133,12 @@ describe('isNarratedAsk: a sentence that opens in the past', () => {
     expect(narratedSpan('Tháng trước anh em đặt đều nhận hàng, giờ ai cần thì ck cọc 200k.', 'ck cọc')).toBe(false);
     expect(narratedSpan('Hôm qua anh gửi hàng rồi, em ck nốt 500k phí ship nhé.', 'ck nốt')).toBe(false);
     expect(narratedSpan('Hom qua anh gui hang roi, em ck not 500k phi ship nha', 'ck not')).toBe(false);
+    // The reader addressed ("bạn", "nhanh tay") after "others already won yesterday" is the scam's own ask; a request
+    // word typed without accents among accented ones still asks; "hoi truoc" may be "hỏi trước" (ask first).
+    expect(narratedSpan('Hôm qua đã có 100 bạn nhận thưởng, bạn chuyển phí 50k để nhận quà iPhone 15', 'chuyển phí')).toBe(false);
+    expect(narratedSpan('Hôm qua có 30 người đã nhận, nhanh tay chuyển phí 50k để nhận quà', 'chuyển phí')).toBe(false);
+    expect(narratedSpan('Hôm qua anh gửi rồi, em ck nốt 500k giup anh', 'ck nốt')).toBe(false);
+    expect(narratedSpan('Moi ban hoi truoc roi ck coc 500k giu hang', 'ck coc')).toBe(false);
     // "ký trước" (sign before) and "thắng rồi" (won) are no times; "thang roi" without accents may be either.
     expect(narratedSpan('Đăng ký trước 30/11, sau khi duyệt mẹ đóng 200k phí xác minh.', 'đóng 200k')).toBe(false);
     expect(narratedSpan('Bạn thắng rồi, nộp phí 500k để nhận quà.', 'nộp phí')).toBe(false);

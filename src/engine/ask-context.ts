@@ -911,23 +911,35 @@ const PAST_OPENING =
   /^(?:\S+ ){0,2}?(?:(?:năm|tháng|tuần|hôm|bữa|đợt|lần) (?:rồi|trước|ngoái|qua)|hồi (?:đó|trước|xưa)|trước đây|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)(?![\p{L}\p{M}])/u;
 /** The same, typed without accents (only read in a sentence with no Vietnamese marks: "thang roi" is also "thắng rồi"). */
 const PAST_OPENING_UNACCENTED =
-  /^(?:\S+ ){0,2}?(?:(?:nam|tuan|hom|bua|dot|lan) (?:roi|truoc|ngoai|qua)|hoi (?:do|truoc|xua)|truoc day|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)\b/;
-/** A turn back to now, or a request, after such an opening ("…, giờ ai cần thì ck cọc", "…, em ck nốt nhé"), as
- *  written: "nhà" (a house) is no "nha". */
-const NOW_OR_REQUEST = /(?:^|[^\p{L}\p{M}])(?:giờ|hôm nay|hiện tại|nhé|nha|nhen|giúp|giùm|now|today|please|pls)(?![\p{L}\p{M}])/u;
-/** The same, typed without accents. */
-const NOW_OR_REQUEST_UNACCENTED = /\b(?:gio|hom nay|hien tai|nhe|nha|nhen|giup|gium|now|today|please|pls)\b/;
+  /^(?:\S+ ){0,2}?(?:(?:nam|tuan|hom|bua|dot|lan) (?:roi|truoc|ngoai|qua)|hoi (?:do|xua)|truoc day|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)\b/;
+/** A turn back to now, to the reader, or a request after such an opening ("…, giờ ai cần thì ck cọc", "…, em ck nốt
+ *  nhé", "Hôm qua đã có 100 bạn nhận thưởng, bạn chuyển phí 50k…"), as written: "nhà" (a house) is no "nha". */
+const NOW_OR_REQUEST =
+  /(?:^|[^\p{L}\p{M}])(?:giờ|hôm nay|hiện tại|nhé|nha|nhen|giúp|giùm|bạn|các bạn|anh chị|quý khách|vui lòng|hãy|nhanh tay|ngay|ib|inbox|liên hệ|now|today|please|pls|you)(?![\p{L}\p{M}])/u;
+/** The same in a sentence typed without accents ("ban" may be "bạn", "hay" "hãy"). */
+const NOW_OR_REQUEST_UNACCENTED =
+  /\b(?:gio|hom nay|hien tai|nhe|nha|nhen|giup|gium|ban|cac ban|anh chi|quy khach|vui long|hay|nhanh tay|ngay|ib|inbox|lien he|now|today|please|pls|you)\b/;
+/** Request words typed without accents among words with accents, where they cannot be another word ("giup", not
+ *  "ban" — a committee — or "hay" — or). */
+const REQUEST_TYPED_UNACCENTED = /\b(?:giup|gium|nhe|vui long|lien he|nhanh tay|hom nay|quy khach)\b/;
+
+/** The words of `text` typed without any Vietnamese mark, space-separated (the others dropped). */
+function listUnaccentedWords(text: string): string {
+  return (text.match(/[\p{L}\p{M}]+/gu) ?? []).filter((word) => !hasVietnameseMarks(word)).join(' ');
+}
 
 /** Whether the ask at `start` sits in a sentence that opens in the past and does not turn back to now before it, or
  *  after it in its clause ask for anything: "Năm rồi tui đặt cây giống trên mạng, không COD, ck trước 7 triệu là bị
  *  chặn" tells what happened. */
 function isInPastSentence(text: string, start: number, end: number): boolean {
   const sentence = readBackTo(text, start, 200, SENTENCE_BOUNDARY).text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trimStart();
-  const accented = hasVietnameseMarks(sentence);
+  const after = clipAt(text.slice(end, end + 80), SENTENCE_STOP).normalize('NFC').toLowerCase();
+  const accented = hasVietnameseMarks(sentence + after);
   const opening = accented ? PAST_OPENING.exec(sentence) : PAST_OPENING_UNACCENTED.exec(sentence);
   if (opening === null) return false;
-  const rest = `${sentence.slice(opening[0].length)} ${clipAt(text.slice(end, end + 80), SENTENCE_STOP).normalize('NFC').toLowerCase()}`;
-  return !(accented ? NOW_OR_REQUEST : NOW_OR_REQUEST_UNACCENTED).test(rest);
+  const rest = `${sentence.slice(opening[0].length)} ${after}`;
+  if (!accented) return !NOW_OR_REQUEST_UNACCENTED.test(rest);
+  return !NOW_OR_REQUEST.test(rest) && !REQUEST_TYPED_UNACCENTED.test(listUnaccentedWords(rest));
 }
 
 export function isNarratedAsk(text: string, start: number | undefined, end?: number): boolean {

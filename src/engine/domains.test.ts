@@ -139,6 +139,19 @@ describe('checkHost: brand impersonation', () => {
     expect(kinds('purchase-online.net')).toEqual([]);
   });
 
+  it('finds a five-letter keyword inside a word made of it, lure keywords and digits', () => {
+    const vneid = compileDomainIndex({
+      ...source,
+      brands: [{ id: 'vneid', name: 'VNeID', domains: ['vneid.gov.vn'], keywords: ['vneid'], kind: 'government' }],
+    });
+    const kinds = (host: string): string[] => (vneid.checkHost(host)?.hits ?? []).map((h) => h.kind);
+    expect(kinds('xacthucvneid.online')).toEqual(['brand-keyword-domain']);
+    expect(kinds('vneidxacminh.com')).toEqual(['brand-keyword-domain']);
+    expect(kinds('vneid2026.com')).toEqual(['lookalike']);
+    // Another word around it, even with a lure elsewhere in the label, is not the brand.
+    expect(kinds('hivneidea-xacminh.com')).toEqual([]);
+  });
+
   it('weighs a short keyword without a lure below the scam threshold', () => {
     expect(index.checkHost('vcb-nanghanmuc.online')?.hits[0]?.weight).toBe(60);
     expect(index.checkHost('vcb.nanghanmuc.online')?.hits).toEqual([]);

@@ -41,9 +41,10 @@ export const DOMAIN_WEIGHTS = {
 /** Shortest keyword compared by edit distance or used alone; shorter ones (`vcb`, `momo`) only count as whole tokens
  *  next to a lure keyword or on a free host. */
 const MIN_FUZZY_KEYWORD = 5;
-/** Shortest keyword found anywhere inside a label ("vietcombankxacminh"); a shorter one (five letters: "chase", "vnpay")
- *  only where a label or one of its dash-separated parts starts with it ("chasebank", "secure-chase-login"): inside a
- *  word it is usually part of another word ("purchase", "bachasec" — a securities firm's domain read as Chase). */
+/** Shortest keyword found anywhere inside a label ("vietcombankxacminh"); a shorter one (five letters: "chase", "vnpay",
+ *  "vneid") only where a label or one of its dash-separated parts starts with it ("chasebank", "secure-chase-login"),
+ *  or where the rest of the label is a lure ("capnhatvneid", "thanhtoanvnpay"): elsewhere inside a word it is usually
+ *  part of another word ("purchase", "bachasec" — a securities firm's domain read as Chase). */
 const MIN_CONTAINED_KEYWORD = 6;
 const MIN_SUBSTRING_LURE = 4;
 const MAX_TOKEN_LENGTH = 48;
@@ -262,7 +263,15 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     const found = new Set<KeywordEntry>();
     for (const t of tokens) for (const e of exactKeywords.get(t) ?? []) found.add(e);
     for (const e of longKeywords) {
-      if (e.keyword.length >= MIN_CONTAINED_KEYWORD ? label.includes(e.keyword) : tokens.some((t) => t.startsWith(e.keyword))) found.add(e);
+      if (!label.includes(e.keyword)) continue;
+      if (e.keyword.length >= MIN_CONTAINED_KEYWORD || tokens.some((t) => t.startsWith(e.keyword))) {
+        found.add(e);
+        continue;
+      }
+      // The word it sits in must be the keyword with lure keywords or digits around it ("capnhatvneid", "vnpay247"),
+      // not another word ("purchase-online", "purchasesupport").
+      const isLureOrDigits = (piece: string): boolean => piece === '' || /^\d+$/.test(piece) || lureSet.has(piece);
+      if (label.split(/[-_]+/).some((part) => part.includes(e.keyword) && part.split(e.keyword).every(isLureOrDigits))) found.add(e);
     }
     return [...found];
   }

@@ -89,6 +89,8 @@ describe('findReportedSpans', () => {
     ['heard say', 'Mẹ nào biết khóa này không ạ? Thấy bảo học xong phải mua gói đại lý 3 triệu, nghe đa cấp quá', ['Thấy bảo học xong phải mua gói đại lý 3 triệu, nghe đa cấp quá']],
     ['heard that', 'Nghe nói chủ trọ đó đòi chuyển cọc trước mới cho xem phòng. Có ai thuê rồi chưa?', ['Nghe nói chủ trọ đó đòi chuyển cọc trước mới cho xem phòng']],
     ['replace the packaging', 'Chị thay bao bì giúp em rồi chuyển khoản 200k nhé', []],
+    ['goosebumps', 'Nghe nổi da gà luôn, chương trình tri ân: chuyển phí 50k để nhận quà iPhone 15', []],
+    ['how many, without accents', 'Ban thay bao nhieu nguoi da nhan thuong roi, chuyen phi 50k de nhan qua iphone 15 ngay', []],
     // A question about what the writer heard of or met is a mention up to its question mark; asking who wants a job
     // or a loan opens an offer, and a sentence without "?" asks nothing.
     ['question: knows', 'Co ai biet vu cho thue tai khoan ngan hang 3tr/thang khong? Nghe ngon qua', ['Co ai biet vu cho thue tai khoan ngan hang 3tr/thang khong']],
