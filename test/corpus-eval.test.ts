@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 18 (tune3
- * to tune39) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune40) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -102,6 +102,9 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune37', scam: 'scam-tune37.jsonl', benign: 'benign-tune37.jsonl', minRecall: 0.94, maxFalseWarnings: 0.02, minItems: [200, 200] },
   { split: 'tune38', scam: 'scam-tune38.jsonl', benign: 'benign-tune38.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
   { split: 'tune39', scam: 'scam-tune39.jsonl', benign: 'benign-tune39.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
+  // tune40, ten other people's weeks by two more writers, written at the end of session 18 and not tuned on: 81.5 % /
+  // 1.0 % (81.0 % / 1.0 % on the session-17 engine and model): the round and the model did not carry over.
+  { split: 'tune40', scam: 'scam-tune40.jsonl', benign: 'benign-tune40.jsonl', minRecall: 0.79, maxFalseWarnings: 0.02, minItems: [200, 200] },
 ];
 type Split = string;
 

@@ -13,8 +13,8 @@
 export const RETIRED_BLIND_SETS = ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22'] as const;
 
 /** The tuning sets of each label (test/corpus/README.md); "" is the first one (scam.jsonl, benign.jsonl). */
-const SCAM_TUNING_SETS = ['', 'fresh', 'tune3', 'tune4', 'tune6', 'tune7', 'tune9', 'tune10', 'tune11', 'tune12', 'tune13', 'tune15', 'tune16', 'tune17', 'tune18', 'tune19', 'tune20', 'tune21', 'tune22', 'tune23', 'tune24', 'tune25', 'tune27', 'tune28', 'tune29', 'tune30', 'tune32', 'tune33', 'tune34', 'tune35', 'tune36', 'tune37', 'tune38', 'tune39'] as const;
-const BENIGN_TUNING_SETS = ['', 'fresh', 'tune3', 'tune4', 'tune5', 'tune7', 'tune8', 'tune9', 'tune10', 'tune11', 'tune12', 'tune13', 'tune14', 'tune15', 'tune16', 'tune17', 'tune18', 'tune19', 'tune20', 'tune21', 'tune22', 'tune23', 'tune24', 'tune25', 'tune26', 'tune27', 'tune28', 'tune29', 'tune30', 'tune31', 'tune32', 'tune33', 'tune34', 'tune35', 'tune36', 'tune37', 'tune38', 'tune39'] as const;
+const SCAM_TUNING_SETS = ['', 'fresh', 'tune3', 'tune4', 'tune6', 'tune7', 'tune9', 'tune10', 'tune11', 'tune12', 'tune13', 'tune15', 'tune16', 'tune17', 'tune18', 'tune19', 'tune20', 'tune21', 'tune22', 'tune23', 'tune24', 'tune25', 'tune27', 'tune28', 'tune29', 'tune30', 'tune32', 'tune33', 'tune34', 'tune35', 'tune36', 'tune37', 'tune38', 'tune39', 'tune40'] as const;
+const BENIGN_TUNING_SETS = ['', 'fresh', 'tune3', 'tune4', 'tune5', 'tune7', 'tune8', 'tune9', 'tune10', 'tune11', 'tune12', 'tune13', 'tune14', 'tune15', 'tune16', 'tune17', 'tune18', 'tune19', 'tune20', 'tune21', 'tune22', 'tune23', 'tune24', 'tune25', 'tune26', 'tune27', 'tune28', 'tune29', 'tune30', 'tune31', 'tune32', 'tune33', 'tune34', 'tune35', 'tune36', 'tune37', 'tune38', 'tune39', 'tune40'] as const;
 
 function fileOf(label: 'scam' | 'benign', set: string): string {
   return set === '' ? `${label}.jsonl` : `${label}-${set}.jsonl`;
