@@ -905,13 +905,17 @@ function isVictimLedInto(words: readonly Word[]): boolean {
   return verbAt > 0 && passive !== undefined && (passive.original === 'bị' || passive.original === 'bi');
 }
 
+/** English past times that open a sentence, for both readings below. */
+const EN_PAST_OPENING = String.raw`last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago`;
 /** A time in the past that opens a sentence (lowercase NFC, within its first three words): "năm rồi", "tháng trước",
  *  "hôm qua", "hồi đó", "last week". */
-const PAST_OPENING =
-  /^(?:\S+ ){0,2}?(?:(?:năm|tháng|tuần|hôm|bữa|đợt|lần) (?:rồi|trước|ngoái|qua)|hồi (?:đó|trước|xưa)|trước đây|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)(?![\p{L}\p{M}])/u;
-/** The same, typed without accents (only read in a sentence with no Vietnamese marks: "thang roi" is also "thắng rồi"). */
-const PAST_OPENING_UNACCENTED =
-  /^(?:\S+ ){0,2}?(?:(?:nam|tuan|hom|bua|dot|lan) (?:roi|truoc|ngoai|qua)|hoi (?:do|xua)|truoc day|last (?:year|month|week|time|summer)|yesterday|(?:a|two|three|few) (?:few )?(?:days|weeks|months|years) ago)\b/;
+const PAST_OPENING = new RegExp(
+  String.raw`^(?:\S+ ){0,2}?(?:(?:năm|tháng|tuần|hôm|bữa|đợt|lần) (?:rồi|trước|ngoái|qua)|hồi (?:đó|trước|xưa)|trước đây|${EN_PAST_OPENING})(?![\p{L}\p{M}])`,
+  'u',
+);
+/** The same, typed without accents (only read in a sentence with no Vietnamese marks: "thang roi" is also "thắng rồi",
+ *  "hoi truoc" "hỏi trước"). */
+const PAST_OPENING_UNACCENTED = new RegExp(String.raw`^(?:\S+ ){0,2}?(?:(?:nam|tuan|hom|bua|dot|lan) (?:roi|truoc|ngoai|qua)|hoi (?:do|xua)|truoc day|${EN_PAST_OPENING})\b`);
 /** A turn back to now, to the reader, or a request after such an opening ("…, giờ ai cần thì ck cọc", "…, em ck nốt
  *  nhé", "Hôm qua đã có 100 bạn nhận thưởng, bạn chuyển phí 50k…"), as written: "nhà" (a house) is no "nha". */
 const NOW_OR_REQUEST =

@@ -124,32 +124,23 @@ describe('checkHost: brand impersonation', () => {
     expect(similar.checkHost('xpbank.info')?.hits.map((h) => h.brand).sort()).toEqual([0, 1]);
   });
 
-  it('finds a five-letter keyword where a label or a part of it starts, not inside another word', () => {
-    const chase = compileDomainIndex({
-      ...source,
-      brands: [{ id: 'chase', name: 'Chase', domains: ['chase.com'], keywords: ['chase'], kind: 'bank' }],
-    });
-    const kinds = (host: string): string[] => (chase.checkHost(host)?.hits ?? []).map((h) => h.kind);
-    expect(kinds('chasebank.com')).toEqual(['brand-keyword-domain']);
-    expect(kinds('secure-chase-online.com')).toEqual(['lookalike']);
-    expect(kinds('chaseonline.com')).toEqual(['lookalike']);
-    // "purchase", a securities firm's "bachasec": another word, not the bank.
-    expect(kinds('purchase.vn')).toEqual([]);
-    expect(kinds('bachasec.com.vn')).toEqual([]);
-    expect(kinds('purchase-online.net')).toEqual([]);
-  });
-
-  it('finds a five-letter keyword inside a word made of it, lure keywords and digits', () => {
-    const vneid = compileDomainIndex({
-      ...source,
-      brands: [{ id: 'vneid', name: 'VNeID', domains: ['vneid.gov.vn'], keywords: ['vneid'], kind: 'government' }],
-    });
-    const kinds = (host: string): string[] => (vneid.checkHost(host)?.hits ?? []).map((h) => h.kind);
-    expect(kinds('xacthucvneid.online')).toEqual(['brand-keyword-domain']);
-    expect(kinds('vneidxacminh.com')).toEqual(['brand-keyword-domain']);
-    expect(kinds('vneid2026.com')).toEqual(['lookalike']);
-    // Another word around it, even with a lure elsewhere in the label, is not the brand.
-    expect(kinds('hivneidea-xacminh.com')).toEqual([]);
+  // A five-letter keyword counts where a label or a part of it starts, or inside a word made of it, lure keywords
+  // and digits — not inside another word ("purchase", a securities firm's "bachasec"), even with a lure elsewhere.
+  it.each<[string, string, string[]]>([
+    ['chase', 'chasebank.com', ['brand-keyword-domain']],
+    ['chase', 'secure-chase-online.com', ['lookalike']],
+    ['chase', 'chaseonline.com', ['lookalike']],
+    ['chase', 'purchase.vn', []],
+    ['chase', 'bachasec.com.vn', []],
+    ['chase', 'purchase-online.net', []],
+    ['chase', 'purchasexacminh.com', []],
+    ['vneid', 'xacthucvneid.online', ['brand-keyword-domain']],
+    ['vneid', 'vneidxacminh.com', ['brand-keyword-domain']],
+    ['vneid', 'vneid2026.com', ['lookalike']],
+    ['vneid', 'hivneidea-xacminh.com', []],
+  ])('five-letter keyword %s: %s → %j', (keyword, host, kinds) => {
+    const single = compileDomainIndex({ ...source, brands: [{ id: keyword, name: keyword, domains: [`${keyword}.com`], keywords: [keyword], kind: 'other' }] });
+    expect((single.checkHost(host)?.hits ?? []).map((h) => h.kind)).toEqual(kinds);
   });
 
   it('weighs a short keyword without a lure below the scam threshold', () => {

@@ -264,16 +264,22 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     for (const t of tokens) for (const e of exactKeywords.get(t) ?? []) found.add(e);
     for (const e of longKeywords) {
       if (!label.includes(e.keyword)) continue;
-      if (e.keyword.length >= MIN_CONTAINED_KEYWORD || tokens.some((t) => t.startsWith(e.keyword))) {
+      // A five-letter keyword inside a word: the word must be the keyword with lure keywords or digits around it
+      // ("capnhatvneid", "vnpay247"), not another word ("purchase-online", "purchasesupport").
+      if (
+        e.keyword.length >= MIN_CONTAINED_KEYWORD ||
+        tokens.some((t) => t.startsWith(e.keyword)) ||
+        label.split(/[-_]+/).some((part) => part.includes(e.keyword) && part.split(e.keyword).every(isLureOrDigits))
+      ) {
         found.add(e);
-        continue;
       }
-      // The word it sits in must be the keyword with lure keywords or digits around it ("capnhatvneid", "vnpay247"),
-      // not another word ("purchase-online", "purchasesupport").
-      const isLureOrDigits = (piece: string): boolean => piece === '' || /^\d+$/.test(piece) || lureSet.has(piece);
-      if (label.split(/[-_]+/).some((part) => part.includes(e.keyword) && part.split(e.keyword).every(isLureOrDigits))) found.add(e);
     }
     return [...found];
+  }
+
+  /** An empty piece, digits or a lure keyword: what may stand around a short brand keyword inside one word. */
+  function isLureOrDigits(piece: string): boolean {
+    return piece === '' || /^\d+$/.test(piece) || lureSet.has(piece);
   }
 
   function hasLure(label: string, tokens: string[]): boolean {
