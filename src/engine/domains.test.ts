@@ -121,7 +121,29 @@ describe('checkHost: brand impersonation', () => {
       ],
     });
     expect(similar.checkHost('vpbank-doithe.info')?.hits.map((h) => h.brand)).toEqual([0]);
-    expect(similar.checkHost('xpbank.info')?.hits.map((h) => h.brand).sort()).toEqual([0, 1]);
+    expect(similar.checkHost('vpbamk.info')?.hits.map((h) => h.brand)).toEqual([0]);
+  });
+
+  // A bank named by its initials: an edit in them spells other initials (Japan Post Bank's "jp-bank"), not a typo.
+  const banks = compileDomainIndex({
+    ...source,
+    brands: [
+      ...source.brands,
+      { id: 'vpbank', name: 'VPBank', domains: ['vpbank.com.vn'], keywords: ['vpbank'], kind: 'bank' },
+      { id: 'tpbank', name: 'TPBank', domains: ['tpbank.vn'], keywords: ['tpbank'], kind: 'bank' },
+      { id: 'mbbank', name: 'MB', domains: ['mbbank.com.vn'], keywords: ['mbbank'], kind: 'bank' },
+    ],
+  });
+  it.each<[string, string[]]>([
+    ['www.jp-bank.japanpost.jp', []],
+    ['xpbank.info', []],
+    ['kbbank.com', []],
+    ['tpbamk.com', ['lookalike']],
+    ['vpbnak-online.com', ['lookalike']],
+    ['mbbankk.net', ['lookalike']],
+    ['vietconbamk.net', ['lookalike']],
+  ])('%s → %j (initials kept)', (host, kinds) => {
+    expect((banks.checkHost(host)?.hits ?? []).map((h) => h.kind)).toEqual(kinds);
   });
 
   // A five-letter keyword counts where a label or a part of it starts, or inside a word made of it, lure keywords

@@ -94,6 +94,20 @@ interface KeywordEntry {
   keyword: string;
   brand: number;
   maxDistance: number;
+  /** Letters a fuzzy match must keep as they are (`initialsOf`), or "". */
+  initials: string;
+}
+
+/** A bank named by its initials and "bank" ("tpbank", "vpbank", "mbbank", "seabank"). */
+const INITIALS_BANK = /^([a-z]{1,3})bank$/;
+
+/**
+ * The initials of a keyword named by them (`INITIALS_BANK`): an edit there spells another bank's initials or a word of
+ * its own ("jp-bank" of Japan Post, "kbbank"), not a typo of this one — a look-alike keeps them and bends the rest
+ * ("tpbamk", "vpbnak"). "" for every other keyword.
+ */
+function initialsOf(keyword: string): string {
+  return INITIALS_BANK.exec(keyword)?.[1] ?? '';
 }
 
 /** Strips port, trailing dot and surrounding junk; lowercases; decodes IDN labels. Empty string when not a host. */
@@ -225,7 +239,7 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       const keyword = raw.toLowerCase();
       if (keyword.length < 2) continue;
       const maxDistance = keyword.length < MIN_FUZZY_KEYWORD ? 0 : keyword.length <= 8 ? 1 : 2;
-      const entry: KeywordEntry = { keyword, brand: b, maxDistance };
+      const entry: KeywordEntry = { keyword, brand: b, maxDistance, initials: initialsOf(keyword) };
       const list = exactKeywords.get(keyword);
       if (list) list.push(entry);
       else exactKeywords.set(keyword, [entry]);
@@ -251,7 +265,7 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       const bucket = deletionIndex.get(d);
       if (!bucket) continue;
       for (const entry of bucket) {
-        if (found.has(entry)) continue;
+        if (found.has(entry) || !token.startsWith(entry.initials)) continue;
         const dist = measureEditDistance(token, entry.keyword, entry.maxDistance);
         if (dist > 0 && dist <= entry.maxDistance) found.add(entry);
       }
