@@ -55,6 +55,11 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     // Where the money would go stands between the negation and the account: "vào", "into".
     ['Công an không yêu cầu người dân chuyển tiền vào tài khoản tạm giữ', 'tài khoản tạm giữ'],
     ['Police do not ask anyone to move money into a safe account', 'safe account'],
+    // Who is not asked: "người" + a word, and a few addressees besides "quý khách".
+    ['Lưu ý: Garena không yêu cầu người chơi cung cấp mật khẩu', 'cung cấp mật khẩu'],
+    ['Ứng dụng không bao giờ yêu cầu người dùng nhập mã OTP', 'nhập mã OTP'],
+    ['Nhà trường không yêu cầu phụ huynh chuyển khoản học phí vào tài khoản cá nhân', 'chuyển khoản'],
+    ['CLB không yêu cầu thành viên nộp phí giữ chỗ', 'nộp phí'],
   ])('negated: %s', (text, ask) => {
     expect(negated(text, ask)).toBe(true);
   });
@@ -73,6 +78,8 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     ['Cảm ơn quý khách đã tin dùng Vietcombank vui lòng cung cấp mã OTP', 'cung cấp mã OTP'],
     ['Cam kết lợi nhuận 30% mỗi tháng nạp tối thiểu 5 triệu', 'nạp'],
     ['Nó bảo chuyển khoản trước', 'chuyển khoản'],
+    // "dùng" after "không" is a verb of its own, not the addressee of "người dùng".
+    ['AE công nhân có tk không dùng gửi thẻ + sim cho em', 'gửi thẻ'],
     // Conditional negations keep the ask.
     ['Nếu không gửi mã OTP tài khoản sẽ bị khóa', 'mã OTP'],
     ['If you do not pay the fee now the parcel returns', 'pay'],

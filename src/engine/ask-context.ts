@@ -61,7 +61,12 @@ const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'tuy', 'ri
 const MAX_BETWEEN = 10;
 /** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế",
  *  "nhờ" (ask a favour) "nhớ" (remember), "mã" (code: "không yêu cầu mã OTP") "mà" (but). */
-const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu', 'nhờ', 'mã']);
+const ACCENTED_FILLERS = new Set([
+  'đặt', 'ứng', 'kêu', 'nhờ', 'mã',
+  // Who is not asked, besides "quý khách" and "người …" (`Word.addressee`): "không yêu cầu phụ huynh / thành viên /
+  // hội viên / sinh viên chuyển khoản" (folded, "thành" would be "thanh" of "thanh toán").
+  'phụ', 'huynh', 'thành', 'hội', 'sinh',
+]);
 /** List joiners, compared with their accents ("hãy", please, is not "hay", or); a word typed without accents is taken
  *  at face value. */
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
@@ -144,6 +149,9 @@ interface Word {
   /** Lowercase, accents dropped, đ → d. */
   folded: string;
   index: number;
+  /** The word after "người": who is (not) asked — "không yêu cầu người chơi / người dùng cung cấp mật khẩu" — not a
+   *  verb of its own ("có tk không dùng gửi thẻ cho em" asks). */
+  addressee?: boolean;
 }
 
 function foldWord(word: string): string {
@@ -167,7 +175,8 @@ function splitWords(text: string): Word[] {
       last.original += '\u2022' + original;
       last.folded += '\u2022' + foldWord(original);
     } else {
-      words.push({ original, folded: foldWord(original), index: m.index });
+      const folded = foldWord(original);
+      words.push(last?.folded === 'nguoi' ? { original, folded, index: m.index, addressee: true } : { original, folded, index: m.index });
     }
     previousEnd = m.index + m[0].length;
   }
@@ -193,7 +202,7 @@ function readClauseBefore(text: string, start: number, reach: number): string {
 }
 
 function isFillerWord(word: Word): boolean {
-  return FILLERS.has(word.folded) || ACCENTED_FILLERS.has(word.original);
+  return FILLERS.has(word.folded) || ACCENTED_FILLERS.has(word.original) || word.addressee === true;
 }
 
 function isNegation(words: readonly Word[], k: number): boolean {
