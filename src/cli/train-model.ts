@@ -28,7 +28,7 @@
  * of 2,371 false warnings per repeat; in session 8, leave-one-set-out, 0.05: 1 of 2,569 and 22 of 2,821).
  *
  * Options: --cv grouped|stratified (grouped) --folds N (5; stratified only) --seed N (20261129) --repeats N (3; stratified only)
- * --examples off|on|auto (off) --out FILE --quiet
+ * --examples off|on|auto (off) --features N --l2 X (one grid point instead of the grid) --out FILE --quiet
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -258,8 +258,15 @@ async function main(): Promise<void> {
       examples: { type: 'string', default: 'off' },
       out: { type: 'string', default: DEFAULT_OUT },
       quiet: { type: 'boolean', default: false },
+      features: { type: 'string' },
+      l2: { type: 'string' },
     },
   });
+  // --features N and --l2 X: one point instead of the grid (each grid point is a full CV run: ~25 min on a busy
+  // two-core machine in session 19, so the grid of six took hours).
+  const gridFeatures = values.features === undefined ? GRID_FEATURES : [Number(values.features)];
+  const gridL2 = values.l2 === undefined ? GRID_L2 : [Number(values.l2)];
+  if ([...gridFeatures, ...gridL2].some((x) => !Number.isFinite(x) || x <= 0)) throw new Error('--features and --l2 must be positive numbers');
   const folds = Number(values.folds);
   const seed = Number(values.seed);
   if (values.cv !== 'grouped' && values.cv !== 'stratified') throw new Error(`--cv must be grouped or stratified, not ${values.cv}`);
@@ -285,8 +292,8 @@ async function main(): Promise<void> {
   const exampleChoices = values.examples === 'on' ? [true] : values.examples === 'off' ? [false] : [false, true];
   let best: { opts: TrainOptions; useExamples: boolean; recall: number; auc: number; runs: number[][] } | null = null;
   for (const useExamples of exampleChoices) {
-    for (const maxFeatures of GRID_FEATURES) {
-      for (const l2 of GRID_L2) {
+    for (const maxFeatures of gridFeatures) {
+      for (const l2 of gridL2) {
         const opts: TrainOptions = { maxFeatures, minDocFrequency: MIN_DOC_FREQUENCY, l2 };
         const gridRuns = (grouped ? [0] : [0, 1]).map((r) => predictOutOfFold(docs, useExamples ? examples : [], opts, planOf(seed + 100 + r)));
         const t = chooseThreshold(docs, rules, gridRuns);
