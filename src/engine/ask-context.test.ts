@@ -57,7 +57,8 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     ['Police do not ask anyone to move money into a safe account', 'safe account'],
     // Who is not asked: "người" + a word, and a few addressees besides "quý khách".
     ['Lưu ý: Garena không yêu cầu người chơi cung cấp mật khẩu', 'cung cấp mật khẩu'],
-    ['Ứng dụng không bao giờ yêu cầu người dùng nhập mã OTP', 'nhập mã OTP'],
+    ['Ứng dụng không bao giờ bắt người dùng cung cấp mã OTP', 'cung cấp mã OTP'],
+    ['Ban tổ chức không đòi sinh viên đóng phí giữ chỗ', 'đóng phí'],
     ['Nhà trường không yêu cầu phụ huynh chuyển khoản học phí vào tài khoản cá nhân', 'chuyển khoản'],
     ['CLB không yêu cầu thành viên nộp phí giữ chỗ', 'nộp phí'],
   ])('negated: %s', (text, ask) => {
@@ -80,6 +81,14 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     ['Nó bảo chuyển khoản trước', 'chuyển khoản'],
     // "dùng" after "không" is a verb of its own, not the addressee of "người dùng".
     ['AE công nhân có tk không dùng gửi thẻ + sim cho em', 'gửi thẻ'],
+    // "người …" and "phụ huynh" are who is asked only after a verb of asking: otherwise the negation is about them
+    // ("không cần người thân…"), or they are told, not asked ("không báo cho người nhà…"), or they are other words.
+    ['Không cần người thân đóng phí trước 1 triệu để rút tiền', 'đóng phí'],
+    ['Yêu cầu chị không thông báo cho người thân chuyển tiền vào tài khoản an toàn', 'chuyển tiền'],
+    ['không phải người thân cũng được ck trước 30% để giữ suất', 'ck trước'],
+    ['ko can nguoi quen nap 200k kich hoat tai khoan nhan viec', 'nap 200k'],
+    ['Không phụ thu chuyển khoản trước 100% để giữ đơn', 'chuyển khoản'],
+    ['Không cần thành viên đóng phí 500k là được rút tiền ngay', 'đóng phí'],
     // Conditional negations keep the ask.
     ['Nếu không gửi mã OTP tài khoản sẽ bị khóa', 'mã OTP'],
     ['If you do not pay the fee now the parcel returns', 'pay'],

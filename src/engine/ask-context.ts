@@ -63,9 +63,6 @@ const MAX_BETWEEN = 10;
  *  "nhờ" (ask a favour) "nhớ" (remember), "mã" (code: "không yêu cầu mã OTP") "mà" (but). */
 const ACCENTED_FILLERS = new Set([
   'đặt', 'ứng', 'kêu', 'nhờ', 'mã',
-  // Who is not asked, besides "quý khách" and "người …" (`Word.addressee`): "không yêu cầu phụ huynh / thành viên /
-  // hội viên / sinh viên chuyển khoản" (folded, "thành" would be "thanh" of "thanh toán").
-  'phụ', 'huynh', 'thành', 'hội', 'sinh',
 ]);
 /** List joiners, compared with their accents ("hãy", please, is not "hay", or); a word typed without accents is taken
  *  at face value. */
@@ -149,8 +146,9 @@ interface Word {
   /** Lowercase, accents dropped, đ → d. */
   folded: string;
   index: number;
-  /** The word after "người": who is (not) asked — "không yêu cầu người chơi / người dùng cung cấp mật khẩu" — not a
-   *  verb of its own ("có tk không dùng gửi thẻ cho em" asks). */
+  /** Who is asked, right after a verb of asking (`markAddressee`): "không yêu cầu người chơi / phụ huynh cung cấp mật
+   *  khẩu" — not a verb of its own ("có tk không dùng gửi thẻ cho em" asks) nor what a negation is about ("không cần
+   *  người thân đóng phí trước" asks). */
   addressee?: boolean;
 }
 
@@ -175,8 +173,8 @@ function splitWords(text: string): Word[] {
       last.original += '\u2022' + original;
       last.folded += '\u2022' + foldWord(original);
     } else {
-      const folded = foldWord(original);
-      words.push(last?.folded === 'nguoi' ? { original, folded, index: m.index, addressee: true } : { original, folded, index: m.index });
+      words.push({ original, folded: foldWord(original), index: m.index });
+      markAddressee(words);
     }
     previousEnd = m.index + m[0].length;
   }
@@ -199,6 +197,29 @@ function readBackTo(text: string, start: number, reach: number, boundary: RegExp
 /** The clause of `text` that ends at `start`: at most `reach` chars back, from the last clause boundary, whole words. */
 function readClauseBefore(text: string, start: number, reach: number): string {
   return readBackTo(text, start, reach, CLAUSE_BOUNDARY).text;
+}
+
+/** Verbs of asking someone (folded; "bát", a bowl, is no "bắt"): "yêu cầu", "đòi", "bắt", "xin", "đề nghị", "nhờ", "kêu". */
+const ASKING_SOMEONE: ReadonlySet<string> = new Set(['cau', 'doi', 'bat', 'xin', 'nghi', 'nho', 'keu', 'hoi', 'ask', 'asks']);
+/** Two-word addressees besides "người …" (originals): "phụ huynh", "thành/hội/sinh viên" ("viên" is a filler already). */
+const ADDRESSEE_PAIRS: ReadonlyMap<string, string> = new Map([['huynh', 'phụ'], ['viên', 'thành|hội|sinh']]);
+
+/**
+ * Marks the last word of `words` (and the one before it, for a pair) as the addressee of a verb of asking among the
+ * three words before: "[yêu cầu] người chơi", "[bắt] phụ huynh". After another word ("không cần người thân…", "không
+ * báo cho người nhà…", "không phụ thu…") they are no filler: the negation is about them, or they are words of their own.
+ */
+function markAddressee(words: Word[]): void {
+  const n = words.length;
+  const word = words[n - 1] as Word;
+  const previous = words[n - 2];
+  if (previous === undefined) return;
+  const pair = ADDRESSEE_PAIRS.get(word.original)?.split('|').includes(previous.original) ?? false;
+  if (previous.folded !== 'nguoi' && !pair) return;
+  const asked = words.slice(Math.max(0, n - 5), n - 2).some((w) => ASKING_SOMEONE.has(w.folded) && w.original !== 'bát');
+  if (!asked) return;
+  word.addressee = true;
+  if (pair) previous.addressee = true;
 }
 
 function isFillerWord(word: Word): boolean {

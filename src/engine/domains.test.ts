@@ -138,7 +138,13 @@ describe('checkHost: brand impersonation', () => {
     ['www.jp-bank.japanpost.jp', []],
     ['xpbank.info', []],
     ['kbbank.com', []],
+    ['mbank.pl', []],
     ['tpbamk.com', ['lookalike']],
+    // Letters swapped across or within the initials, one letter more, a free host: still look-alikes.
+    ['vbpank.com', ['lookalike']],
+    ['pvbank.com', ['lookalike']],
+    ['mbbbank.com', ['lookalike']],
+    ['vbpank.weebly.com', ['brand-on-free-host']],
     ['vpbnak-online.com', ['lookalike']],
     ['mbbankk.net', ['lookalike']],
     ['vietconbamk.net', ['lookalike']],

@@ -94,20 +94,29 @@ interface KeywordEntry {
   keyword: string;
   brand: number;
   maxDistance: number;
-  /** Letters a fuzzy match must keep as they are (`initialsOf`), or "". */
+  /** The initials of a bank named by them (`initialsOf`), or "": no fuzzy match reads another bank's as these. */
   initials: string;
 }
 
 /** A bank named by its initials and "bank" ("tpbank", "vpbank", "mbbank", "seabank"). */
 const INITIALS_BANK = /^([a-z]{1,3})bank$/;
 
-/**
- * The initials of a keyword named by them (`INITIALS_BANK`): an edit there spells another bank's initials or a word of
- * its own ("jp-bank" of Japan Post, "kbbank"), not a typo of this one — a look-alike keeps them and bends the rest
- * ("tpbamk", "vpbnak"). "" for every other keyword.
- */
+/** The initials of a keyword named by them (`INITIALS_BANK`), "" for every other keyword. */
 function initialsOf(keyword: string): string {
   return INITIALS_BANK.exec(keyword)?.[1] ?? '';
+}
+
+/**
+ * Whether `token` names another bank by its initials: initials + "bank" whose initials are not those of the keyword
+ * (`initials`) rearranged, and no longer — "jp-bank" of Japan Post, "kbbank", "mbank" are banks of their own, while
+ * "vbpank", "pvbank" (letters swapped) and "mbbbank" (one letter more) still read as look-alikes of VPBank and MB.
+ */
+function isOtherInitials(token: string, initials: string): boolean {
+  if (initials === '') return false;
+  const own = INITIALS_BANK.exec(token)?.[1];
+  if (own === undefined || own.length > initials.length) return false;
+  const sorted = (letters: string): string => [...letters].sort().join('');
+  return sorted(own) !== sorted(initials);
 }
 
 /** Strips port, trailing dot and surrounding junk; lowercases; decodes IDN labels. Empty string when not a host. */
@@ -265,7 +274,7 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       const bucket = deletionIndex.get(d);
       if (!bucket) continue;
       for (const entry of bucket) {
-        if (found.has(entry) || !token.startsWith(entry.initials)) continue;
+        if (found.has(entry) || isOtherInitials(token, entry.initials)) continue;
         const dist = measureEditDistance(token, entry.keyword, entry.maxDistance);
         if (dist > 0 && dist <= entry.maxDistance) found.add(entry);
       }
