@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 18 (tune3
- * to tune40) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 19 (tune3
+ * to tune41) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -102,9 +102,13 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   { split: 'tune37', scam: 'scam-tune37.jsonl', benign: 'benign-tune37.jsonl', minRecall: 0.94, maxFalseWarnings: 0.02, minItems: [200, 200] },
   { split: 'tune38', scam: 'scam-tune38.jsonl', benign: 'benign-tune38.jsonl', minRecall: 0.96, maxFalseWarnings: 0.03, minItems: [200, 200] },
   { split: 'tune39', scam: 'scam-tune39.jsonl', benign: 'benign-tune39.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
-  // tune40, ten other people's weeks by two more writers, written at the end of session 18 and not tuned on: 81.5 % /
-  // 1.0 % (81.0 % / 1.0 % on the session-17 engine and model): the round and the model did not carry over.
-  { split: 'tune40', scam: 'scam-tune40.jsonl', benign: 'benign-tune40.jsonl', minRecall: 0.79, maxFalseWarnings: 0.02, minItems: [200, 200] },
+  // tune40, ten other people's weeks by two more writers, written at the end of session 18 and not tuned on then: 81.5 %
+  // / 1.0 % (81.0 % / 1.0 % on the session-17 engine and model): the round and the model did not carry over.
+  // Session 19 (one pattern round by four helpers on tune40, tune41b and the retired blind23, reviewed by three; the
+  // session-17 model kept): tune40 98.0 % / 0.5 %; tune41, ten more people's weeks, 90.0 % / 2.0 % (first 84.5 % / 2.0 %
+  // on the session-18 engine; its half tune41a was never shown to the pattern writers and stayed at 85 %).
+  { split: 'tune40', scam: 'scam-tune40.jsonl', benign: 'benign-tune40.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
+  { split: 'tune41', scam: 'scam-tune41.jsonl', benign: 'benign-tune41.jsonl', minRecall: 0.88, maxFalseWarnings: 0.03, minItems: [200, 200] },
 ];
 type Split = string;
 
