@@ -61,9 +61,7 @@ const CONTRASTS = new Set(['chỉ', 'mà', 'nhưng', 'nhung', 'cứ', 'tuy', 'ri
 const MAX_BETWEEN = 10;
 /** Fillers compared with their accents: folded, "đặt" (place a deposit) would be "đạt" (pass), "ứng" "ủng", "kêu" "kế",
  *  "nhờ" (ask a favour) "nhớ" (remember), "mã" (code: "không yêu cầu mã OTP") "mà" (but). */
-const ACCENTED_FILLERS = new Set([
-  'đặt', 'ứng', 'kêu', 'nhờ', 'mã',
-]);
+const ACCENTED_FILLERS = new Set(['đặt', 'ứng', 'kêu', 'nhờ', 'mã']);
 /** List joiners, compared with their accents ("hãy", please, is not "hay", or); a word typed without accents is taken
  *  at face value. */
 const COORDINATORS = new Set(['hay', 'hoặc', 'hoac', 'và', 'va', 'or', 'and', 'nor']);
