@@ -200,7 +200,10 @@ function readClauseBefore(text: string, start: number, reach: number): string {
 /** Verbs of asking someone (folded; "bát", a bowl, is no "bắt"): "yêu cầu", "đòi", "bắt", "xin", "đề nghị", "nhờ", "kêu". */
 const ASKING_SOMEONE: ReadonlySet<string> = new Set(['cau', 'doi', 'bat', 'xin', 'nghi', 'nho', 'keu', 'hoi', 'ask', 'asks']);
 /** Two-word addressees besides "người …" (originals): "phụ huynh", "thành/hội/sinh viên" ("viên" is a filler already). */
-const ADDRESSEE_PAIRS: ReadonlyMap<string, string> = new Map([['huynh', 'phụ'], ['viên', 'thành|hội|sinh']]);
+const ADDRESSEE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['huynh', new Set(['phụ'])],
+  ['viên', new Set(['thành', 'hội', 'sinh'])],
+]);
 
 /**
  * Marks the last word of `words` (and the one before it, for a pair) as the addressee of a verb of asking among the
@@ -212,7 +215,7 @@ function markAddressee(words: Word[]): void {
   const word = words[n - 1] as Word;
   const previous = words[n - 2];
   if (previous === undefined) return;
-  const pair = ADDRESSEE_PAIRS.get(word.original)?.split('|').includes(previous.original) ?? false;
+  const pair = ADDRESSEE_PAIRS.get(word.original)?.has(previous.original) ?? false;
   if (previous.folded !== 'nguoi' && !pair) return;
   const asked = words.slice(Math.max(0, n - 5), n - 2).some((w) => ASKING_SOMEONE.has(w.folded) && w.original !== 'bát');
   if (!asked) return;

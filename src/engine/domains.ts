@@ -101,22 +101,24 @@ interface KeywordEntry {
 /** A bank named by its initials and "bank" ("tpbank", "vpbank", "mbbank", "seabank"). */
 const INITIALS_BANK = /^([a-z]{1,3})bank$/;
 
-/** The initials of a keyword named by them (`INITIALS_BANK`), "" for every other keyword. */
+/** The initials of a keyword or token named by them (`INITIALS_BANK`), "" for every other one. */
 function initialsOf(keyword: string): string {
   return INITIALS_BANK.exec(keyword)?.[1] ?? '';
 }
 
+/** Letters in order: initials equal once rearranged ("vb" ~ "bv") sort alike. */
+function sortLetters(letters: string): string {
+  return [...letters].sort().join('');
+}
+
 /**
- * Whether `token` names another bank by its initials: initials + "bank" whose initials are not those of the keyword
- * (`initials`) rearranged, and no longer — "jp-bank" of Japan Post, "kbbank", "mbank" are banks of their own, while
- * "vbpank", "pvbank" (letters swapped) and "mbbbank" (one letter more) still read as look-alikes of VPBank and MB.
+ * Whether a token whose own initials + "bank" are `own` (`initialsOf` of the token) names another bank than the
+ * keyword's initials `initials`: not those rearranged, and no longer — "jp-bank" of Japan Post, "kbbank", "mbank" are
+ * banks of their own, while "vbpank", "pvbank" (letters swapped) and "mbbbank" (one letter more) still read as
+ * look-alikes of VPBank and MB.
  */
-function isOtherInitials(token: string, initials: string): boolean {
-  if (initials === '') return false;
-  const own = INITIALS_BANK.exec(token)?.[1];
-  if (own === undefined || own.length > initials.length) return false;
-  const sorted = (letters: string): string => [...letters].sort().join('');
-  return sorted(own) !== sorted(initials);
+function isOtherInitials(own: string, initials: string): boolean {
+  return initials !== '' && own !== '' && own.length <= initials.length && sortLetters(own) !== sortLetters(initials);
 }
 
 /** Strips port, trailing dot and surrounding junk; lowercases; decodes IDN labels. Empty string when not a host. */
@@ -270,11 +272,12 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     const deletions = new Set<string>();
     collectDeletions(token, 2, deletions);
     const found = new Set<KeywordEntry>();
+    const own = initialsOf(token);
     for (const d of deletions) {
       const bucket = deletionIndex.get(d);
       if (!bucket) continue;
       for (const entry of bucket) {
-        if (found.has(entry) || isOtherInitials(token, entry.initials)) continue;
+        if (found.has(entry) || isOtherInitials(own, entry.initials)) continue;
         const dist = measureEditDistance(token, entry.keyword, entry.maxDistance);
         if (dist > 0 && dist <= entry.maxDistance) found.add(entry);
       }
