@@ -57,7 +57,7 @@ describe('isNegatedAsk: the negation must govern the ask', () => {
     ['Police do not ask anyone to move money into a safe account', 'safe account'],
     // Who is not asked: "người" + a word, and a few addressees besides "quý khách".
     ['Lưu ý: Garena không yêu cầu người chơi cung cấp mật khẩu', 'cung cấp mật khẩu'],
-    ['Ứng dụng không bao giờ bắt người dùng cung cấp mã OTP', 'cung cấp mã OTP'],
+    ['Game không bắt người chơi nạp tiền để nhận quà', 'nạp tiền'],
     ['Ban tổ chức không đòi sinh viên đóng phí giữ chỗ', 'đóng phí'],
     ['Nhà trường không yêu cầu phụ huynh chuyển khoản học phí vào tài khoản cá nhân', 'chuyển khoản'],
     ['CLB không yêu cầu thành viên nộp phí giữ chỗ', 'nộp phí'],
