@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 19 (tune3
- * to tune41) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 20 (tune3
+ * to tune42) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -109,6 +109,8 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // on the session-18 engine; its half tune41a was never shown to the pattern writers and stayed at 85 %).
   { split: 'tune40', scam: 'scam-tune40.jsonl', benign: 'benign-tune40.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
   { split: 'tune41', scam: 'scam-tune41.jsonl', benign: 'benign-tune41.jsonl', minRecall: 0.88, maxFalseWarnings: 0.03, minItems: [200, 200] },
+  // Session 20: tune42, ten more people's weeks by two other writers, first read on the session-19 engine 89.5 % / 1.0 %.
+  { split: 'tune42', scam: 'scam-tune42.jsonl', benign: 'benign-tune42.jsonl', minRecall: 0.87, maxFalseWarnings: 0.025, minItems: [200, 200] },
 ];
 type Split = string;
 
