@@ -62,8 +62,9 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
 // Session 20 (2026-12-01). Held out: blind25 (one week of ten more people's Facebook), first read on the session-19
-// engine (79e7cf1): 90.0 % / 1.0 %; the end figures are in test/corpus/README.md. blind24 retired (its figures at the
-// end of session 19 were final: 78.0 / 2.0).
+// engine (79e7cf1): 90.0 % / 1.0 %; at the end 90.0 % / 1.0 % (one pattern round on tune42, tune41 and blind24 and two
+// reviews). blind24 retired (its figures at the end of session 19 were final: 78.0 / 2.0; after this session's round,
+// 86 / 0).
 // Session 19 (2026-12-01). Held out: blind24 (one week of ten more people's Facebook), first read on the session-18
 // engine (56dca33): 78.0 % / 2.0 %; at the end 78.0 % / 2.0 % (one pattern round on tune40, tune41b and blind23 and its
 // review; the session-17 model kept — neither retrained candidate met the rule set before tune41 existed). blind23
@@ -126,7 +127,7 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind21', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind22', minRecall: 0.92, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind23', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
-  { name: 'blind24', minRecall: 0.76, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind24', minRecall: 0.84, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind25', minRecall: 0.88, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 

@@ -108,9 +108,11 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // session-17 model kept): tune40 98.0 % / 0.5 %; tune41, ten more people's weeks, 90.0 % / 2.0 % (first 84.5 % / 2.0 %
   // on the session-18 engine; its half tune41a was never shown to the pattern writers and stayed at 85 %).
   { split: 'tune40', scam: 'scam-tune40.jsonl', benign: 'benign-tune40.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
-  { split: 'tune41', scam: 'scam-tune41.jsonl', benign: 'benign-tune41.jsonl', minRecall: 0.88, maxFalseWarnings: 0.03, minItems: [200, 200] },
-  // Session 20: tune42, ten more people's weeks by two other writers, first read on the session-19 engine 89.5 % / 1.0 %.
-  { split: 'tune42', scam: 'scam-tune42.jsonl', benign: 'benign-tune42.jsonl', minRecall: 0.87, maxFalseWarnings: 0.025, minItems: [200, 200] },
+  { split: 'tune41', scam: 'scam-tune41.jsonl', benign: 'benign-tune41.jsonl', minRecall: 0.92, maxFalseWarnings: 0.025, minItems: [200, 200] },
+  // Session 20 (one pattern round by two helpers on tune42, tune41 and the retired blind24, reviewed by two): tune41
+  // 94.0 % / 1.5 %; tune42, ten more people's weeks by two other writers, 95.5 % / 0.5 % (first 89.5 % / 1.0 % on the
+  // session-19 engine).
+  { split: 'tune42', scam: 'scam-tune42.jsonl', benign: 'benign-tune42.jsonl', minRecall: 0.93, maxFalseWarnings: 0.015, minItems: [200, 200] },
 ];
 type Split = string;
 
