@@ -64,7 +64,9 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
 // Session 22 (2026-12-02). Held out: blind26 (one week of ten more people's Facebook), first read on the session-20
-// engine (bb300ea): 98.0 % / 1.0 %. blind25 retired (its figures at the end of session 20 were final: 90.0 / 1.0).
+// engine (bb300ea): 98.0 % / 1.0 %; at the end 98.0 % / 1.0 % (one pattern round on tune43b, tune42, tune41 and blind25
+// and two reviews). blind25 retired (its figures at the end of session 20 were final: 90.0 / 1.0; after this session's
+// round, 96.0 / 1.0).
 // Session 20 (2026-12-01). Held out: blind25 (one week of ten more people's Facebook), first read on the session-19
 // engine (79e7cf1): 90.0 % / 1.0 %; at the end 90.0 % / 1.0 % (one pattern round on tune42, tune41 and blind24 and two
 // reviews). blind24 retired (its figures at the end of session 19 were final: 78.0 / 2.0; after this session's round,
@@ -132,7 +134,7 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind22', minRecall: 0.92, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind23', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
   { name: 'blind24', minRecall: 0.84, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind25', minRecall: 0.88, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind25', minRecall: 0.93, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind26', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 

@@ -7,7 +7,7 @@
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
  * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 20 (tune3
- * to tune42) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * to tune43) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -108,11 +108,16 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // session-17 model kept): tune40 98.0 % / 0.5 %; tune41, ten more people's weeks, 90.0 % / 2.0 % (first 84.5 % / 2.0 %
   // on the session-18 engine; its half tune41a was never shown to the pattern writers and stayed at 85 %).
   { split: 'tune40', scam: 'scam-tune40.jsonl', benign: 'benign-tune40.jsonl', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: [200, 200] },
-  { split: 'tune41', scam: 'scam-tune41.jsonl', benign: 'benign-tune41.jsonl', minRecall: 0.92, maxFalseWarnings: 0.025, minItems: [200, 200] },
+  { split: 'tune41', scam: 'scam-tune41.jsonl', benign: 'benign-tune41.jsonl', minRecall: 0.95, maxFalseWarnings: 0.025, minItems: [200, 200] },
   // Session 20 (one pattern round by two helpers on tune42, tune41 and the retired blind24, reviewed by two): tune41
   // 94.0 % / 1.5 %; tune42, ten more people's weeks by two other writers, 95.5 % / 0.5 % (first 89.5 % / 1.0 % on the
   // session-19 engine).
-  { split: 'tune42', scam: 'scam-tune42.jsonl', benign: 'benign-tune42.jsonl', minRecall: 0.93, maxFalseWarnings: 0.015, minItems: [200, 200] },
+  { split: 'tune42', scam: 'scam-tune42.jsonl', benign: 'benign-tune42.jsonl', minRecall: 0.96, maxFalseWarnings: 0.015, minItems: [200, 200] },
+  // Session 22 (one pattern round by three helpers on tune43b, tune42, tune41 and the retired blind25, reviewed twice
+  // with 116 honest probes; tune41 → 97.5 % / 1.5 %, tune42 → 98.0 % / 0.5 %): tune43, ten more people's weeks by two
+  // other writers, 89.0 % / 0 % (first 86.5 % / 0 % on the session-20 engine; tune43a, kept from the pattern writers,
+  // 88 → 88 %).
+  { split: 'tune43', scam: 'scam-tune43.jsonl', benign: 'benign-tune43.jsonl', minRecall: 0.87, maxFalseWarnings: 0.01, minItems: [200, 200] },
 ];
 type Split = string;
 
