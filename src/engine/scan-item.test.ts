@@ -30,6 +30,9 @@ describe('findReportedSpans', () => {
     ['Tuần rồi có page nhắn em nói là bên luật, đòi phí hồ sơ 2 triệu', 'có page nhắn'],
     ['Có ng ib bảo em đóng phí hồ sơ mới giải ngân', 'Có ng ib'],
     ['Hôm qua gọi tao xưng bên điện lực, bảo nợ tiền điện', 'gọi tao xưng bên'],
+    // Someone posing as somebody: "có người giả (danh) … gọi / nhắn".
+    ['Cảnh báo: có người giả nhân viên điện lực gọi bảo nợ tiền điện sẽ cắt điện, kêu bấm link thanh toán.', 'có người giả nhân viên điện lực gọi'],
+    ['Có ng giả danh cán bộ thuế nhắn Zalo đòi nộp phạt 5 triệu', 'Có ng giả danh cán bộ thuế nhắn'],
     ['Hôm trước nhận được SMS mang tên ngân hàng, bảo tài khoản bị khóa. Đừng bấm link lạ.', 'nhận được SMS'],
     ['I lost $500 to a remote job that asked me to deposit money to unlock tasks.', 'that asked me to'],
     ['My uncle got a call from someone claiming to be his grandson.', 'from someone claiming'],
