@@ -48,12 +48,14 @@
  *   session, and at the end): prints only its two overall figures.
  * - `blind26` (written at the start of session 22, read once on the session-20 engine before any change of that
  *   session, and at the end): prints only its two overall figures. (Session 21's work did not land.)
+ * - `blind27` (written at the start of session 23, read once on the session-22 engine before any change of that
+ *   session, and at the end): prints only its two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
  * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, since session 13
  * blind13–14, since session 14 blind15–16, since session 15 blind17–18, since session 16 blind19–20, since session 17
- * blind21, since session 18 blind22, since session 19 blind23, since session 20 blind24 and since session 22 blind25 — whose misses and false warnings were READ in the session after they were written, once their held-out
+ * blind21, since session 18 blind22, since session 19 blind23, since session 20 blind24, since session 22 blind25 and since session 23 blind26 — whose misses and false warnings were READ in the session after they were written, once their held-out
  * figures were final, and handed to the pattern writers as situations to cover (so they are tuning data now). Their
- * figures guard against regressions but no longer estimate generalization. The held-out set is blind26.
+ * figures guard against regressions but no longer estimate generalization. The held-out set is blind27.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -63,6 +65,8 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Session 23 (2026-12-02). Held out: blind27 (one week of ten more people's Facebook), first read on the session-22
+// engine (b1bdf75): 86.0 % / 1.0 %. blind26 retired (its figures at the end of session 22 were final: 98.0 / 1.0).
 // Session 22 (2026-12-02). Held out: blind26 (one week of ten more people's Facebook), first read on the session-20
 // engine (bb300ea): 98.0 % / 1.0 %; at the end 98.0 % / 1.0 % (one pattern round on tune43b, tune42, tune41 and blind25
 // and two reviews). blind25 retired (its figures at the end of session 20 were final: 90.0 / 1.0; after this session's
@@ -136,6 +140,7 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind24', minRecall: 0.84, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind25', minRecall: 0.93, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind26', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind27', minRecall: 0.83, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 
 interface Item {
