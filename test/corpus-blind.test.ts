@@ -66,7 +66,9 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
 // Session 23 (2026-12-02). Held out: blind27 (one week of ten more people's Facebook), first read on the session-22
-// engine (b1bdf75): 86.0 % / 1.0 %. blind26 retired (its figures at the end of session 22 were final: 98.0 / 1.0).
+// engine (b1bdf75): 86.0 % / 1.0 %; at the end 89.0 % / 1.0 % (the retrained text model: 89 / 1 with the session-start
+// patterns; two pattern rounds, four reviews and three sweeps on the tuning sets added nothing to it). blind26 retired (its
+// figures at the end of session 22 were final: 98.0 / 1.0; after this session's rounds, 100 / 0).
 // Session 22 (2026-12-02). Held out: blind26 (one week of ten more people's Facebook), first read on the session-20
 // engine (bb300ea): 98.0 % / 1.0 %; at the end 98.0 % / 1.0 % (one pattern round on tune43b, tune42, tune41 and blind25
 // and two reviews). blind25 retired (its figures at the end of session 20 were final: 90.0 / 1.0; after this session's
@@ -139,8 +141,8 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind23', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
   { name: 'blind24', minRecall: 0.84, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind25', minRecall: 0.93, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind26', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
-  { name: 'blind27', minRecall: 0.83, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind26', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
+  { name: 'blind27', minRecall: 0.86, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 
 interface Item {

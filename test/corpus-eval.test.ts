@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 22 (tune3
- * to tune43) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 23 (tune3
+ * to tune44) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -117,7 +117,13 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // with 116 honest probes; tune41 → 97.5 % / 1.5 %, tune42 → 98.0 % / 0.5 %): tune43, ten more people's weeks by two
   // other writers, 89.0 % / 0 % (first 86.5 % / 0 % on the session-20 engine; tune43a, kept from the pattern writers,
   // 88 → 88 %).
-  { split: 'tune43', scam: 'scam-tune43.jsonl', benign: 'benign-tune43.jsonl', minRecall: 0.87, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  // Session 23 (the text model retrained; two pattern rounds by five helpers on tune44b, tune43 and the retired blind26
+  // and on the scams the retrained model no longer lifted, four reviews, a fake-police-refund class, two precision
+  // sweeps with 776 honest texts and a recall sweep): tune43 → 97.0 % / 0 %; tune44, ten more people's weeks by two
+  // other writers, 92.0 % / 0.5 % (first 88.5 % / 1.5 % on the session-22 engine; tune44a, kept from the pattern
+  // writers, 86 → 87 %, the one scam the retrained model adds).
+  { split: 'tune43', scam: 'scam-tune43.jsonl', benign: 'benign-tune43.jsonl', minRecall: 0.95, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  { split: 'tune44', scam: 'scam-tune44.jsonl', benign: 'benign-tune44.jsonl', minRecall: 0.9, maxFalseWarnings: 0.015, minItems: [200, 200] },
 ];
 type Split = string;
 
