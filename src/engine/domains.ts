@@ -496,3 +496,12 @@ export function findUrlsInText(raw: string): TextUrl[] {
   }
   return found;
 }
+
+/** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
+export const DOMAIN_EXPRESSIONS: readonly RegExp[] = [
+  INITIALS_BANK,
+  NON_ASCII,
+  IGNORABLE,
+  TEXT_URL,
+  DEFANG,
+];

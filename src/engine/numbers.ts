@@ -168,3 +168,9 @@ export function compileNumberIndex(patterns: readonly NumberPatternSource[]): Nu
 export function loadNumberIndex(data: readonly NumberPatternSource[]): NumberIndex {
   return compileNumberIndex(data);
 }
+
+/** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
+export const NUMBER_EXPRESSIONS: readonly RegExp[] = [
+  NEXT_CANDIDATE,
+  ANY_DIGIT,
+];

@@ -3,16 +3,19 @@
  * the text (with original offsets), then the links and the page URL (unwrapped from redirectors), then the scorer.
  */
 import type { Engine } from './compile.ts';
-import { findUrlsInText, type DomainHit } from './domains.ts';
-import { isNarratedAsk, isNegatedAsk, isZeroFee, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
+import { DOMAIN_EXPRESSIONS, findUrlsInText, type DomainHit } from './domains.ts';
+import { ASK_CONTEXT_EXPRESSIONS, isNarratedAsk, isNegatedAsk, isZeroFee, isNegatedClaim, isNegatedContact, isNegatedWarning } from './ask-context.ts';
+import { listCompileSteps } from './compile-ahead.ts';
 import { isMisreadAskHint, isSiteAskHint } from './ask-hints.ts';
 import { applyModelLift } from './model-lift.ts';
 import { hasVietnameseMarks, normalizeText, type NormalizedText } from './normalize.ts';
-import { scoreIndicators } from './score.ts';
+import { SCORE_EXPRESSIONS, scoreIndicators } from './score.ts';
+import { NUMBER_EXPRESSIONS } from './numbers.ts';
+import { TEXT_MODEL_EXPRESSIONS } from './text-model.ts';
 import teencodeTable from './data/teencode.json';
 import { segmentSyllables } from './segment-syllables.ts';
 import type { FamilySource, Indicator, Localized, ScanInput, Verdict } from './types.ts';
-import { unwrapRedirect } from './urls.ts';
+import { unwrapRedirect, URL_EXPRESSIONS } from './urls.ts';
 
 const FALLBACK_MESSAGE: Localized = {
   vi: 'Dấu hiệu thường gặp trong tin nhắn lừa đảo.',
@@ -604,9 +607,10 @@ export function prepareScan(engine: Engine, input: ScanInput, hasTime: () => boo
   const text = typeof input.text === 'string' ? input.text : '';
   if (text.length === 0) return true;
   let stepped = false;
-  while (builtInsWarmed < BUILT_IN_WARM_UPS.length) {
+  builtInWarmUps ??= listBuiltInWarmUps();
+  while (builtInsWarmed < builtInWarmUps.length) {
     if (stepped && !hasTime()) return false;
-    BUILT_IN_WARM_UPS[builtInsWarmed++]?.();
+    builtInWarmUps[builtInsWarmed++]?.();
     stepped = true;
   }
   if (stepped && !hasTime()) return false;
@@ -616,22 +620,30 @@ export function prepareScan(engine: Engine, input: ScanInput, hasTime: () => boo
 }
 
 /**
- * The scan's own large expressions, run twice on a tiny text of the width they search (V8 compiles a RegExp on its
- * first run, for one string width, and again to machine code on the next): reported speech (~17 ms to compile) on
- * folded text, URLs in text (Unicode classes, ~15 ms) on the original. `prepareScan` runs one per step, before the
- * database's expressions.
+ * The steps `prepareScan` runs first, once per page (module state: the expressions are the modules'). The scan's own
+ * large expressions run on a tiny text of the width they search, once per step (V8 compiles a RegExp on its first
+ * run and again to machine code on the next, and either compile of these is ~10–20 ms): reported speech on folded
+ * text, through `findReportedSpans` itself (it reads them with `matchAll`, which copies the expression), and URLs in
+ * text (Unicode classes) on the original. Then every module-level expression of the context rules, one per step
+ * (compile-ahead.ts). Built on first use, so loading the module stays cheap.
  */
-const BUILT_IN_WARM_UPS: ReadonlyArray<() => void> = [
-  () => {
-    const tiny = normalizeText('a');
-    findReportedSpans('a', tiny);
-    findReportedSpans('a', tiny);
-  },
-  () => {
+let builtInWarmUps: ReadonlyArray<() => void> | null = null;
+
+function listBuiltInWarmUps(): ReadonlyArray<() => void> {
+  const reported = (): void => {
+    findReportedSpans('a', normalizeText('a'));
+  };
+  const urls = (): void => {
     findUrlsInText('ạ a.vn');
-    findUrlsInText('ạ a.vn');
-  },
-];
+  };
+  return [
+    reported,
+    reported,
+    urls,
+    urls,
+    ...listCompileSteps([ASK_CONTEXT_EXPRESSIONS, SCAN_EXPRESSIONS, SCORE_EXPRESSIONS, DOMAIN_EXPRESSIONS, URL_EXPRESSIONS, NUMBER_EXPRESSIONS, TEXT_MODEL_EXPRESSIONS]),
+  ];
+}
 let builtInsWarmed = 0;
 
 export function scanItem(engine: Engine, input: ScanInput): Verdict {
@@ -808,3 +820,34 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
   const verdict = scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
   return applyModelLift(engine.model, verdict, mentioned, normalizedText, text, negated.size > 0);
 }
+
+/** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
+export const SCAN_EXPRESSIONS: readonly RegExp[] = [
+  KEYWORD_QUOTE,
+  LETTERS,
+  TALKING_FRAME,
+  TOLD_CONVERSATION,
+  REPORTED_SPEECH,
+  THING_BEFORE_NO,
+  THING_VERBS,
+  SENTENCE_OPENING,
+  TEXT_OPENING,
+  BETWEEN_SENTENCES,
+  CONTACT_TOLD,
+  ROLE_REPORTER,
+  POINTED_REPORTER,
+  SECOND_PERSON_AFTER,
+  READER_AFTER,
+  EN_ROLE_REPORTER,
+  EN_READER_AFTER,
+  EN_WANTS_ME_TO,
+  EN_RELAYED_AFTER,
+  QUESTION_ABOUT,
+  GROUP_ASKED,
+  REAL_OR_SCAM,
+  SENTENCE_STOP,
+  OWN_REFERRAL,
+  PRESS_INITIALS,
+  VOCATIVE_AFTER,
+  LIVE_REQUEST,
+];

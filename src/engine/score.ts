@@ -301,3 +301,9 @@ export function scoreIndicators(
     allowlisted: [...new Set(allowlisted)],
   };
 }
+
+/** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
+export const SCORE_EXPRESSIONS: readonly RegExp[] = [
+  RECOVERY_BAIT,
+  ADVICE_WORDS,
+];

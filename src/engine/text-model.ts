@@ -212,3 +212,8 @@ export function describeContributors(score: TextModelScore, normalized: Normaliz
   }
   return chosen;
 }
+
+/** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
+export const TEXT_MODEL_EXPRESSIONS: readonly RegExp[] = [
+  PERCENT,
+];

@@ -186,3 +186,10 @@ export function compileUrlIndex(patterns: readonly UrlPatternSource[]): UrlIndex
 export function loadUrlIndex(data: readonly UrlPatternSource[]): UrlIndex {
   return compileUrlIndex(data);
 }
+
+/** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
+export const URL_EXPRESSIONS: readonly RegExp[] = [
+  SCHEME,
+  DEFANGED_SCHEME,
+  FACEBOOK_SUBDOMAINS,
+];
