@@ -8,8 +8,9 @@
  * hand-over (and the first scan slice) each run in their own task. The warm-up judges a small made-up text with a host and a
  * link: the first use of the engine pays one-time costs (the URL-in-text RegExp is compiled on its first run, the
  * public-suffix lookup and the matcher's code are compiled lazily) that would otherwise land on the first real post,
- * in the same task as the first scan. The regular expressions an input needs are compiled first, in steps of ~8 ms
- * (`prepareWarmUp`). Its verdict is thrown away.
+ * in the same task as the first scan. Before the first input is judged, `prepareWarmUp` runs the engine's own steps
+ * (src/engine/compile-ahead.ts: the context rules' expressions, one per step), then compiles the database
+ * expressions each input needs, in steps of ~8 ms. Its verdict is thrown away.
  */
 import { browser } from 'wxt/browser';
 import { loadEngineSteps, prepareScan, scanItem, type Engine, type ScanInput } from '@/src/engine';
