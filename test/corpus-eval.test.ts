@@ -212,7 +212,8 @@ beforeAll(async () => {
   }
   const all = [...scams, ...benign, ...[...guardedScams.values()].flat(), ...[...guardedBenign.values()].flat()];
   for (const item of all) verdicts.set(item.id, scanItem(engine, toInput(item)));
-});
+  // ~22,000 texts: ~40 s on a quiet 2-core machine, more when it is busy (the default hook budget is 60 s).
+}, 240_000);
 
 describe('corpus evaluation (bundled database)', () => {
   it('prints the tables and misses; recall ≥ 90 %, false warnings ≤ 3 %', () => {
