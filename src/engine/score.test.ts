@@ -202,11 +202,33 @@ describe('scoreIndicators', () => {
       const v = scoreIndicators([lure, fee, referral, ...story]);
       expect(v.warningContext).toBe(true);
       expect(v.verdict).toBe('suspicious');
-      // The same story whose only ask is a generic one (a hotline) is lowered; so is one with more warning than 100.
+      // The same story whose only ask is a generic one (a hotline) is lowered; so is one with more warning than 130
+      // (recoveryOwnAskWarningMax): 70 + "cảnh báo", "giả danh", "trình báo công an".
       const hotline = ind('lien-he-so', 'generic', 'channel', 15, { start: 12, end: 13 });
       expect(scoreIndicators([lure, hotline, ...story]).verdict).toBe('clean');
-      const advisory = [...story, ind('canh-bao', 'warning', 'warning', 25, { start: 0, end: 1 }), ind('gia-danh', 'warning', 'warning', 25, { start: 1, end: 2 })];
+      const advisory = [
+        ...story,
+        ind('canh-bao', 'warning', 'warning', 25, { start: 0, end: 1 }),
+        ind('gia-danh', 'warning', 'warning', 25, { start: 1, end: 2 }),
+        ind('trinh-bao', 'warning', 'warning', 25, { start: 14, end: 15 }),
+      ];
       expect(scoreIndicators([lure, referral, ...advisory]).verdict).toBe('clean');
+    });
+
+    it('an offer that opens with an advisory\'s line keeps its score when its fee is the offer\'s own', () => {
+      // "Cảnh báo về chiêu lừa đảo mạo danh, để mọi người tránh. Bên em … hỗ trợ lấy lại tiền bị lừa, thu hồi 90% chỉ cần
+      // đóng phí hồ sơ trước 2 triệu, inbox em": warnings 105, the fee read by a recovery-family pattern.
+      const opener = [
+        ind('canh-bao-chieu', 'warning', 'warning', 20, { start: 0, end: 1 }),
+        ind('gia-danh', 'warning', 'warning', 25, { start: 1, end: 2 }),
+        ind('de-moi-nguoi-tranh', 'warning', 'warning', 20, { start: 4, end: 5 }),
+        ind('chieu-lua', 'warning', 'warning', 20, { start: 5, end: 6 }),
+        warnings[1] as Indicator,
+      ];
+      const ownFee = ind('thu-hoi-dong-phi-truoc', 'hack-money', 'payment', 35, { start: 9, end: 10 });
+      expect(scoreIndicators([lure, ownFee, inbox, ...opener]).verdict).toBe('suspicious');
+      // The same text whose fee only a generic pattern reads is an advisory's subject: lowered.
+      expect(scoreIndicators([lure, fee, inbox, ...opener]).verdict).toBe('clean');
     });
 
     it('only a lure that offers the money back (or names the loss) makes an offer: other lures of the family are lowered', () => {

@@ -58,9 +58,11 @@ export const SCORE_RULES = {
    * Most warning weight of a recovery offer whose ask is the offer's own (a pattern of the recovery family reads it:
    * the fee it charges, the referral to the "fixer" — "ai cần mình cho số luật sư"). A fake testimonial tells the
    * writer's loss at length ("mình bị lừa 130 triệu, tưởng mất trắng"), which adds warning words an advisory also
-   * has; an advisory's ask is a hotline or "trình báo công an", not a recovery family's.
+   * has; an advisory's ask is a hotline or "trình báo công an", not a recovery family's. 130 since session 24: such an
+   * offer may also open with an advisory's line ("Cảnh báo chiêu trò lừa đảo mới! Nếu bạn bị lừa, liên hệ luật sư … để
+   * lấy lại tiền, phí 2 triệu": warnings 105–115), and with 100 it read clean.
    */
-  recoveryOwnAskWarningMax: 100,
+  recoveryOwnAskWarningMax: 130,
 } as const;
 
 /** Signals that ask the reader to do something (pay, hand over secrets, move to a private channel). */
