@@ -67,6 +67,10 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Session 24 (2026-12-02). Held out: blind28 (one week of ten more people's Facebook), first read on the session-23
+// engine (b124cb0): 95.0 % / 1.0 %; at the end 98.0 % / 1.0 % (the retrained text model: 97 / 1 with the session-start
+// patterns; two pattern rounds, four reviews and two sweeps on the tuning sets: one more). blind27 retired (its figures
+// at the end of session 23 were final: 89.0 / 1.0; after this session's rounds, 99 / 0).
 // Session 23 (2026-12-02). Held out: blind27 (one week of ten more people's Facebook), first read on the session-22
 // engine (b1bdf75): 86.0 % / 1.0 %; at the end 89.0 % / 1.0 % (the retrained text model: 89 / 1 with the session-start
 // patterns; two pattern rounds, four reviews and three sweeps on the tuning sets added nothing to it). blind26 retired (its
@@ -144,7 +148,8 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind24', minRecall: 0.84, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind25', minRecall: 0.93, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind26', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind27', minRecall: 0.86, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind27', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
+  { name: 'blind28', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 
 interface Item {

@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 23 (tune3
- * to tune44) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 24 (tune3
+ * to tune45) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -123,7 +123,13 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // other writers, 92.0 % / 0.5 % (first 88.5 % / 1.5 % on the session-22 engine; tune44a, kept from the pattern
   // writers, 86 → 87 %, the one scam the retrained model adds).
   { split: 'tune43', scam: 'scam-tune43.jsonl', benign: 'benign-tune43.jsonl', minRecall: 0.95, maxFalseWarnings: 0.01, minItems: [200, 200] },
-  { split: 'tune44', scam: 'scam-tune44.jsonl', benign: 'benign-tune44.jsonl', minRecall: 0.9, maxFalseWarnings: 0.015, minItems: [200, 200] },
+  // Session 24 (the text model retrained and kept on tune45; two pattern rounds by five helpers on tune45b, tune44,
+  // tune43 and the retired blind27 and on the scams the retrained model no longer lifts, two reviews, two sweeps with
+  // 611 honest texts, two whole-change reviews): tune44 → 98.0 % / 0 %; tune45, ten more people's weeks by two other
+  // writers, 93.0 % / 0 % (first 88.5 % / 0 % on the session-23 engine; tune45a, kept from the pattern writers,
+  // 87 → 88 %, the one scam the retrained model adds).
+  { split: 'tune44', scam: 'scam-tune44.jsonl', benign: 'benign-tune44.jsonl', minRecall: 0.96, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  { split: 'tune45', scam: 'scam-tune45.jsonl', benign: 'benign-tune45.jsonl', minRecall: 0.91, maxFalseWarnings: 0.01, minItems: [200, 200] },
 ];
 type Split = string;
 
