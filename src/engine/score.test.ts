@@ -114,7 +114,7 @@ describe('scoreIndicators', () => {
     const quoted = [
       ind('a', 'impersonation-authority', 'hallmark', 75),
       ind('b', 'impersonation-authority', 'payment', 60),
-      ind('c', 'impersonation-authority', 'authority', 35),
+      ind('c', 'impersonation-authority', 'authority', 35, { start: 10, end: 20 }),
       ind('d', 'generic', 'pressure', 30),
     ];
     const warnings = [ind('w1', 'warning', 'warning', 25), ind('w2', 'warning', 'warning', 20, { start: 40, end: 50 })];
@@ -158,6 +158,34 @@ describe('scoreIndicators', () => {
     it('counts outside the threat', () => {
       const outside = ind('warning-lua-dao', 'warning', 'warning', 20, { start: 100, end: 107, match: 'lừa đảo' });
       expect(scoreIndicators([accusation, outside, phrase, call]).warningContext).toBe(true);
+    });
+  });
+
+  describe('a warning word inside the name of the authority a text poses as is the name, not a warning', () => {
+    // "Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao thông báo: … nộp phạt 2.500.000đ tại
+    // anninhmang-nopphat.com": the unit's name (authority, chars 0–62) holds "phòng chống tội phạm" (22–42) and
+    // "tội phạm sử dụng công nghệ cao" (32–62), which would otherwise add up to warning context.
+    const unit = ind('authority-ten-don-vi', 'impersonation-authority', 'authority', 15, { start: 0, end: 62, match: 'Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao' });
+    const w1 = ind('warning-phong-chong-toi-pham', 'warning', 'warning', 25, { start: 22, end: 42, match: 'phòng chống tội phạm' });
+    const w2 = ind('warning-toi-pham-cong-nghe-cao', 'warning', 'warning', 25, { start: 32, end: 62, match: 'tội phạm sử dụng công nghệ cao' });
+    const fine = ind('authority-nop-phat-tai-web', 'impersonation-authority', 'payment', 35, { start: 80, end: 120, match: 'nộp phạt tại anninhmang-nopphat.com' });
+    const pressure = ind('authority-chuyen-ho-so', 'impersonation-authority', 'pressure', 35, { start: 130, end: 160, match: 'hồ sơ sẽ chuyển về nhà trường' });
+
+    it('does not count toward warning context', () => {
+      const v = scoreIndicators([unit, w1, w2, fine, pressure]);
+      expect(v.warningContext).toBe(false);
+      expect(v.score).toBe(85);
+      expect(v.verdict).toBe('suspicious');
+    });
+
+    it('still counts when the name is only mentioned ("theo Cục An ninh mạng và phòng chống tội phạm…")', () => {
+      const v = scoreIndicators([unit, w1, w2, fine, pressure], [], { mentioned: new Set([unit]) });
+      expect(v.warningContext).toBe(true);
+    });
+
+    it('a generic authority word does not shield warnings', () => {
+      const generic = ind('generic-co-quan', 'generic', 'authority', 15, { start: 0, end: 62 });
+      expect(scoreIndicators([generic, w1, w2, fine, pressure]).warningContext).toBe(true);
     });
   });
 
