@@ -34,6 +34,27 @@ function kindsOf(host: string): string[] {
   return (index.checkHost(host)?.hits ?? []).map((h) => h.kind).sort();
 }
 
+describe('checkHost: a page on a free host is never allowlisted', () => {
+  // Google owns google.com and runs the free host sites.google.com, where anyone can publish.
+  const google = compileDomainIndex({
+    ...source,
+    brands: [...source.brands, { id: 'google', name: 'Google', domains: ['google.com'], keywords: ['google'], kind: 'other' }],
+    freeHosts: [...source.freeHosts, 'sites.google.com'],
+  });
+
+  it('allowlists the brand itself', () => {
+    expect(google.checkHost('www.google.com')?.allowlisted).toBe(true);
+    expect(google.checkHost('mail.google.com')?.allowlisted).toBe(true);
+  });
+
+  it('does not allowlist the free host or a page on it, and reads brands on it', () => {
+    expect(google.checkHost('sites.google.com')).toMatchObject({ allowlisted: false, hits: [] });
+    expect(google.checkHost('vcb-xacminh.sites.google.com')?.hits.map((h) => h.kind)).toEqual(['brand-on-free-host']);
+    // A page named for the free host's owner is not the owner's either.
+    expect(google.checkHost('google-verify.sites.google.com')?.hits.map((h) => h.kind)).toEqual(['brand-on-free-host']);
+  });
+});
+
 describe('checkHost: allowlist first', () => {
   it.each([
     ['vietcombank.com.vn'],

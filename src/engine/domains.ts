@@ -327,7 +327,9 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     const best = new Map<number, DomainHit>();
     const offer = (hit: DomainHit): void => {
       const b = hit.brand ?? -1;
-      if (officialByBrand[b]?.has(registrable ?? '')) return;
+      // A brand's own domain is not an impersonation of it — except a page on a free host under that domain named for
+      // the brand (`google-verify.sites.google.com`: anyone's page on Google's free host).
+      if (hit.kind !== 'brand-on-free-host' && officialByBrand[b]?.has(registrable ?? '')) return;
       const prev = best.get(b);
       if (!prev || (prev.weight ?? 0) < (hit.weight ?? 0)) best.set(b, hit);
     };
@@ -379,14 +381,26 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     return [...best.values()];
   }
 
+  /** Whether the host is a free hosting service or a page on one (`sites.google.com`, `x.web.app`). */
+  function isOnFreeHost(host: string): boolean {
+    for (let suffix = host; ; ) {
+      if (freeHosts.has(suffix)) return true;
+      const dot = suffix.indexOf('.');
+      if (dot < 0) return false;
+      suffix = suffix.slice(dot + 1);
+    }
+  }
+
   function checkHost(rawHost: string): HostCheck | null {
     const host = normalizeHost(rawHost);
     if (host === '' || !host.includes('.')) return null;
     const parsed = parse(host, { extractHostname: false, allowPrivateDomains: false });
     const registrable = parsed.domain;
-    // Exact registrable-domain match; an allowlisted public suffix (gov.vn, edu.vn) covers every domain under it.
+    // Exact registrable-domain match; an allowlisted public suffix (gov.vn, edu.vn) covers every domain under it. A free
+    // host serves anyone's pages, so a page on one is never allowlisted, even when the host belongs to an allowlisted
+    // brand (sites.google.com under google.com).
     const suffix0 = parsed.publicSuffix;
-    if ((registrable !== null && allow.has(registrable)) || allow.has(host) || (suffix0 !== null && allow.has(suffix0))) {
+    if (!isOnFreeHost(host) && ((registrable !== null && allow.has(registrable)) || allow.has(host) || (suffix0 !== null && allow.has(suffix0)))) {
       return { host, registrable, allowlisted: true, hits: [] };
     }
     const hits: DomainHit[] = [];

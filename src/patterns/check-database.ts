@@ -187,14 +187,8 @@ function checkAllowlist(db: DatabaseSource, api: EngineApi | undefined, now: Dat
       }
     }
   }
-  for (const free of db.freeHosts) {
-    const registrable = api?.registrableDomain(free) ?? free;
-    for (const a of allowed) {
-      if (covers(a.domain, free) || (registrable !== null && a.domain === registrable)) {
-        errors.push(`freeHosts ${free}: is covered by allowlisted ${a.domain}, so brand names on it would never be flagged`);
-      }
-    }
-  }
+  // A free host under an allowlisted domain (sites.google.com under google.com) is fine: the engine never allowlists a
+  // page on a free host (domains.ts, checkHost).
   if (api) {
     // Scan every extra-allowlisted domain with an engine that does not allowlist it: it must not look like a brand.
     const probe = api.compileEngine({ ...db, allowlist: [], patterns: db.patterns.filter((p) => URL_KINDS.has(p.kind)) }, { now });
