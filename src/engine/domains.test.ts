@@ -55,6 +55,34 @@ describe('checkHost: a page on a free host is never allowlisted', () => {
   });
 });
 
+describe('checkHost: a lure-only brand counts only next to a lure, on a free host or in a confusable spelling', () => {
+  const dealers = compileDomainIndex({
+    ...source,
+    brands: [...source.brands, { id: 'vinfast', name: 'VinFast', domains: ['vinfastauto.com'], keywords: ['vinfast'], kind: 'other', lureOnly: true }],
+  });
+  const kinds = (host: string): string[] => (dealers.checkHost(host)?.hits ?? []).map((h) => h.kind).sort();
+
+  it.each([
+    // Dealers, near-miss spellings and the bare name: other people's sites.
+    ['vinfast-hanoi.com.vn', []],
+    ['vinfastthanglong.vn', []],
+    ['vinfest.vn', []],
+    ['vinfast.shop', []],
+    // Next to a lure, on a free host, in confusable letters: impersonation.
+    ['vinfast-xacminh.com', ['brand-keyword-domain']],
+    ['vinfast-quatang.web.app', ['brand-on-free-host']],
+    ['vіnfast.com', ['idn-homograph']],
+  ])('%s → %j', (host, expected) => {
+    expect(kinds(host)).toEqual(expected);
+  });
+
+  it('the same keyword without the flag is read alone and one letter off', () => {
+    const plain = compileDomainIndex({ ...source, brands: [...source.brands, { id: 'vinfast', name: 'VinFast', domains: ['vinfastauto.com'], keywords: ['vinfast'], kind: 'other' }] });
+    expect(plain.checkHost('vinfast-hanoi.com.vn')?.hits.map((h) => h.kind)).toEqual(['lookalike']);
+    expect(plain.checkHost('vinfest.vn')?.hits.map((h) => h.kind)).toEqual(['lookalike']);
+  });
+});
+
 describe('checkHost: allowlist first', () => {
   it.each([
     ['vietcombank.com.vn'],

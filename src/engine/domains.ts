@@ -94,6 +94,8 @@ interface KeywordEntry {
   keyword: string;
   brand: number;
   maxDistance: number;
+  /** The brand's `lureOnly`: the keyword counts only next to a lure, on a free host or in a confusable spelling. */
+  lureOnly: boolean;
   /** The initials of a bank named by them (`initialsOf`), or "": no fuzzy match reads another bank's as these. */
   initials: string;
 }
@@ -250,12 +252,15 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       const keyword = raw.toLowerCase();
       if (keyword.length < 2) continue;
       const maxDistance = keyword.length < MIN_FUZZY_KEYWORD ? 0 : keyword.length <= 8 ? 1 : 2;
-      const entry: KeywordEntry = { keyword, brand: b, maxDistance, initials: initialsOf(keyword) };
+      const lureOnly = brand.lureOnly === true;
+      const entry: KeywordEntry = { keyword, brand: b, maxDistance, lureOnly, initials: initialsOf(keyword) };
       const list = exactKeywords.get(keyword);
       if (list) list.push(entry);
       else exactKeywords.set(keyword, [entry]);
       if (maxDistance === 0) continue;
       longKeywords.push(entry);
+      // Near-miss spellings of a lure-only brand are other names (`bachhoaanh` is a shop, not Bách Hóa Xanh).
+      if (lureOnly) continue;
       const deletions = new Set<string>();
       collectDeletions(keyword, maxDistance, deletions);
       for (const d of deletions) {
@@ -369,6 +374,7 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       }
       for (const e of exact) {
         if (lureAnywhere && !onFreeHost) offer({ kind: 'brand-keyword-domain', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.brandWithLure });
+        else if (e.lureOnly) continue;
         else if (e.maxDistance > 0 && !onFreeHost) offer({ kind: 'lookalike', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.lookalikeExact });
         else if (!onFreeHost && li === labels.length - 1 && tokens.includes(e.keyword) && label.includes('-')) {
           offer({ kind: 'brand-keyword-domain', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.shortBrandToken });

@@ -90,6 +90,12 @@ export interface BrandSource {
   /** Lowercase ASCII tokens that identify the brand inside a lookalike host, e.g. ["vietcombank", "vcb"]. */
   keywords: string[];
   kind: 'bank' | 'wallet' | 'government' | 'delivery' | 'marketplace' | 'telecom' | 'utility' | 'social' | 'other';
+  /**
+   * The brand's keywords count only next to a lure keyword (`sparkasse-pushtan-erneuerung.de`), on a free host or
+   * spelled with confusable characters — never alone nor one or two letters off: its name is also that of dealers,
+   * branches, shops or families (`vinfast-hanoi.com.vn`, `sparkasse-hannover.de`, `cafe-amazon.com`, `bachhoaanh.vn`).
+   */
+  lureOnly?: boolean;
 }
 
 /** The whole database in source form: what `npm run patterns:check` validates and the feed ships. */

@@ -113,6 +113,7 @@ const brandSchema = z.strictObject({
   domains: z.array(hostSchema).min(1).max(LIMITS.domainsPerBrand),
   keywords: z.array(z.string().regex(LOWER_ASCII_TOKEN, 'must be 2–40 lowercase ASCII letters/digits')).max(LIMITS.keywordsPerBrand),
   kind: z.enum(['bank', 'wallet', 'government', 'delivery', 'marketplace', 'telecom', 'utility', 'social', 'other']),
+  lureOnly: z.boolean().optional(),
 });
 
 /** Reports every value that occurs more than once in `values`, at the path of its second occurrence. */
