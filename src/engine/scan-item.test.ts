@@ -117,6 +117,9 @@ describe('findReportedSpans', () => {
     expect(reported('Ai cần vay gấp thì số này gọi em nhé bao duyệt hồ sơ, phí 500k')).toEqual([]);
     expect(reported('Cần tiền gấp alo số này nhắn zalo em bao đậu hồ sơ 100%')).toEqual([]);
     expect(reported('So nay goi em bao la trung thuong, dong phi 500k')).toEqual(['So nay goi em bao la trung thuong, dong phi 500k']);
+    // "han" typed without accents may be "hắn" (he) — not with a comma before the verb: a deadline, then an order.
+    expect(reported('Diem thuong cua quy khach sap het han, doi ngay tai link')).toEqual([]);
+    expect(reported('han doi chuyen 5 trieu vao tk an toan')).toEqual(['han doi chuyen 5 trieu vao tk an toan']);
     // A seller's own page that takes orders ("nhận", not "nhắn") or ships goods ("gửi hàng") is no one reporting.
     expect(reported('Bên mình có page nhận đặt cọc giữ phòng, chuyển khoản cọc trước 50% là giữ phòng')).toEqual([]);
     expect(reported('Shop có nick gửi hàng toàn quốc, cọc trước 30% qua stk 0123456789')).toEqual([]);

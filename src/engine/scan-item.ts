@@ -226,9 +226,15 @@ function isOtherWordThanPronoun(match: string, text: string, normalized: Normali
   const pronouns = AMBIGUOUS_PRONOUNS[folded];
   if (pronouns === undefined) return false;
   const original = readOriginalWord(text, normalized, at, folded.length);
-  // Typed without accents ("ho bao"), the word may be the pronoun.
-  return original !== folded && !pronouns.includes(original);
+  if (original !== folded) return !pronouns.includes(original);
+  // Typed without accents ("ho bao"), the word may be the pronoun — but not with a comma or a stop between it and the
+  // verb: "sap het han, doi ngay" is a deadline ("hạn"), then "đổi ngay", not "hắn đòi".
+  const verbAt = at + folded.length + 1;
+  return CLAUSE_BREAK.test(text.slice(normalized.end[at + folded.length - 1] ?? 0, normalized.start[verbAt] ?? 0));
 }
+
+/** Punctuation that separates clauses, in the original between two words. */
+const CLAUSE_BREAK = /[,.;:!?]/;
 
 /**
  * Verbs of telling that end a REPORTED_SPEECH match and fold like other words: "bao" (guaranteed: "số này gọi em nhé
@@ -828,6 +834,7 @@ export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   TALKING_FRAME,
   TOLD_CONVERSATION,
   REPORTED_SPEECH,
+  CLAUSE_BREAK,
   THING_BEFORE_NO,
   THING_VERBS,
   SENTENCE_OPENING,
