@@ -68,6 +68,9 @@ describe('checkHost: a lure-only brand counts only next to a lure, on a free hos
     ['vinfastthanglong.vn', []],
     ['vinfest.vn', []],
     ['vinfast.shop', []],
+    // Digits read as letters: a dealer's district or a branch number, not a leet spelling.
+    ['vinfast-q7.vn', []],
+    ['vinfastquan1.vn', []],
     // Next to a lure, on a free host, in confusable letters: impersonation.
     ['vinfast-xacminh.com', ['brand-keyword-domain']],
     ['vinfast-quatang.web.app', ['brand-on-free-host']],

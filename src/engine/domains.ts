@@ -367,7 +367,8 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
         nonAscii && skeleton !== label ? skeletonTokens.filter((t) => !exactKeywords.has(t)).flatMap(findFuzzy) : [];
       for (const e of [...viaSkeleton, ...viaSkeletonFuzzy]) {
         if (nonAscii) offer({ kind: 'idn-homograph', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.idnHomograph });
-        else if (e.maxDistance > 0) offer({ kind: 'lookalike', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.lookalikeFuzzy });
+        // Digits read as letters ("vinfast-q7" → "vinfast-qt", "sparkasse1") are a lure-only brand's dealers and branches.
+        else if (e.maxDistance > 0 && !e.lureOnly) offer({ kind: 'lookalike', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.lookalikeFuzzy });
       }
       for (const e of [...exact, ...fuzzy]) {
         if (onFreeHost) offer({ kind: 'brand-on-free-host', host, brand: e.brand, keyword: e.keyword, weight: DOMAIN_WEIGHTS.brandOnFreeHost });

@@ -165,7 +165,7 @@ describe('scoreIndicators', () => {
     // "Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao thông báo: … nộp phạt 2.500.000đ tại
     // anninhmang-nopphat.com": the unit's name (authority, chars 0–62) holds "phòng chống tội phạm" (22–42) and
     // "tội phạm sử dụng công nghệ cao" (32–62), which would otherwise add up to warning context.
-    const unit = ind('authority-ten-don-vi', 'impersonation-authority', 'authority', 15, { start: 0, end: 62, match: 'Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao' });
+    const unit = ind('authority-ten-don-vi', 'impersonation-authority', 'authority', 15, { kind: 'phrase', start: 0, end: 62, match: 'Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao' });
     const w1 = ind('warning-phong-chong-toi-pham', 'warning', 'warning', 25, { start: 22, end: 42, match: 'phòng chống tội phạm' });
     const w2 = ind('warning-toi-pham-cong-nghe-cao', 'warning', 'warning', 25, { start: 32, end: 62, match: 'tội phạm sử dụng công nghệ cao' });
     const fine = ind('authority-nop-phat-tai-web', 'impersonation-authority', 'payment', 35, { start: 80, end: 120, match: 'nộp phạt tại anninhmang-nopphat.com' });
@@ -184,8 +184,13 @@ describe('scoreIndicators', () => {
     });
 
     it('a generic authority word does not shield warnings', () => {
-      const generic = ind('generic-co-quan', 'generic', 'authority', 15, { start: 0, end: 62 });
+      const generic = ind('generic-co-quan', 'generic', 'authority', 15, { kind: 'phrase', start: 0, end: 62 });
       expect(scoreIndicators([generic, w1, w2, fine, pressure]).warningContext).toBe(true);
+    });
+
+    it('an authority regex with a gap is no name: "Điện lực Hà Nội cảnh báo thủ đoạn lừa đảo qua link" still warns', () => {
+      const gap = ind('utility-tax-dien-luc-link', 'utility-tax', 'authority', 30, { kind: 'regex', start: 0, end: 62 });
+      expect(scoreIndicators([gap, w1, w2, fine, pressure]).warningContext).toBe(true);
     });
   });
 

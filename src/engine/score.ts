@@ -200,11 +200,12 @@ export function scoreIndicators(
   // A warning word inside the words of a scam's own threat ("bà là đối tượng liên quan vụ án lừa đảo": the pressure
   // reads "lừa đảo" as part of the accusation) is the scam's script, not a warning about it; so is one inside the name
   // of the authority it poses as ("Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao": a unit's name, read
-  // by an authority pattern, not the writer warning). Advice inside such a span ("… phạt nguội tại csgt.vn, tuyệt đối
-  // không bấm link") still warns: it says what not to do.
+  // by an authority phrase, not the writer warning). Only a phrase is a name: an authority regex with a gap ("điện lực …
+  // link") spans whatever the text says between, an advisory's "cảnh báo thủ đoạn lừa đảo" too. Advice inside such a
+  // span ("… phạt nguội tại csgt.vn, tuyệt đối không bấm link") still warns: it says what not to do.
   const threats = [...unique.values()].filter(
     (ind) =>
-      (ind.signal === 'pressure' || ind.signal === 'authority') &&
+      (ind.signal === 'pressure' || (ind.signal === 'authority' && ind.kind === 'phrase')) &&
       ind.family !== SCORE_RULES.genericFamily &&
       ind.start !== undefined &&
       ind.end !== undefined &&

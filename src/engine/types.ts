@@ -92,7 +92,8 @@ export interface BrandSource {
   kind: 'bank' | 'wallet' | 'government' | 'delivery' | 'marketplace' | 'telecom' | 'utility' | 'social' | 'other';
   /**
    * The brand's keywords count only next to a lure keyword (`sparkasse-pushtan-erneuerung.de`), on a free host or
-   * spelled with confusable characters — never alone nor one or two letters off: its name is also that of dealers,
+   * spelled with non-ASCII confusables — never alone, one or two letters off nor with digits read as letters
+   * (`vinfast-q7.vn`, `sparkasse1.de`): its name is also that of dealers,
    * branches, shops or families (`vinfast-hanoi.com.vn`, `sparkasse-hannover.de`, `cafe-amazon.com`, `bachhoaanh.vn`).
    */
   lureOnly?: boolean;

@@ -115,6 +115,11 @@ describe('checkDatabase', () => {
     expect(checkDatabase(db, { engine }).errors).toEqual([]);
   });
 
+  it('reports a free host that is itself an allowlisted domain', () => {
+    const db = makeDb([pattern({})], { freeHosts: ['google.com'], allowlist: ['google.com'] });
+    expect(checkDatabase(db, { engine }).errors.join('\n')).toMatch(/freeHosts google\.com: is itself allowlisted/);
+  });
+
   it('notes expired entries without failing', () => {
     const report = checkDatabase(makeDb([pattern({ expires: '2020-01-01' })]), { engine });
     expect(report.errors).toEqual([]);

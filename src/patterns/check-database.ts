@@ -188,7 +188,12 @@ function checkAllowlist(db: DatabaseSource, api: EngineApi | undefined, now: Dat
     }
   }
   // A free host under an allowlisted domain (sites.google.com under google.com) is fine: the engine never allowlists a
-  // page on a free host (domains.ts, checkHost).
+  // page on a free host (domains.ts, checkHost). A free host that IS an allowlisted domain would take it off the allowlist.
+  for (const free of db.freeHosts) {
+    for (const a of allowed) {
+      if (a.domain === free) errors.push(`freeHosts ${free}: is itself allowlisted${a.brand ? ` (brand ${a.brand})` : ''}; a page on a free host is never allowlisted, so it would not be either`);
+    }
+  }
   if (api) {
     // Scan every extra-allowlisted domain with an engine that does not allowlist it: it must not look like a brand.
     const probe = api.compileEngine({ ...db, allowlist: [], patterns: db.patterns.filter((p) => URL_KINDS.has(p.kind)) }, { now });
