@@ -70,7 +70,9 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
 // Session 25 (2026-12-02). Held out: blind29 (one week of ten more people's Facebook), first read on the session-24
-// engine (f912ae2): 98.0 % / 1.0 %. blind28 retired (its figures at the end of session 24 were final: 98.0 / 1.0).
+// engine (f912ae2): 98.0 % / 1.0 %; at the end 98.0 % / 1.0 % (the retrained text model was not kept; the brand and
+// engine rules, two pattern rounds, four reviews and two sweeps on the tuning sets moved it by nothing). blind28
+// retired (its figures at the end of session 24 were final: 98.0 / 1.0; after this session's rounds, 100 / 1).
 // Session 24 (2026-12-02). Held out: blind28 (one week of ten more people's Facebook), first read on the session-23
 // engine (b124cb0): 95.0 % / 1.0 %; at the end 98.0 % / 1.0 % (the retrained text model: 97 / 1 with the session-start
 // patterns; two pattern rounds, four reviews and two sweeps on the tuning sets: one more). blind27 retired (its figures
@@ -153,7 +155,7 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind25', minRecall: 0.93, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind26', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind27', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind28', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind28', minRecall: 0.98, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind29', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 

@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 24 (tune3
- * to tune45) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 25 (tune3
+ * to tune46) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -128,8 +128,14 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // 611 honest texts, two whole-change reviews): tune44 → 98.0 % / 0 %; tune45, ten more people's weeks by two other
   // writers, 93.0 % / 0 % (first 88.5 % / 0 % on the session-23 engine; tune45a, kept from the pattern writers,
   // 87 → 88 %, the one scam the retrained model adds).
-  { split: 'tune44', scam: 'scam-tune44.jsonl', benign: 'benign-tune44.jsonl', minRecall: 0.96, maxFalseWarnings: 0.01, minItems: [200, 200] },
-  { split: 'tune45', scam: 'scam-tune45.jsonl', benign: 'benign-tune45.jsonl', minRecall: 0.91, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  { split: 'tune44', scam: 'scam-tune44.jsonl', benign: 'benign-tune44.jsonl', minRecall: 0.97, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  // Session 25 (three brand and engine rules, two pattern rounds by five helpers on tune46b, tune45, tune44, the retired
+  // blind28 and every older set's remaining misses, four reviews with 436 honest probes, two sweeps with 500 honest
+  // texts, two whole-change reviews): tune45 → 99.5 % / 0 %, tune44 → 98.5 % / 0 %; tune46, ten more people's weeks by
+  // two other writers, 91.0 % / 0 % (first 85.5 % / 0 % on the session-24 engine; tune46a, kept from the pattern
+  // writers, 89 → 89 %).
+  { split: 'tune45', scam: 'scam-tune45.jsonl', benign: 'benign-tune45.jsonl', minRecall: 0.97, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  { split: 'tune46', scam: 'scam-tune46.jsonl', benign: 'benign-tune46.jsonl', minRecall: 0.89, maxFalseWarnings: 0.01, minItems: [200, 200] },
 ];
 type Split = string;
 

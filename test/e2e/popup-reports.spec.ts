@@ -156,8 +156,10 @@ describe('popup and reports', () => {
     expect(await popup.locator('h1').textContent()).toContain('Cảnh Giác');
     await popup.setViewportSize({ width: 420, height: 700 });
     await popup.getByRole('heading', { name: 'Dữ liệu nhận diện lừa đảo' }).waitFor();
-    // For the README screenshot, give the scanner a moment to report the page (not an assertion: see the pause test).
-    await popup.locator('[data-verdict="scam"]').waitFor({ timeout: 5000 }).catch(() => undefined);
+    // The fixture is a scam page: once its content script has scanned it, the popup (which refreshes while open) says
+    // so, with the families and the reasons. On a loaded two-core host the scan can take several seconds.
+    await popup.locator('[data-verdict="scam"]').waitFor({ timeout: 30_000 });
+    expect(await popup.getByRole('heading', { name: 'Vì sao Cảnh Giác cảnh báo' }).count()).toBe(1);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-dark.png'), fullPage: true });
