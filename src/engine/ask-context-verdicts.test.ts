@@ -295,3 +295,45 @@ describe('a question about an offer is not the offer (bundled database)', () => 
     expect(scanItem(engine, { text: offer }).verdict).not.toBe('clean');
   });
 });
+
+describe('session 25: names, clause breaks and brands (bundled database)', () => {
+  it('a fine notice in the name of a police cybercrime unit is not an advisory; an electricity advisory still is', () => {
+    const scam = scanItem(engine, {
+      text: 'Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao thông báo: tài khoản game của bạn tham gia cá cược trái phép. Nếu không nộp phạt 2.500.000đ trong 24h, hồ sơ sẽ chuyển về nhà trường. Nộp phạt tại anninhmang-nopphat.com.',
+    });
+    expect(scam.warningContext).toBe(false);
+    expect(scam.verdict).not.toBe('clean');
+    const advisory = scanItem(engine, {
+      text: 'Điện lực Hà Nội cảnh báo thủ đoạn lừa đảo qua link, đòi thanh toán tiền điện nợ cước kẻo bị cắt điện trong hôm nay.',
+    });
+    expect(advisory.warningContext).toBe(true);
+    expect(advisory.verdict).toBe('clean');
+  });
+
+  it('"het han, doi ngay" typed without accents is a deadline and an order, not "hắn đòi"', () => {
+    const verdict = scanItem(engine, { text: 'Diem thuong cua quy khach sap het han, doi ngay tai link va cung cap ma OTP de nhan qua' });
+    expect(verdict.verdict).not.toBe('clean');
+    expect(verdict.score).toBeGreaterThan(45);
+  });
+
+  it.each([
+    ['a VinFast dealer', 'https://vinfast-hanoi.com.vn'],
+    ['a district VinFast dealer', 'https://vinfast-q7.vn'],
+    ['a regional Sparkasse', 'https://sparkasse-hildesheim.de'],
+    ['a shop two letters from Bách Hóa Xanh', 'https://bachhoaanh.vn'],
+    ['a bakery in Đa Kao', 'https://banhmihoaloc-dakao.vn'],
+  ])('no brand indicator on %s', (_name, link) => {
+    const verdict = scanItem(engine, { text: 'Ghé cửa hàng tụi mình nhé', links: [link] });
+    expect(verdict.indicators.filter((i) => i.kind === 'lookalike' || i.kind === 'brand-keyword-domain')).toEqual([]);
+  });
+
+  it.each([
+    'https://auspost-vn-release.com',
+    'https://sparkasse-pushtan-erneuerung.de',
+    'https://unicef-vn-donate.org',
+    'https://business-google-verify.com',
+  ])('a brand next to a lure word is an impersonation: %s', (link) => {
+    const verdict = scanItem(engine, { text: 'Xem chi tiết tại đây', links: [link] });
+    expect(verdict.indicators.some((i) => i.kind === 'brand-keyword-domain')).toBe(true);
+  });
+});
