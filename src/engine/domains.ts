@@ -94,7 +94,7 @@ interface KeywordEntry {
   keyword: string;
   brand: number;
   maxDistance: number;
-  /** The brand's `lureOnly`: the keyword counts only next to a lure, on a free host or in a confusable spelling. */
+  /** The brand's `lureOnly`: the keyword counts only next to a lure, on a free host or in non-ASCII confusables. */
   lureOnly: boolean;
   /** The initials of a bank named by them (`initialsOf`), or "": no fuzzy match reads another bank's as these. */
   initials: string;
@@ -318,17 +318,21 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     return longLures.some((k) => label.includes(k));
   }
 
-  function checkBrands(host: string, registrable: string | null, publicSuffix: string | null): DomainHit[] {
-    const suffixLabels = publicSuffix ? publicSuffix.split('.').length : 1;
-    const allLabels = host.split('.');
-    const labels = allLabels.slice(0, Math.max(0, allLabels.length - suffixLabels));
-    let freeHostLabels: string[] | null = null;
-    for (let i = 1; i < allLabels.length; i++) {
-      if (freeHosts.has(allLabels.slice(i).join('.'))) {
-        freeHostLabels = allLabels.slice(0, i);
-        break;
-      }
+  /**
+   * Where a free host starts in a host's labels: 0 when the host is a free hosting service itself (`sites.google.com`),
+   * i > 0 when labels 0…i-1 are a page on one (`vcb-online` of `vcb-online.web.app`), -1 when it is on none.
+   */
+  function findFreeHostStart(allLabels: readonly string[]): number {
+    for (let i = 0; i < allLabels.length; i++) {
+      if (freeHosts.has(allLabels.slice(i).join('.'))) return i;
     }
+    return -1;
+  }
+
+  function checkBrands(host: string, registrable: string | null, publicSuffix: string | null, allLabels: readonly string[], freeStart: number): DomainHit[] {
+    const suffixLabels = publicSuffix ? publicSuffix.split('.').length : 1;
+    const labels = allLabels.slice(0, Math.max(0, allLabels.length - suffixLabels));
+    const freeHostLabels = freeStart > 0 ? allLabels.slice(0, freeStart) : null;
     const best = new Map<number, DomainHit>();
     const offer = (hit: DomainHit): void => {
       const b = hit.brand ?? -1;
@@ -388,16 +392,6 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     return [...best.values()];
   }
 
-  /** Whether the host is a free hosting service or a page on one (`sites.google.com`, `x.web.app`). */
-  function isOnFreeHost(host: string): boolean {
-    for (let suffix = host; ; ) {
-      if (freeHosts.has(suffix)) return true;
-      const dot = suffix.indexOf('.');
-      if (dot < 0) return false;
-      suffix = suffix.slice(dot + 1);
-    }
-  }
-
   function checkHost(rawHost: string): HostCheck | null {
     const host = normalizeHost(rawHost);
     if (host === '' || !host.includes('.')) return null;
@@ -407,7 +401,9 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
     // host serves anyone's pages, so a page on one is never allowlisted, even when the host belongs to an allowlisted
     // brand (sites.google.com under google.com).
     const suffix0 = parsed.publicSuffix;
-    if (!isOnFreeHost(host) && ((registrable !== null && allow.has(registrable)) || allow.has(host) || (suffix0 !== null && allow.has(suffix0)))) {
+    const allLabels = host.split('.');
+    const freeStart = findFreeHostStart(allLabels);
+    if (freeStart < 0 && ((registrable !== null && allow.has(registrable)) || allow.has(host) || (suffix0 !== null && allow.has(suffix0)))) {
       return { host, registrable, allowlisted: true, hits: [] };
     }
     const hits: DomainHit[] = [];
@@ -419,7 +415,7 @@ export function compileDomainIndex(source: DomainIndexSource): DomainIndex {
       if (dot < 0) break;
       suffix = suffix.slice(dot + 1);
     }
-    if (!parsed.isIp) hits.push(...checkBrands(host, registrable, parsed.publicSuffix));
+    if (!parsed.isIp) hits.push(...checkBrands(host, registrable, parsed.publicSuffix, allLabels, freeStart));
     return { host, registrable, allowlisted: false, hits };
   }
 

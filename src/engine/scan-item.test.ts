@@ -119,6 +119,7 @@ describe('findReportedSpans', () => {
     expect(reported('So nay goi em bao la trung thuong, dong phi 500k')).toEqual(['So nay goi em bao la trung thuong, dong phi 500k']);
     // "han" typed without accents may be "hắn" (he) — not with a comma before the verb: a deadline, then an order.
     expect(reported('Diem thuong cua quy khach sap het han, doi ngay tai link')).toEqual([]);
+    expect(reported('Uu dai sap het han\ndoi ngay qua tang tai link')).toEqual([]);
     expect(reported('han doi chuyen 5 trieu vao tk an toan')).toEqual(['han doi chuyen 5 trieu vao tk an toan']);
     // A seller's own page that takes orders ("nhận", not "nhắn") or ships goods ("gửi hàng") is no one reporting.
     expect(reported('Bên mình có page nhận đặt cọc giữ phòng, chuyển khoản cọc trước 50% là giữ phòng')).toEqual([]);

@@ -233,8 +233,8 @@ function isOtherWordThanPronoun(match: string, text: string, normalized: Normali
   return CLAUSE_BREAK.test(text.slice(normalized.end[at + folded.length - 1] ?? 0, normalized.start[verbAt] ?? 0));
 }
 
-/** Punctuation that separates clauses, in the original between two words. */
-const CLAUSE_BREAK = /[,.;:!?]/;
+/** Punctuation or a line break that separates clauses, in the original between two words. */
+const CLAUSE_BREAK = /[,.;:!?\n\u2029]/;
 
 /**
  * Verbs of telling that end a REPORTED_SPEECH match and fold like other words: "bao" (guaranteed: "số này gọi em nhé

@@ -203,7 +203,7 @@ export function scoreIndicators(
   // by an authority phrase, not the writer warning). Only a phrase is a name: an authority regex with a gap ("điện lực …
   // link") spans whatever the text says between, an advisory's "cảnh báo thủ đoạn lừa đảo" too. Advice inside such a
   // span ("… phạt nguội tại csgt.vn, tuyệt đối không bấm link") still warns: it says what not to do.
-  const threats = [...unique.values()].filter(
+  const ownScript = [...unique.values()].filter(
     (ind) =>
       (ind.signal === 'pressure' || (ind.signal === 'authority' && ind.kind === 'phrase')) &&
       ind.family !== SCORE_RULES.genericFamily &&
@@ -211,15 +211,15 @@ export function scoreIndicators(
       ind.end !== undefined &&
       !isMention(ind),
   );
-  const isInsideThreat = (w: Indicator): boolean =>
+  const isInsideOwnScript = (w: Indicator): boolean =>
     w.start !== undefined &&
     w.end !== undefined &&
-    threats.some((ind) => (ind.start ?? 0) <= (w.start ?? 0) && (w.end ?? 0) <= (ind.end ?? 0)) &&
+    ownScript.some((ind) => (ind.start ?? 0) <= (w.start ?? 0) && (w.end ?? 0) <= (ind.end ?? 0)) &&
     !ADVICE_WORDS.test(foldPhrase(w.match));
   let warningSum = 0;
   const mentionedInds: Indicator[] = [];
   for (const ind of unique.values()) {
-    if (ind.signal === 'warning') warningSum += isInsideThreat(ind) ? 0 : ind.weight;
+    if (ind.signal === 'warning') warningSum += isInsideOwnScript(ind) ? 0 : ind.weight;
     else if (isMention(ind)) mentionedInds.push(ind);
   }
   if (countMentionPlaces(mentionedInds) >= SCORE_RULES.mentionWarningMin) warningSum += SCORE_RULES.mentionWarning;

@@ -92,9 +92,9 @@ export interface BrandSource {
   kind: 'bank' | 'wallet' | 'government' | 'delivery' | 'marketplace' | 'telecom' | 'utility' | 'social' | 'other';
   /**
    * The brand's keywords count only next to a lure keyword (`sparkasse-pushtan-erneuerung.de`), on a free host or
-   * spelled with non-ASCII confusables — never alone, one or two letters off nor with digits read as letters
-   * (`vinfast-q7.vn`, `sparkasse1.de`): its name is also that of dealers,
-   * branches, shops or families (`vinfast-hanoi.com.vn`, `sparkasse-hannover.de`, `cafe-amazon.com`, `bachhoaanh.vn`).
+   * spelled with non-ASCII confusables — never alone, one or two letters off nor with digits read as letters: its name
+   * is also that of dealers, branches, shops or families (`vinfast-hanoi.com.vn`, `vinfast-q7.vn`,
+   * `sparkasse-hannover.de`, `cafe-amazon.com`, `bachhoaanh.vn`).
    */
   lureOnly?: boolean;
 }

@@ -115,9 +115,11 @@ describe('checkDatabase', () => {
     expect(checkDatabase(db, { engine }).errors).toEqual([]);
   });
 
-  it('reports a free host that is itself an allowlisted domain', () => {
-    const db = makeDb([pattern({})], { freeHosts: ['google.com'], allowlist: ['google.com'] });
-    expect(checkDatabase(db, { engine }).errors.join('\n')).toMatch(/freeHosts google\.com: is itself allowlisted/);
+  it('reports an allowlisted domain that is a free host or a page on one (it would silently not be allowlisted)', () => {
+    const itself = makeDb([pattern({})], { freeHosts: ['google.com'], allowlist: ['google.com'] });
+    expect(checkDatabase(itself, { engine }).errors.join('\n')).toMatch(/allowlist google\.com: is on the free host google\.com/);
+    const page = makeDb([pattern({})], { freeHosts: ['blogspot.com'], allowlist: ['tinnhiem.blogspot.com'] });
+    expect(checkDatabase(page, { engine }).errors.join('\n')).toMatch(/allowlist tinnhiem\.blogspot\.com: is on the free host blogspot\.com/);
   });
 
   it('notes expired entries without failing', () => {

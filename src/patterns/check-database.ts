@@ -188,10 +188,11 @@ function checkAllowlist(db: DatabaseSource, api: EngineApi | undefined, now: Dat
     }
   }
   // A free host under an allowlisted domain (sites.google.com under google.com) is fine: the engine never allowlists a
-  // page on a free host (domains.ts, checkHost). A free host that IS an allowlisted domain would take it off the allowlist.
+  // page on a free host (domains.ts, checkHost). An allowlisted domain that is a free host or a page on one would
+  // silently not be allowlisted.
   for (const free of db.freeHosts) {
     for (const a of allowed) {
-      if (a.domain === free) errors.push(`freeHosts ${free}: is itself allowlisted${a.brand ? ` (brand ${a.brand})` : ''}; a page on a free host is never allowlisted, so it would not be either`);
+      if (covers(free, a.domain)) errors.push(`allowlist ${a.domain}${a.brand ? ` (brand ${a.brand})` : ''}: is on the free host ${free}, and a page on a free host is never allowlisted`);
     }
   }
   if (api) {
