@@ -80,6 +80,10 @@ describe('normalizeText folds every evasion to the same words', () => {
     ['a syllable cut by emoji is one word', 'TR🎉ÚNG THƯ🎁ỞNG, ch🔥uyển kh🔥oản, ch🔥uy🔥ển', 'trung thuong chuyen khoan chuyen'],
     ['single letters each cut by emoji are one word, like a dotted run (not the syllable "de" + "posit")', 'pay the d🔥e🔥p🔥o🔥s🔥i🔥t, c🔥ọ🔥c', 'pay the deposit coc'],
     ['a trailing "@"/"$" that ends a syllable is its leet letter ("gi@" giá); otherwise a separator', 'gi@ rẻ, ch@o, me@ gmail, US$ 5', 'gia re chao me gmail us 5'],
+    ['a syllable cut by one dot, dash, underscore or star is one word', 'ch.uyển kh.oản, t.iền c.ư t.rú, n-ạp, v_iệc, tiề*n, T.RÚ.NG', 'chuyen khoan tien cu tru nap viec tien trung'],
+    ['a letter cut off a syllable does not join the letter-spaced run before it', 'l.à.m v.iệc, x.á.c m.inh', 'lam viec xac minh'],
+    ['dotted pieces that are no single syllable stay apart', 'TP.HCM, e-mail, Wi-Fi, abc.com, ch..uyển, ch. uyển', 'tp hcm e mail wi fi abc com ch uyen ch uyen'],
+    ['an initial before a capitalised name stays an initial', 'T.Hương, N.Hà, anh T.Hùng', 't huong n ha anh t hung'],
     ['words glued by emoji that are no syllable stay two', 'Nhà🏠đẹp, anh❤️em, bé🙏ngoan', 'nha dep anh em be ngoan'],
     ['two-word spellings', 'kết bạn za lo, Face book', 'ket ban zalo facebook'],
     ['other scripts break words', 'nạp中文tiền', 'nap tien'],
@@ -227,6 +231,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
     'e\u0301', '\u0301', '\u0323', 'o\u0302\u0323', '\u200b', '\u00ad', '\u200d', '\ufeff', '\ud83d', '\udd25',
     'c.ộ.n.g', 'n-ạ-p', 'l 🔥 ừ a', 'c o n g t a c', 't🎉rúng', 'tr', 'ung', 'ch', 'uyển', 'thư', 'ởng', '❤️', '🎁',
     'đag', 'cũg', 'lươg', 'KHÔG', 'ca\u0303g', 'big', 'dog', 'xog', 'g', 'ag',
+    'kh', 'oản', 'iền', 'rú', 'T', 'Hương', 'ng', 'ân', 'uy',
   ];
   const textArb = fc
     .array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 40 })
@@ -286,6 +291,19 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
         for (let at = 1; at < word.length; at++) {
           const raw = plain + word.slice(0, at) + cut + word.slice(at) + ' ' + plain;
           expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));
+        }
+      }
+    }
+  });
+
+  test('a word cut by one ASCII marker at every place, between plain words', () => {
+    const plain = 'hôm nay trời đẹp ';
+    for (const word of ['chuyển', 'khoản', 'trúng', 'Thưởng', 'NGƯỜI', 'tiền', 'việc']) {
+      for (const cut of ['.', '-', '_', '*', '..', '.\u200b']) {
+        for (let at = 1; at < word.length; at++) {
+          const raw = plain + word.slice(0, at) + cut + word.slice(at) + ' ' + plain;
+          expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));
+          if (cut.length === 1) expect(normalizeText(raw).text, raw).toContain(normalizeText(word).text);
         }
       }
     }

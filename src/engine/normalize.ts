@@ -885,6 +885,42 @@ function countGluedPieces(w: number, words: number): number {
   return best;
 }
 
+/** ASCII markers that glue the pieces of one cut syllable when written alone between them ("ch.uyển", "t-iền"). */
+const PIECE_MARKERS = '.-_*';
+
+/**
+ * How many words from `w` (2 to MAX_GLUED_PIECES; 0 when none) are letters-only pieces each separated by one ASCII
+ * marker and nothing else ("ch.uyển", "kh.oản", "t.rú.ng", "v.iệc"), at least one of two or more letters (runs of single
+ * letters are the letter-spaced rule's), whose letters together are one common syllable: the longest such run. An
+ * initial before a capitalised name ("T.Hương", "N.Hà") is a name, not a cut word.
+ */
+function countDottedPieces(w: number, words: number): number {
+  if (wordMixed[w] !== 0) return 0;
+  const raw = scannedRaw;
+  let letters = readCodes(wordFrom[w] ?? 0, wordTo[w] ?? 0);
+  let long = letters.length > 1;
+  let best = 0;
+  for (let k = w + 1; k < words && k < w + MAX_GLUED_PIECES && wordGap[k] === 2 && wordMixed[k] === 0; k++) {
+    const gapFrom = charEnd[(wordTo[k - 1] ?? 1) - 1] ?? 0;
+    const gapTo = charStart[wordFrom[k] ?? 0] ?? 0;
+    if (gapTo - gapFrom !== 1 || !PIECE_MARKERS.includes(raw.charAt(gapFrom))) break;
+    if (k === w + 1 && letters.length === 1 && isNameAfterInitial(raw, charStart[wordFrom[w] ?? 0] ?? 0, gapTo)) return 0;
+    const piece = readCodes(wordFrom[k] ?? 0, wordTo[k] ?? 0);
+    letters += piece;
+    if (piece.length > 1) long = true;
+    if (letters.length > 7) break;
+    if (long && isCommonSyllable(letters)) best = k - w + 1;
+  }
+  return best;
+}
+
+/** Whether raw[initial] is one capital letter and raw[name…] starts a capitalised word ("T.Hương", not "T.RÚNG"). */
+function isNameAfterInitial(raw: string, initial: number, name: number): boolean {
+  const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
+  const second = raw.charAt(name + 1).normalize('NFD').charAt(0);
+  return isUpper(raw.charAt(initial)) && isUpper(raw.charAt(name)) && second !== '' && !isUpper(second) && second !== second.toUpperCase();
+}
+
 /** Whether word `w` is a single letter glued by emoji alone to a following word of two or more letters ("t🎉rúng"). */
 function isGluedFirstLetter(w: number, words: number): boolean {
   return (
@@ -957,7 +993,9 @@ function buildUnits(words: number): number {
       continue;
     }
     // "TR🎉ÚNG", "ch🔥uyển", "thư🎁ởng": pieces glued by emoji only, which together spell a common syllable.
-    const glued = w + 1 < words && wordEmojiGap[w + 1] === 1 ? countGluedPieces(w, words) : 0;
+    // "ch.uyển", "t-iền", "t.rú.ng": pieces glued by one ASCII marker each, which together spell a common syllable.
+    const glued =
+      w + 1 >= words ? 0 : wordEmojiGap[w + 1] === 1 ? countGluedPieces(w, words) : wordGap[w + 1] === 2 ? countDottedPieces(w, words) : 0;
     if (glued > 1) {
       unitFrom[units] = wordFrom[w] ?? 0;
       unitTo[units] = wordTo[w + glued - 1] ?? 0;
@@ -983,7 +1021,14 @@ function buildUnits(words: number): number {
     let tight = false;
     let spaceOnly = false;
     // A letter glued by an emoji to the rest of its word starts that word ("ở h📦ải quan"), it does not join the run.
-    while (runEnd < words && isSpacedUnit(runEnd) && ((wordGap[runEnd] ?? 0) & 4) === 0 && !isGluedFirstLetter(runEnd, words)) {
+    // Nor does a letter that starts a cut syllable ("t.rú", "v.iệc").
+    while (
+      runEnd < words &&
+      isSpacedUnit(runEnd) &&
+      ((wordGap[runEnd] ?? 0) & 4) === 0 &&
+      !isGluedFirstLetter(runEnd, words) &&
+      !(runEnd + 1 < words && wordGap[runEnd + 1] === 2 && countDottedPieces(runEnd, words) > 1)
+    ) {
       const g = wordGap[runEnd] ?? 0;
       if (g === 2) tight = true;
       if (g === 1) spaceOnly = true;
@@ -1450,7 +1495,7 @@ function normalizeFast(raw: string): void {
       (out - from < 2 ||
         isTableWord(raw, from, out, h) ||
         (endsInVowelG(codes, from, out) && hasVietnameseMarks(raw.slice(starts[from] ?? 0, ends[out - 1] ?? 0))) ||
-        (i < n && raw.charCodeAt(i) >= 0x80 && isGluedByMarkers(raw, i)))
+        (i < n && (raw.charCodeAt(i) >= 0x80 ? isGluedByMarkers(raw, i) : isPieceMarkerBeforeLetter(raw, i))))
     ) {
       special = true;
     }
@@ -1502,6 +1547,19 @@ function normalizeFast(raw: string): void {
     normalizeSlice(raw, sliceStart, n);
     recordSliceWords(out, outLength);
   }
+}
+
+/**
+ * Whether raw[i] (right after a word) is one ASCII piece marker with a letter right after it ("ch.uyển", "kh-oản"):
+ * the pipeline's dotted-pieces rule (`countDottedPieces`) decides those, so the word goes to the pipeline.
+ */
+function isPieceMarkerBeforeLetter(raw: string, i: number): boolean {
+  const code = raw.charCodeAt(i);
+  if (code !== 46 && code !== 45 && code !== 95 && code !== 42) return false;
+  if (i + 1 >= raw.length) return false;
+  const next = raw.charCodeAt(i + 1);
+  const fast = fastClasses[next] || computeFastClass(next);
+  return fast >= 97 || fast === FAST_SPECIAL;
 }
 
 /**
