@@ -54,12 +54,14 @@
  *   session, and at the end): prints only its two overall figures.
  * - `blind29` (written at the start of session 25, read once on the session-24 engine before any change of that
  *   session, and at the end): prints only its two overall figures.
+ * - `blind30` (written at the start of session 26, read once on the session-25 engine before any change of that
+ *   session, and at the end): prints only its two overall figures.
  * Since session 11, `blind` to `blind9` are RETIRED into the text model's training data (src/cli/training-files.ts;
  * still never read item by item, never used to tune a pattern), since session 12 blind10–12 too, since session 13
  * blind13–14, since session 14 blind15–16, since session 15 blind17–18, since session 16 blind19–20, since session 17
- * blind21, since session 18 blind22, since session 19 blind23, since session 20 blind24, since session 22 blind25, since session 23 blind26, since session 24 blind27 and since session 25 blind28 — whose misses and false warnings were READ in the session after they were written, once their held-out
+ * blind21, since session 18 blind22, since session 19 blind23, since session 20 blind24, since session 22 blind25, since session 23 blind26, since session 24 blind27, since session 25 blind28 and since session 26 blind29 — whose misses and false warnings were READ in the session after they were written, once their held-out
  * figures were final, and handed to the pattern writers as situations to cover (so they are tuning data now). Their
- * figures guard against regressions but no longer estimate generalization. The held-out set is blind29.
+ * figures guard against regressions but no longer estimate generalization. The held-out set is blind30.
  * All guard against regressions with bars a few items below the last measurement.
  */
 import { readFileSync } from 'node:fs';
@@ -69,6 +71,8 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Session 26 (2026-12-02). Held out: blind30 (one week of ten more people's Facebook), first read on the session-25
+// engine (4cfe7ec): 95.0 % / 5.0 %. blind29 retired (its figures at the end of session 25 were final: 98.0 / 1.0).
 // Session 25 (2026-12-02). Held out: blind29 (one week of ten more people's Facebook), first read on the session-24
 // engine (f912ae2): 98.0 % / 1.0 %; at the end 98.0 % / 1.0 % (the retrained text model was not kept; the brand and
 // engine rules, two pattern rounds, four reviews and two sweeps on the tuning sets moved it by nothing). blind28
@@ -157,6 +161,7 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind27', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind28', minRecall: 0.98, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind29', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind30', minRecall: 0.93, maxFalseWarnings: 0.06, minItems: 100 },
 ];
 
 interface Item {
