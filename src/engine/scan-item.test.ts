@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileEngine, type Engine } from './compile.ts';
 import { MINI_DATABASE } from './mini-database.fixture.ts';
 import { normalizeText } from './normalize.ts';
-import { findQuotedSpans, findReportedSpans, isKeywordQuote, isPastedMessage, prepareScan, scanItem } from './scan-item.ts';
+import { findAskedQuotes, findQuotedSpans, findReportedSpans, isKeywordQuote, isPastedMessage, prepareScan, scanItem } from './scan-item.ts';
 import type { PatternSource } from './types.ts';
 
 const engine = compileEngine(MINI_DATABASE, { now: new Date('2026-11-29T00:00:00Z') });
@@ -18,6 +18,33 @@ describe('findQuotedSpans', () => {
     const spans = findQuotedSpans(text).map(([a, b]) => text.slice(a, b));
     expect(spans).toEqual(['nạp tiền', 'kết bạn zalo', 'inbox']);
     expect(findQuotedSpans(`"${'x'.repeat(300)}"`)).toEqual([]);
+  });
+});
+
+describe('findAskedQuotes: a whole message quoted to ask whether it is real', () => {
+  const message = `"${'Tuyển cộng tác viên, việc nhẹ lương cao, nạp tiền làm nhiệm vụ, kết bạn zalo trong 24 giờ. '.repeat(3)}"`;
+
+  it('a long quote is a quote when the text around it doubts it, with a question mark', () => {
+    for (const text of [
+      `Có số lạ nhắn Zalo: ${message} Có nên bấm vô không?`,
+      `Mn ơi cái này lừa đảo phải ko? ${message}`,
+      `Got this text today: ${message} Is this legit?`,
+    ]) {
+      expect(findAskedQuotes(text).map(([a, b]) => text.slice(a - 1, b + 1)), text).toEqual([message]);
+    }
+  });
+
+  it('not without doubt, not without a question, and short quotes are left to findQuotedSpans', () => {
+    expect(findAskedQuotes(`Cán bộ sẽ đọc cho bạn: ${message} Bạn làm theo ngay nhé.`)).toEqual([]);
+    expect(findAskedQuotes(`Bạn có muốn nhận việc không? ${message}`)).toEqual([]);
+    expect(findAskedQuotes(`Cái này lừa đảo. ${message}`)).toEqual([]);
+    expect(findAskedQuotes('Có nên bấm vô không? "nạp tiền làm nhiệm vụ"')).toEqual([]);
+  });
+
+  it('the asked message is a mention in a scan; the same message sent, or its script quoted by a scam, is not', () => {
+    expect(scanItem(engine, { text: `Có số lạ nhắn Zalo: ${message} Có nên bấm vô không?` }).verdict).toBe('clean');
+    expect(scanItem(engine, { text: message }).verdict).toBe('scam');
+    expect(scanItem(engine, { text: `Cán bộ sẽ đọc cho bạn: ${message} Bạn làm theo ngay nhé.` }).verdict).toBe('scam');
   });
 });
 

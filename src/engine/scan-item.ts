@@ -135,7 +135,7 @@ const QUOTE_CLOSERS: Readonly<Record<string, string>> = { '“': '”', '«': '�
 const MAX_QUOTE = 160;
 
 /** Spans [start, end) of the original text inside quotation marks (short ones: a long "quote" is an unmatched mark). */
-export function findQuotedSpans(text: string): Array<[number, number]> {
+export function findQuotedSpans(text: string, maxQuote: number = MAX_QUOTE): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? '';
@@ -148,11 +148,36 @@ export function findQuotedSpans(text: string): Array<[number, number]> {
     if (close === "'") {
       while (j !== -1 && /[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) j = text.indexOf(close, j + 1); // it's, don't
     }
-    if (j === -1 || j - i > MAX_QUOTE) continue;
+    if (j === -1 || j - i > maxQuote) continue;
     spans.push([i + 1, j]);
     i = j;
   }
   return spans;
+}
+
+/** The longest quote a text that asks about it may hold (a whole pasted SMS, Zalo message or e-mail). */
+const MAX_ASKED_QUOTE = 1200;
+/** Doubt about what is quoted, outside the quotes (folded): "lừa đảo à?", "có nên bấm vô không?", "thật không?", "legit?". */
+const DOUBT_FRAME =
+  /\b(?:lua|lua dao|scam|scams|scammer|scammers|legit|fake|phishing|gia mao|that hay|that khong|co that|uy tin khong|co nen|nen bam|nen tin|nen lam|nen tra loi|bam vo|bam vao|an toan khong|tin duoc|is this real|real or)\b/;
+
+/**
+ * Long quotes (up to MAX_ASKED_QUOTE) of a text that asks whether they are real: outside every quote it has a question
+ * mark and words of doubt ("Có số lạ nhắn Zalo: \"…\" Có nên bấm vô không?", "Got this email: \"…\" Is this legit?").
+ * A whole message pasted to ask about it is mentioned, not sent, however long it is. A scam that quotes its own script
+ * ("Cán bộ sẽ nói: \"…\"") asks nobody whether it is real.
+ */
+export function findAskedQuotes(text: string): Array<[number, number]> {
+  const long = findQuotedSpans(text, MAX_ASKED_QUOTE).filter(([a, b]) => b - a > MAX_QUOTE);
+  if (long.length === 0) return [];
+  let outside = '';
+  let at = 0;
+  for (const [a, b] of long) {
+    outside += text.slice(at, a) + ' ';
+    at = b;
+  }
+  outside += text.slice(at);
+  return outside.includes('?') && DOUBT_FRAME.test(normalizeText(outside).text) ? long : [];
 }
 
 /** A keyword the reader is told to send ("DM me \"INFO\"", "nhắn \"NV\" cho page", "comment 'JOB'"): one short token in
@@ -712,7 +737,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     const read = readText(text);
     const normalized = read.normalized;
     normalizedText = normalized;
-    quotedSpans = findQuotedSpans(text);
+    quotedSpans = [...findQuotedSpans(text), ...findAskedQuotes(text)];
     reportedSpans = findReportedSpans(text, normalized);
     mentionSpans = [...quotedSpans.filter(([a, b]) => !isKeywordQuote(text.slice(a, b))), ...reportedSpans];
     liveRequest = findLiveRequest(normalized, mentionSpans);
@@ -829,6 +854,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
 
 /** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
 export const SCAN_EXPRESSIONS: readonly RegExp[] = [
+  DOUBT_FRAME,
   KEYWORD_QUOTE,
   LETTERS,
   TALKING_FRAME,
