@@ -372,6 +372,9 @@ const REAL_OR_SCAM = /\b(?:that hay|lua|uy tin|co that|scam|legit|an toan|tin du
 
 /** What ends a reported or asked sentence. */
 const SENTENCE_STOP = /[.!?;\n\u2029]/;
+/** What ends a reported sentence: that, or an emoji — chat writers end a sentence with one ("… điền nhầm sđt 😭 m đọc giúp
+ *  t cái mã"). Not a question: "có ai bị chưa 😭?" still asks as far as its question mark. */
+const REPORT_STOP = /[.!?;\n\u2029]|\p{Extended_Pictographic}/u;
 
 /** The longest question read (UTF-16 units): the search for its end stays bounded however many openings a text has. */
 const MAX_QUESTION = 300;
@@ -416,7 +419,7 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     // "Yêu cầu bà cài ứng dụng…" opening a sentence has no one before it who asked: the writer's own order.
     if (m[0].startsWith('yeu cau ') && isOwnOrder(text, start, spans[spans.length - 1])) continue;
     const rest = text.slice(start);
-    const stop = SENTENCE_STOP.exec(rest);
+    const stop = REPORT_STOP.exec(rest);
     const end = stop ? start + stop.index : text.length;
     spans.push([start, findOwnReferral(text, normalized, m.index + m[0].length, end) ?? end]);
   }
@@ -879,6 +882,7 @@ export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   GROUP_ASKED,
   REAL_OR_SCAM,
   SENTENCE_STOP,
+  REPORT_STOP,
   OWN_REFERRAL,
   PRESS_INITIALS,
   VOCATIVE_AFTER,
