@@ -79,7 +79,40 @@ interface Group {
   plus: boolean;
 }
 
-function readGroups(text: string): Group[][] {
+/** A code unit a digit look-alike leaves behind, read inside a digit group without ending it or adding a digit. */
+const JOINER = '\u2060';
+/** Digit look-alikes: full-width, circled, keycap marks, and the high half of the mathematical digits. */
+const DIGIT_LOOKALIKE = /[\uff10-\uff19\u2460-\u2468\u24ea\u20e3]|\ud835[\udfce-\udfff]/;
+
+/**
+ * The text with each digit look-alike written as its ASCII digit, code unit for code unit (offsets stay those of the
+ * original): full-width "０９８", mathematical "𝟎𝟗𝟖" / "𝟘𝟡𝟠" (two units: the second becomes a joiner), circled
+ * "⓪①…⑨", and keycaps "0️⃣9️⃣8️⃣" (the digit is ASCII; its variation selector and keycap mark become joiners).
+ * Scammers write phone numbers this way to slip past a list.
+ */
+export function foldDigitLookalikes(text: string): string {
+  if (!DIGIT_LOOKALIKE.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
+    else if (code >= 0x2460 && code <= 0x2468) out += String.fromCharCode(code - 0x2460 + 49);
+    else if (code === 0x24ea) out += '0';
+    else if (code === 0x20e3) out += JOINER;
+    else if (code === 0xfe0f && (text.charCodeAt(i + 1) === 0x20e3 || isDigit(text.charAt(i - 1)))) out += JOINER;
+    else if (code === 0xd835 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdfce && low <= 0xdfff) {
+        out += String.fromCharCode(((low - 0xdfce) % 10) + 48) + JOINER;
+        i++;
+      } else out += text.charAt(i);
+    } else out += text.charAt(i);
+  }
+  return out;
+}
+
+function readGroups(original: string): Group[][] {
+  const text = foldDigitLookalikes(original);
   const zeros = markLetterZeros(text);
   const runs: Group[][] = [];
   let current: Group[] = [];
@@ -89,8 +122,8 @@ function readGroups(text: string): Group[][] {
     if (isDigit(ch) || zeros.has(i)) {
       const start = i;
       let digits = '';
-      while (i < text.length && (isDigit(text.charAt(i)) || zeros.has(i))) {
-        digits += isDigit(text.charAt(i)) ? text.charAt(i) : '0';
+      while (i < text.length && (isDigit(text.charAt(i)) || zeros.has(i) || text.charAt(i) === JOINER)) {
+        if (text.charAt(i) !== JOINER) digits += isDigit(text.charAt(i)) ? text.charAt(i) : '0';
         i++;
       }
       const plusAt = text.slice(Math.max(0, start - 3), start);
@@ -148,7 +181,7 @@ export function compileNumberIndex(patterns: readonly NumberPatternSource[]): Nu
   return {
     size: byDigits.size,
     find(text: string): NumberHit[] {
-      if (byDigits.size === 0 || !ANY_DIGIT.test(text)) return [];
+      if (byDigits.size === 0 || !(ANY_DIGIT.test(text) || DIGIT_LOOKALIKE.test(text))) return [];
       const hits: NumberHit[] = [];
       const seen = new Set<string>();
       for (const c of findNumberCandidates(text)) {
@@ -173,4 +206,5 @@ export function loadNumberIndex(data: readonly NumberPatternSource[]): NumberInd
 export const NUMBER_EXPRESSIONS: readonly RegExp[] = [
   NEXT_CANDIDATE,
   ANY_DIGIT,
+  DIGIT_LOOKALIKE,
 ];
