@@ -337,3 +337,25 @@ describe('session 25: names, clause breaks and brands (bundled database)', () =>
     expect(verdict.indicators.some((i) => i.kind === 'brand-keyword-domain')).toBe(true);
   });
 });
+
+describe('session 26: a scam that opens with a warning and sends the reader to a fake site (bundled database)', () => {
+  it.each([
+    '[Cảnh báo lừa đảo] Gần đây có nhiều kẻ mạo danh Vietcombank. Quý khách vui lòng cập nhật sinh trắc học CHỈ tại trang chính thức vcb-sinhtrachoc.com.vn trước 17h hôm nay để tránh bị khóa tài khoản.',
+    'PSA: lots of scammers are out there pretending to be PayPal. To protect your account, verify your identity now at paypal-secure-verify.com. Failure to verify within 24 hours will result in permanent suspension.',
+    'CẢNH GIÁC! Kẻ gian đang mạo danh EVN. Quý khách hàng chưa thanh toán tiền điện tháng 11 vui lòng thanh toán tại evn-thanhtoan.vip để không bị cắt điện.',
+  ])('flagged: %s', (text) => {
+    expect(scanItem(engine, { text }).verdict).not.toBe('clean');
+  });
+
+  it.each([
+    // The site called fake, a visit denied, a visit told of, someone else's ask reported, a question about it.
+    'CẢNH BÁO: Xuất hiện trang giả mạo Vietcombank tại địa chỉ vcb-sinhtrachoc.com. Quý khách tuyệt đối không truy cập và không nhập thông tin. Vietcombank chỉ cập nhật sinh trắc học trên ứng dụng VCB Digibank.',
+    'Công an phường cảnh báo: các đối tượng gửi tin nhắn yêu cầu truy cập dichvucong-vneid.com để định danh mức 2. Đây là trang giả mạo, người dân chỉ làm tại trụ sở công an.',
+    'PSA: if you get a text telling you to verify your account at paypal-secure-verify.com, it\'s a scam. Log in only through the PayPal app.',
+    'Mình đã truy cập thử techcombank-uudai.xyz trên máy ảo để xem nó lừa thế nào: nó đòi nhập OTP ngay trang đầu. Mọi người cẩn thận.',
+    'Got a text saying my Grab account will be suspended unless I verify my card at grab-verify-vn.com within 12 hours. I have never had issues with Grab before. Scam, right? Has anyone else received this?',
+    'Có ai nhận được email này chưa? "Your Apple ID has been locked for security reasons. Please verify your information at appleid-support-verify.net within 24 hours or your account will be permanently disabled." Link nhìn giả quá mà mình vẫn lăn tăn',
+  ])('clean: %s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+});

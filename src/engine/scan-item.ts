@@ -159,11 +159,15 @@ export function findQuotedSpans(text: string, maxQuote: number = MAX_QUOTE): Arr
 const MAX_ASKED_QUOTE = 1200;
 /** Doubt about what is quoted, outside the quotes (folded): "lừa đảo à?", "có nên bấm vô không?", "thật không?", "legit?". */
 const DOUBT_FRAME =
-  /\b(?:lua|lua dao|scam|scams|scammer|scammers|legit|fake|phishing|gia mao|that hay|that khong|co that|uy tin khong|co nen|nen bam|nen tin|nen lam|nen tra loi|bam vo|bam vao|an toan khong|tin duoc|is this real|real or)\b/;
+  /\b(?:lua|lua dao|scam|scams|scammer|scammers|legit|fake|phishing|gia mao|that hay|that khong|co that|uy tin khong|co nen|nen bam|nen tin|nen lam|nen tra loi|bam vo|bam vao|an toan khong|tin duoc|is this real|real or|co ai nhan duoc|ai nhan duoc|ai cung nhan duoc|nhin gia|trong gia|anyone else|anyone get|anyone got|anyone received)\b/;
+
+/** A question asked without its question mark: "cho em hỏi tin nhắn này thật hay giả:", "có phải lừa đảo". */
+const ASKING_FRAME = /\b(?:cho (?:em |minh |toi |tui |e |m )?hoi|that hay|co phai)\b/;
 
 /**
  * Long quotes (up to MAX_ASKED_QUOTE) of a text that asks whether they are real: outside every quote it has a question
- * mark and words of doubt ("Có số lạ nhắn Zalo: \"…\" Có nên bấm vô không?", "Got this email: \"…\" Is this legit?").
+ * (a question mark, or "cho em hỏi", "thật hay", "có phải") and words of doubt ("Có số lạ nhắn Zalo: \"…\" Có nên bấm
+ * vô không?", "Got this email: \"…\" Is this legit?", "cho em hỏi tin nhắn này thật hay giả: '…'").
  * A whole message pasted to ask about it is mentioned, not sent, however long it is. A scam that quotes its own script
  * ("Cán bộ sẽ nói: \"…\"") asks nobody whether it is real.
  */
@@ -177,7 +181,8 @@ export function findAskedQuotes(text: string): Array<[number, number]> {
     at = b;
   }
   outside += text.slice(at);
-  return outside.includes('?') && DOUBT_FRAME.test(normalizeText(outside).text) ? long : [];
+  const folded = normalizeText(outside).text;
+  return (outside.includes('?') || ASKING_FRAME.test(folded)) && DOUBT_FRAME.test(folded) ? long : [];
 }
 
 /** A keyword the reader is told to send ("DM me \"INFO\"", "nhắn \"NV\" cho page", "comment 'JOB'"): one short token in
@@ -487,6 +492,41 @@ function findLiveRequest(normalized: NormalizedText, mentionSpans: Array<[number
     if (!mentionSpans.some(([a, b]) => start >= a && start < b)) return true;
   }
   return false;
+}
+
+/** Host kinds that impersonate a brand (domains.ts). */
+const IMPERSONATING_HOST_KINDS: ReadonlySet<string> = new Set(['lookalike', 'idn-homograph', 'brand-on-free-host', 'brand-keyword-domain']);
+/** The text sends the reader to a site, right before the host (folded, in the host's own clause): "truy cập",
+ *  "cập nhật / thanh toán / nhận quà … tại", "đăng nhập vào", "verify … at", "visit". */
+const SITE_ASK_BEFORE =
+  /\b(?:truy cap|vao trang|vao web|vao website|vao link|vao duong link|tai trang|tai website|tai web|tai link|tai duong link|tai dia chi|tai cong|dang nhap vao|dang nhap tai|verify(?: [a-z]+){0,3} at|update(?: [a-z]+){0,3} at|confirm(?: [a-z]+){0,3} at|log in at|login at|sign in at|visit|go to|(?:cap nhat|xac minh|xac thuc|dang ky|khai bao|thanh toan|nop tien|nop phat|dong phi|tra cuu|nhan qua|nhan thuong|nhan tien|kich hoat)(?: [a-z]+){0,4} tai)(?: [a-z]+){0,4} $/;
+/** A negation in the clause ("đừng truy cập", "không đăng nhập tại", "never log in at"), words that report someone
+ *  else's ask ("a text saying … verify my card at", "if you get a text telling you to"), call the site fake ("trang giả
+ *  mạo … tại địa chỉ") or tell of a visit made ("lỡ đăng nhập vào", "đã truy cập thử"). */
+const SITE_ASK_DENIED =
+  /\b(?:dung|khong|chang|tuyet doi|cam|never|not|dont|do not|avoid|beware|my|saying|says|said|telling|tells|asking|asks|told me|if|neu|gia mao|mao danh|lua dao|fake|scam|phishing|lo|da truy cap|da vao|da dang nhap|truy cap thu|vao thu|dang nhap thu)\b/;
+/** How far before a host its site ask is read (UTF-16 units of the original). */
+const SITE_ASK_WINDOW = 80;
+
+/**
+ * The text's own ask to go to a host that impersonates a brand: "Quý khách vui lòng cập nhật … CHỈ tại trang chính
+ * thức vcb-sinhtrachoc.com.vn", "verify your identity now at paypal-secure-verify.com", in the writer's own voice — not
+ * quoted, not reported, not denied, not in a sentence that asks a question. Such a text is not warning about the host,
+ * whatever warning words it opens with ("Cảnh báo lừa đảo! … cập nhật tại …"): like an account number to pay into, it
+ * is a live request.
+ */
+function isOwnSiteAsk(text: string, ind: Indicator, mentionSpans: ReadonlyArray<readonly [number, number]>): boolean {
+  const { start, end } = ind;
+  if (start === undefined || end === undefined || !IMPERSONATING_HOST_KINDS.has(ind.kind) || ind.weight < 80) return false;
+  if (mentionSpans.some(([a, b]) => start < b && end > a)) return false;
+  // The host's clause, back to the last sentence break or colon.
+  const before = text.slice(Math.max(0, start - SITE_ASK_WINDOW), start);
+  const clause = before.slice(Math.max(before.search(/[^.!?;:\n\u2029]*$/), 0));
+  const after = text.slice(end, end + SITE_ASK_WINDOW);
+  const sentenceEnd = after.search(/[.!;\n\u2029](?:\s|$)|[?\n\u2029]/);
+  if (after.charAt(sentenceEnd) === '?') return false;
+  const folded = normalizeText(clause).text;
+  return SITE_ASK_BEFORE.test(`${folded} `) && !SITE_ASK_DENIED.test(folded);
 }
 
 /** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
@@ -848,7 +888,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
     if (ind.start === undefined || ind.end === undefined) continue;
     const { start, end } = ind;
     if (mentionSpans.some(([a, b]) => start < b && end > a) || narrated(ind)) mentioned.add(ind);
-    else if (ind.kind === 'number') liveRequest = true;
+    else if (ind.kind === 'number' || isOwnSiteAsk(text, ind, mentionSpans)) liveRequest = true;
   }
   // The text model may lift a clean verdict with an ask of the text's own to `suspicious` (model-lift.ts).
   const verdict = scoreIndicators(kept, allowlisted, { mentioned, liveRequest, echoLinks });
@@ -858,6 +898,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
 /** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
 export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   DOUBT_FRAME,
+  ASKING_FRAME,
   KEYWORD_QUOTE,
   LETTERS,
   TALKING_FRAME,
@@ -887,4 +928,6 @@ export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   PRESS_INITIALS,
   VOCATIVE_AFTER,
   LIVE_REQUEST,
+  SITE_ASK_BEFORE,
+  SITE_ASK_DENIED,
 ];
