@@ -343,6 +343,12 @@ describe('session 26: a scam that opens with a warning and sends the reader to a
     '[Cảnh báo lừa đảo] Gần đây có nhiều kẻ mạo danh Vietcombank. Quý khách vui lòng cập nhật sinh trắc học CHỈ tại trang chính thức vcb-sinhtrachoc.com.vn trước 17h hôm nay để tránh bị khóa tài khoản.',
     'PSA: lots of scammers are out there pretending to be PayPal. To protect your account, verify your identity now at paypal-secure-verify.com. Failure to verify within 24 hours will result in permanent suspension.',
     'CẢNH GIÁC! Kẻ gian đang mạo danh EVN. Quý khách hàng chưa thanh toán tiền điện tháng 11 vui lòng thanh toán tại evn-thanhtoan.vip để không bị cắt điện.',
+    // "sử dụng" is no "đừng"; a condition before a comma denies nothing; a colon before the host; an order opening it.
+    '[Cảnh báo lừa đảo] Nhiều kẻ mạo danh ngân hàng. Để tiếp tục sử dụng vui lòng truy cập vcb-sinhtrachoc.com.vn trước 24h.',
+    '[Cảnh báo lừa đảo] Nhiều kẻ mạo danh ngân hàng. Nếu quý khách không thực hiện giao dịch này, vui lòng truy cập vcb-sinhtrachoc.com.vn để hủy.',
+    'PSA: scammers are pretending to be PayPal. If you did not authorize this payment, visit paypal-secure-verify.com to cancel it.',
+    '[Cảnh báo lừa đảo] Nhiều kẻ mạo danh ngân hàng. Quý khách vui lòng cập nhật sinh trắc học CHỈ tại trang chính thức: vcb-sinhtrachoc.com.vn trước 17h.',
+    'Công an thông báo: Quý vị là nạn nhân của các vụ lừa đảo trực tuyến có thể đăng ký nhận lại tiền tại Cổng thu hồi tài sản. Truy cập thuhoitaisan-bocongan.com, điền thông tin tài khoản ngân hàng và nộp phí xác minh 500.000đ.',
   ])('flagged: %s', (text) => {
     expect(scanItem(engine, { text }).verdict).not.toBe('clean');
   });
@@ -354,6 +360,13 @@ describe('session 26: a scam that opens with a warning and sends the reader to a
     'PSA: if you get a text telling you to verify your account at paypal-secure-verify.com, it\'s a scam. Log in only through the PayPal app.',
     'Mình đã truy cập thử techcombank-uudai.xyz trên máy ảo để xem nó lừa thế nào: nó đòi nhập OTP ngay trang đầu. Mọi người cẩn thận.',
     'Got a text saying my Grab account will be suspended unless I verify my card at grab-verify-vn.com within 12 hours. I have never had issues with Grab before. Scam, right? Has anyone else received this?',
+    // A visit told of, with what befell the visitor.
+    'Cảnh báo lừa đảo! Mình truy cập vcb-sinhtrachoc.com.vn xong là bị trừ hết tiền, mọi người cẩn thận.',
+    'Cảnh báo lừa đảo! Hôm qua mẹ mình vào trang vcb-sinhtrachoc.com.vn rồi bị mất sạch 200 triệu.',
+    'Cảnh báo lừa đảo! Ai truy cập vcb-sinhtrachoc.com.vn là bị mất tiền.',
+    // A pointing hand or an arrow introduces what was reported; it does not end the report.
+    'Có người nhắn cho mẹ mình 👉 con đang cấp cứu, chuyển gấp 20 triệu vào tài khoản bệnh viện',
+    'Đối tượng yêu cầu ➡ chuyển tiền vào tài khoản an toàn để phục vụ điều tra',
     'Có ai nhận được email này chưa? "Your Apple ID has been locked for security reasons. Please verify your information at appleid-support-verify.net within 24 hours or your account will be permanently disabled." Link nhìn giả quá mà mình vẫn lăn tăn',
   ])('clean: %s', (text) => {
     expect(scanItem(engine, { text }).verdict).toBe('clean');

@@ -39,6 +39,8 @@ describe('number patterns in text', () => {
     ['gọi ⓪⑨⑧⑦⑥⑤④③②① nha', 0, '⓪⑨⑧⑦⑥⑤④③②①'],
     ['zalo 0️⃣9️⃣8️⃣7️⃣6️⃣5️⃣4️⃣3️⃣2️⃣1️⃣ ạ', 0, '0️⃣9️⃣8️⃣7️⃣6️⃣5️⃣4️⃣3️⃣2️⃣1️⃣'],
     ['zalo 0⃣9⃣8⃣7⃣ 654 321', 0, '0⃣9⃣8⃣7⃣ 654 321'],
+    ['gọi ０９８７．６５４－３２１', 0, '０９８７．６５４－３２１'],
+    ['gọi ⓿❾➇➐ 654 321', 0, '⓿❾➇➐ 654 321'],
   ])('%s → pattern %i at %j', (text, pattern, match) => {
     const hits = index.find(text).filter((h) => h.pattern === pattern);
     expect(hits.length).toBeGreaterThan(0);

@@ -5,7 +5,8 @@
  * (`0936 123 812`, `0936.123.812`, `(+84) 936-123-812`). The letter o/O counts as 0 next to digits when it is not part
  * of a word (`o98 765 4321`). Every contiguous run of groups with 8–20 digits is looked up, so two numbers written
  * side by side, or a number followed by an unrelated amount, still match. A leading `+84`/`84` country code is also
- * tried as `0`. Offsets are UTF-16 offsets into the original text, from the first to the last digit.
+ * tried as `0`. Offsets are UTF-16 offsets into the original text, from the first to the last digit (with a keycap's
+ * marks after it). Digit look-alikes count as digits (`foldDigitLookalikes`).
  */
 
 export interface NumberPatternSource {
@@ -82,12 +83,13 @@ interface Group {
 /** A code unit a digit look-alike leaves behind, read inside a digit group without ending it or adding a digit. */
 const JOINER = '\u2060';
 /** Digit look-alikes: full-width, circled, keycap marks, and the high half of the mathematical digits. */
-const DIGIT_LOOKALIKE = /[\uff10-\uff19\u2460-\u2468\u24ea\u20e3]|\ud835[\udfce-\udfff]/;
+const DIGIT_LOOKALIKE = /[\uff10-\uff19\u2460-\u2468\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u20e3]|\ud835[\udfce-\udfff]/;
 
 /**
  * The text with each digit look-alike written as its ASCII digit, code unit for code unit (offsets stay those of the
- * original): full-width "０９８", mathematical "𝟎𝟗𝟖" / "𝟘𝟡𝟠" (two units: the second becomes a joiner), circled
- * "⓪①…⑨", and keycaps "0️⃣9️⃣8️⃣" (the digit is ASCII; its variation selector and keycap mark become joiners).
+ * original): full-width "０９８" (and its separators "．", "－", the ideographic space), mathematical "𝟎𝟗𝟖" / "𝟘𝟡𝟠"
+ * (two units: the second becomes a joiner), circled "⓪①…⑨", "⓿❶…❾", "➀…➈", "➊…➒", "⓵…⓽", and keycaps "0️⃣9️⃣8️⃣" (the
+ * digit is ASCII; its variation selector and keycap mark become joiners).
  * Scammers write phone numbers this way to slip past a list.
  */
 export function foldDigitLookalikes(text: string): string {
@@ -97,7 +99,15 @@ export function foldDigitLookalikes(text: string): string {
     const code = text.charCodeAt(i);
     if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
     else if (code >= 0x2460 && code <= 0x2468) out += String.fromCharCode(code - 0x2460 + 49);
-    else if (code === 0x24ea) out += '0';
+    else if (code >= 0x24f5 && code <= 0x24fd) out += String.fromCharCode(code - 0x24f5 + 49);
+    else if (code >= 0x2776 && code <= 0x277e) out += String.fromCharCode(code - 0x2776 + 49);
+    else if (code >= 0x2780 && code <= 0x2788) out += String.fromCharCode(code - 0x2780 + 49);
+    else if (code >= 0x278a && code <= 0x2792) out += String.fromCharCode(code - 0x278a + 49);
+    else if (code === 0x24ea || code === 0x24ff) out += '0';
+    // Full-width separators between full-width digits ("０９８７．６５４－３２１").
+    else if (code === 0xff0e) out += '.';
+    else if (code === 0xff0d) out += '-';
+    else if (code === 0x3000) out += ' ';
     else if (code === 0x20e3) out += JOINER;
     else if (code === 0xfe0f && (text.charCodeAt(i + 1) === 0x20e3 || isDigit(text.charAt(i - 1)))) out += JOINER;
     else if (code === 0xd835 && i + 1 < text.length) {

@@ -159,8 +159,10 @@ export function findQuotedSpans(text: string, maxQuote: number = MAX_QUOTE): Arr
 const MAX_ASKED_QUOTE = 1200;
 /** Doubt about what is quoted, outside the quotes (folded): "lừa đảo à?", "có nên bấm vô không?", "thật không?", "legit?". */
 const DOUBT_FRAME =
-  /\b(?:lua|lua dao|scam|scams|scammer|scammers|legit|fake|phishing|gia mao|that hay|that khong|co that|uy tin khong|co nen|nen bam|nen tin|nen lam|nen tra loi|bam vo|bam vao|an toan khong|tin duoc|is this real|real or|co ai nhan duoc|ai nhan duoc|ai cung nhan duoc|nhin gia|trong gia|anyone else|anyone get|anyone got|anyone received)\b/;
+  /\b(?:lua dao|lua khong|lua ko|lua a|bi lua|lua dung|scam|scams|scammer|scammers|legit|fake|phishing|gia mao|that hay|that khong|co that|uy tin khong|co nen|nen bam|nen tin|nen lam|nen tra loi|bam vo|bam vao|tin duoc khong|is this real|real or|co ai nhan duoc|ai nhan duoc|ai cung nhan duoc|nhin gia|trong gia|anyone else|anyone get|anyone got|anyone received)\b/;
 
+/** A link or a bare host written in the text (dropped from the words around a quote). */
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\/\S*/gi;
 /** A question asked without its question mark: "cho em hỏi tin nhắn này thật hay giả:", "có phải lừa đảo". */
 const ASKING_FRAME = /\b(?:cho (?:em |minh |toi |tui |e |m )?hoi|that hay|co phai)\b/;
 
@@ -180,7 +182,8 @@ export function findAskedQuotes(text: string): Array<[number, number]> {
     outside += text.slice(at, a) + ' ';
     at = b;
   }
-  outside += text.slice(at);
+  // Links are not words: "?ref=…" is no question, "…/legit-offer" no doubt.
+  outside = (outside + text.slice(at)).replace(URL_IN_TEXT, ' ');
   const folded = normalizeText(outside).text;
   return (outside.includes('?') || ASKING_FRAME.test(folded)) && DOUBT_FRAME.test(folded) ? long : [];
 }
@@ -377,9 +380,23 @@ const REAL_OR_SCAM = /\b(?:that hay|lua|uy tin|co that|scam|legit|an toan|tin du
 
 /** What ends a reported or asked sentence. */
 const SENTENCE_STOP = /[.!?;\n\u2029]/;
-/** What ends a reported sentence: that, or an emoji — chat writers end a sentence with one ("… điền nhầm sđt 😭 m đọc giúp
- *  t cái mã"). Not a question: "có ai bị chưa 😭?" still asks as far as its question mark. */
-const REPORT_STOP = /[.!?;\n\u2029]|\p{Extended_Pictographic}/u;
+/** What ends a reported sentence: that, or a pictographic emoji — chat writers end a sentence with one ("… điền nhầm
+ *  sđt 😭 m đọc giúp t cái mã") — but not a pointing hand, an arrow or a sign, which introduce what was said ("Có người
+ *  nhắn cho mẹ mình 👉 con đang cấp cứu…", "Đối tượng yêu cầu ➡ chuyển tiền…"). Not a question: "có ai bị chưa 😭?"
+ *  still asks as far as its question mark. */
+const REPORT_STOP = /[.!?;\n\u2029]|(?![\u{1F446}-\u{1F449}])[\u{1F300}-\u{1FAFF}]/gu;
+/** An emoji ends a reported span only after this many words of it (the marker's own words count). */
+const REPORT_EMOJI_MIN_WORDS = 5;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Where the reported sentence opening at rest[0] ends (an emoji ends it only after REPORT_EMOJI_MIN_WORDS words). */
+function findReportEnd(rest: string): number {
+  REPORT_STOP.lastIndex = 0;
+  for (let m = REPORT_STOP.exec(rest); m !== null; m = REPORT_STOP.exec(rest)) {
+    if (m[0].length === 1 || (rest.slice(0, m.index).match(WORD) ?? []).length >= REPORT_EMOJI_MIN_WORDS) return m.index;
+  }
+  return rest.length;
+}
 
 /** The longest question read (UTF-16 units): the search for its end stays bounded however many openings a text has. */
 const MAX_QUESTION = 300;
@@ -423,9 +440,7 @@ export function findReportedSpans(text: string, normalized: NormalizedText): Arr
     const start = normalized.start[m.index] ?? 0;
     // "Yêu cầu bà cài ứng dụng…" opening a sentence has no one before it who asked: the writer's own order.
     if (m[0].startsWith('yeu cau ') && isOwnOrder(text, start, spans[spans.length - 1])) continue;
-    const rest = text.slice(start);
-    const stop = REPORT_STOP.exec(rest);
-    const end = stop ? start + stop.index : text.length;
+    const end = start + findReportEnd(text.slice(start));
     spans.push([start, findOwnReferral(text, normalized, m.index + m[0].length, end) ?? end]);
   }
   return [...spans, ...findQuestionSpans(text, normalized)];
@@ -500,33 +515,62 @@ const IMPERSONATING_HOST_KINDS: ReadonlySet<string> = new Set(['lookalike', 'idn
  *  "cập nhật / thanh toán / nhận quà … tại", "đăng nhập vào", "verify … at", "visit". */
 const SITE_ASK_BEFORE =
   /\b(?:truy cap|vao trang|vao web|vao website|vao link|vao duong link|tai trang|tai website|tai web|tai link|tai duong link|tai dia chi|tai cong|dang nhap vao|dang nhap tai|verify(?: [a-z]+){0,3} at|update(?: [a-z]+){0,3} at|confirm(?: [a-z]+){0,3} at|log in at|login at|sign in at|visit|go to|(?:cap nhat|xac minh|xac thuc|dang ky|khai bao|thanh toan|nop tien|nop phat|dong phi|tra cuu|nhan qua|nhan thuong|nhan tien|kich hoat)(?: [a-z]+){0,4} tai)(?: [a-z]+){0,4} $/;
-/** A negation in the clause ("đừng truy cập", "không đăng nhập tại", "never log in at"), words that report someone
- *  else's ask ("a text saying … verify my card at", "if you get a text telling you to"), call the site fake ("trang giả
- *  mạo … tại địa chỉ") or tell of a visit made ("lỡ đăng nhập vào", "đã truy cập thử"). */
-const SITE_ASK_DENIED =
-  /\b(?:dung|khong|chang|tuyet doi|cam|never|not|dont|do not|avoid|beware|my|saying|says|said|telling|tells|asking|asks|told me|if|neu|gia mao|mao danh|lua dao|fake|scam|phishing|lo|da truy cap|da vao|da dang nhap|truy cap thu|vao thu|dang nhap thu)\b/;
+/** A negation among the few words right before the ask's verb: "đừng truy cập", "tuyệt đối không đăng nhập tại",
+ *  "không bao giờ yêu cầu truy cập", "never log in at" — not a "không" elsewhere in the clause ("Nếu quý khách không
+ *  thực hiện giao dịch này, vui lòng truy cập …" is the phishing notice's own ask). */
+const SITE_ASK_NEGATION = /\b(?:dung|khong|chang|chua|tuyet doi|cam|never|not|dont|avoid)\b/;
+/** Words anywhere in the clause that report someone else's ask ("a text saying … verify my card at", "if you get a
+ *  text telling you to", "nếu nhận được"), call the site fake ("trang giả mạo … tại địa chỉ") or tell of a visit made
+ *  ("lỡ đăng nhập vào", "đã truy cập thử"). */
+const SITE_ASK_TOLD =
+  /\b(?:my|saying|says|said|telling|tells|told me|asking me|if you get|if you receive|if you got|neu nhan duoc|neu ban nhan|gia mao|mao danh|fake|phishing|da truy cap|da vao|da dang nhap|truy cap thu|vao thu|dang nhap thu|lo truy cap|lo vao|lo dang nhap|lo bam)\b/;
+/** Avoiding fakes is the scam's own pretext ("để tránh bị mạo danh, vui lòng cập nhật tại …"), not calling the site fake. */
+const AVOIDING_FAKES = /\b(?:tranh|phong|chong)(?: bi)? (?:gia mao|mao danh|lua dao)\b/g;
+/** A request to the reader somewhere in the clause — "vui lòng", "hãy", "quý khách", "bạn cần", "chỉ", "ngay", "please",
+ *  "now", "your" — or the verb opening the clause as an order; a visit told of ("Mình truy cập … xong là bị trừ
+ *  tiền", "Ai truy cập … là bị mất tiền") has neither. */
+const SITE_ASK_REQUEST =
+  /\b(?:vui long|hay|xin|moi|quy khach|khach hang|ban|anh chi|can|phai|chi|ngay|please|now|kindly|must|need|required|you|your)\b/;
+/** What befell a visitor, right after the host: "… xong là bị trừ hết tiền", "… rồi bị mất sạch", "… là bị mất tiền". */
+const SITE_VISIT_CONSEQUENCE = /^[a-z0-9 ]{0,30}\b(?:xong|roi bi|la bi|thi bi|bi mat|bi tru|mat sach|mat het|bi lua|bi hack)\b/;
 /** How far before a host its site ask is read (UTF-16 units of the original). */
 const SITE_ASK_WINDOW = 80;
 
 /**
  * The text's own ask to go to a host that impersonates a brand: "Quý khách vui lòng cập nhật … CHỈ tại trang chính
  * thức vcb-sinhtrachoc.com.vn", "verify your identity now at paypal-secure-verify.com", in the writer's own voice — not
- * quoted, not reported, not denied, not in a sentence that asks a question. Such a text is not warning about the host,
- * whatever warning words it opens with ("Cảnh báo lừa đảo! … cập nhật tại …"): like an account number to pay into, it
- * is a live request.
+ * quoted, not reported, not denied, not a visit told of, not in a sentence that asks a question. Such a text is not
+ * warning about the host, whatever warning words it opens with ("Cảnh báo lừa đảo! … cập nhật tại …"): like an
+ * account number to pay into, it is a live request.
  */
 function isOwnSiteAsk(text: string, ind: Indicator, mentionSpans: ReadonlyArray<readonly [number, number]>): boolean {
   const { start, end } = ind;
   if (start === undefined || end === undefined || !IMPERSONATING_HOST_KINDS.has(ind.kind) || ind.weight < 80) return false;
   if (mentionSpans.some(([a, b]) => start < b && end > a)) return false;
-  // The host's clause, back to the last sentence break or colon.
+  // The host's clause, back to the last sentence break or colon — or the one before a colon right before the host
+  // ("truy cập link sau: vcb-…").
   const before = text.slice(Math.max(0, start - SITE_ASK_WINDOW), start);
-  const clause = before.slice(Math.max(before.search(/[^.!?;:\n\u2029]*$/), 0));
+  let cut = Math.max(before.search(/[^.!?;:\n\u2029]*$/), 0);
+  if (!/[\p{L}\p{N}]/u.test(before.slice(cut)) && before.charAt(cut - 1) === ':') {
+    cut = Math.max(before.slice(0, cut - 1).search(/[^.!?;:\n\u2029]*$/), 0);
+  }
   const after = text.slice(end, end + SITE_ASK_WINDOW);
   const sentenceEnd = after.search(/[.!;\n\u2029](?:\s|$)|[?\n\u2029]/);
   if (after.charAt(sentenceEnd) === '?') return false;
-  const folded = normalizeText(clause).text;
-  return SITE_ASK_BEFORE.test(`${folded} `) && !SITE_ASK_DENIED.test(folded);
+  const clause = before.slice(cut);
+  const normalized = normalizeText(clause);
+  const folded = `${normalized.text} `;
+  const verb = SITE_ASK_BEFORE.exec(folded);
+  if (verb === null) return false;
+  // The words right before the verb, after the last comma: "Nếu quý khách không thực hiện giao dịch này, vui lòng truy
+  // cập …" and "If you did not authorize this payment, visit …" ask; "sử dụng" is no "đừng".
+  const lead = clause.slice(0, normalized.start[verb.index] ?? clause.length);
+  const leadWords = normalizeText(lead.slice(lead.search(/[^,;]*$/))).text.replace(/\bsu dung\b/g, ' ').trim().split(' ');
+  if (SITE_ASK_NEGATION.test(leadWords.slice(-6).join(' '))) return false;
+  if (SITE_ASK_TOLD.test(folded.replace(AVOIDING_FAKES, ' '))) return false;
+  // An order opening its clause ("Truy cập thuhoitaisan-bocongan.com, điền …") asks as much as "vui lòng".
+  if (!SITE_ASK_REQUEST.test(folded) && folded.slice(0, verb.index).trim() !== '') return false;
+  return !SITE_VISIT_CONSEQUENCE.test(normalizeText(after.slice(0, sentenceEnd < 0 ? after.length : sentenceEnd)).text);
 }
 
 /** Asks that a governing negation ("không bao giờ yêu cầu …") turns into a denial, and a past-tense marker ("đã
@@ -898,6 +942,7 @@ export function scanItem(engine: Engine, input: ScanInput): Verdict {
 /** This module's module-level expressions, compiled ahead of a tab's first scan (compile-ahead.ts; a test checks the list). */
 export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   DOUBT_FRAME,
+  URL_IN_TEXT,
   ASKING_FRAME,
   KEYWORD_QUOTE,
   LETTERS,
@@ -924,10 +969,15 @@ export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   REAL_OR_SCAM,
   SENTENCE_STOP,
   REPORT_STOP,
+  WORD,
   OWN_REFERRAL,
   PRESS_INITIALS,
   VOCATIVE_AFTER,
   LIVE_REQUEST,
   SITE_ASK_BEFORE,
-  SITE_ASK_DENIED,
+  SITE_ASK_NEGATION,
+  SITE_ASK_TOLD,
+  AVOIDING_FAKES,
+  SITE_ASK_REQUEST,
+  SITE_VISIT_CONSEQUENCE,
 ];
