@@ -39,6 +39,9 @@ describe('findAskedQuotes: a whole message quoted to ask whether it is real', ()
     expect(findAskedQuotes(`Bạn có muốn nhận việc không? ${message}`)).toEqual([]);
     expect(findAskedQuotes(`Cái này lừa đảo. ${message}`)).toEqual([]);
     expect(findAskedQuotes('Có nên bấm vô không? "nạp tiền làm nhiệm vụ"')).toEqual([]);
+    // A "?" inside a link is no question; "an toàn không cần vốn" is no doubt.
+    expect(findAskedQuotes(`Tuyển CTV. Chị Lan chia sẻ: ${message} Đăng ký: https://vieclam-online.top/?ref=lan 100% legit`)).toEqual([]);
+    expect(findAskedQuotes(`Bạn còn chần chừ gì nữa? ${message} Việc an toàn không cần vốn`)).toEqual([]);
   });
 
   it('the asked message is a mention in a scan; the same message sent, or its script quoted by a scam, is not', () => {
