@@ -83,7 +83,7 @@ interface Group {
 /** A code unit a digit look-alike leaves behind, read inside a digit group without ending it or adding a digit. */
 const JOINER = '\u2060';
 /** Digit look-alikes: full-width, circled, keycap marks, and the high half of the mathematical digits. */
-const DIGIT_LOOKALIKE = /[\uff10-\uff19\u2460-\u2468\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u20e3]|\ud835[\udfce-\udfff]/;
+const DIGIT_LOOKALIKE = /[\uff10-\uff19\u2460-\u2468\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]|\u20e3|\ud835[\udfce-\udfff]/;
 
 /**
  * The text with each digit look-alike written as its ASCII digit, code unit for code unit (offsets stay those of the
