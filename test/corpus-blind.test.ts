@@ -72,7 +72,10 @@ import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
 // Session 26 (2026-12-02). Held out: blind30 (one week of ten more people's Facebook), first read on the session-25
-// engine (4cfe7ec): 95.0 % / 5.0 %. blind29 retired (its figures at the end of session 25 were final: 98.0 / 1.0).
+// engine (4cfe7ec): 95.0 % / 5.0 %; at the end 95.0 % / 2.0 % (four engine rules — long quotes asked about, an emoji
+// ending a report, a warning-opened scam sending the reader to a fake site, dotted syllables — a pattern round, two
+// sweeps and three reviews). blind29 retired (its figures at the end of session 25 were final: 98.0 / 1.0; after this
+// session's round, 99 / 0).
 // Session 25 (2026-12-02). Held out: blind29 (one week of ten more people's Facebook), first read on the session-24
 // engine (f912ae2): 98.0 % / 1.0 %; at the end 98.0 % / 1.0 % (the retrained text model was not kept; the brand and
 // engine rules, two pattern rounds, four reviews and two sweeps on the tuning sets moved it by nothing). blind28
@@ -160,8 +163,8 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind26', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind27', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind28', minRecall: 0.98, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind29', minRecall: 0.95, maxFalseWarnings: 0.03, minItems: 100 },
-  { name: 'blind30', minRecall: 0.93, maxFalseWarnings: 0.06, minItems: 100 },
+  { name: 'blind29', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
+  { name: 'blind30', minRecall: 0.93, maxFalseWarnings: 0.03, minItems: 100 },
 ];
 
 interface Item {
