@@ -887,6 +887,8 @@ function countGluedPieces(w: number, words: number): number {
 
 /** ASCII markers that glue the pieces of one cut syllable when written alone between them ("ch.uyển", "t-iền"). */
 const PIECE_MARKERS = '.-_*';
+/** Their char codes, for the fast path's test after every word. */
+const PIECE_MARKER_CODES: ReadonlySet<number> = new Set([...PIECE_MARKERS].map((c) => c.charCodeAt(0)));
 
 /**
  * How many words from `w` (2 to MAX_GLUED_PIECES; 0 when none) are letters-only pieces each separated by one ASCII
@@ -918,7 +920,8 @@ function countDottedPieces(w: number, words: number): number {
 function isNameAfterInitial(raw: string, initial: number, name: number): boolean {
   const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
   const second = raw.charAt(name + 1).normalize('NFD').charAt(0);
-  return isUpper(raw.charAt(initial)) && isUpper(raw.charAt(name)) && second !== '' && !isUpper(second) && second !== second.toUpperCase();
+  // A cased lower-case letter (not a digit, a mark or the end of the text) after the name's capital.
+  return isUpper(raw.charAt(initial)) && isUpper(raw.charAt(name)) && second !== second.toUpperCase();
 }
 
 /** Whether word `w` is a single letter glued by emoji alone to a following word of two or more letters ("t🎉rúng"). */
@@ -1554,9 +1557,7 @@ function normalizeFast(raw: string): void {
  * the pipeline's dotted-pieces rule (`countDottedPieces`) decides those, so the word goes to the pipeline.
  */
 function isPieceMarkerBeforeLetter(raw: string, i: number): boolean {
-  const code = raw.charCodeAt(i);
-  if (code !== 46 && code !== 45 && code !== 95 && code !== 42) return false;
-  if (i + 1 >= raw.length) return false;
+  if (i + 1 >= raw.length || !PIECE_MARKER_CODES.has(raw.charCodeAt(i))) return false;
   const next = raw.charCodeAt(i + 1);
   const fast = fastClasses[next] || computeFastClass(next);
   return fast >= 97 || fast === FAST_SPECIAL;

@@ -82,8 +82,33 @@ interface Group {
 
 /** A code unit a digit look-alike leaves behind, read inside a digit group without ending it or adding a digit. */
 const JOINER = '\u2060';
-/** Digit look-alikes: full-width, circled, keycap marks, and the high half of the mathematical digits. */
-const DIGIT_LOOKALIKE = /[\uff10-\uff19\u2460-\u2468\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]|\u20e3|\ud835[\udfce-\udfff]/;
+
+/** Runs of digit look-alikes: [first, last, the ASCII code the first stands for]. */
+const DIGIT_RANGES: ReadonlyArray<readonly [number, number, number]> = [
+  [0xff10, 0xff19, 48], // ０–９
+  [0x2460, 0x2468, 49], // ①–⑨
+  [0x24f5, 0x24fd, 49], // ⓵–⓽
+  [0x2776, 0x277e, 49], // ❶–❾
+  [0x2780, 0x2788, 49], // ➀–➈
+  [0x278a, 0x2792, 49], // ➊–➒
+];
+/** Single code units: the circled zeros, full-width separators between full-width digits ("０９８７．６５４－３２１"), and
+ *  the keycap mark. */
+const SINGLE_FOLDS: ReadonlyMap<number, string> = new Map([
+  [0x24ea, '0'],
+  [0x24ff, '0'],
+  [0xff0e, '.'],
+  [0xff0d, '-'],
+  [0x3000, ' '],
+  [0x20e3, JOINER],
+]);
+
+const toRegexEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+/** Digit look-alikes (the ranges above, the circled zeros), keycap marks, and the high half of the mathematical digits —
+ *  not the full-width separators, which only matter between look-alike digits. */
+const DIGIT_LOOKALIKE = new RegExp(
+  `[${DIGIT_RANGES.map(([from, to]) => `${toRegexEscape(from)}-${toRegexEscape(to)}`).join('')}\\u24ea\\u24ff]|\\u20e3|\\ud835[\\udfce-\\udfff]`,
+);
 
 /**
  * The text with each digit look-alike written as its ASCII digit, code unit for code unit (offsets stay those of the
@@ -97,18 +122,10 @@ export function foldDigitLookalikes(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (code >= 0x2460 && code <= 0x2468) out += String.fromCharCode(code - 0x2460 + 49);
-    else if (code >= 0x24f5 && code <= 0x24fd) out += String.fromCharCode(code - 0x24f5 + 49);
-    else if (code >= 0x2776 && code <= 0x277e) out += String.fromCharCode(code - 0x2776 + 49);
-    else if (code >= 0x2780 && code <= 0x2788) out += String.fromCharCode(code - 0x2780 + 49);
-    else if (code >= 0x278a && code <= 0x2792) out += String.fromCharCode(code - 0x278a + 49);
-    else if (code === 0x24ea || code === 0x24ff) out += '0';
-    // Full-width separators between full-width digits ("０９８７．６５４－３２１").
-    else if (code === 0xff0e) out += '.';
-    else if (code === 0xff0d) out += '-';
-    else if (code === 0x3000) out += ' ';
-    else if (code === 0x20e3) out += JOINER;
+    const range = DIGIT_RANGES.find(([from, to]) => code >= from && code <= to);
+    const single = SINGLE_FOLDS.get(code);
+    if (range) out += String.fromCharCode(code - range[0] + range[2]);
+    else if (single !== undefined) out += single;
     else if (code === 0xfe0f && (text.charCodeAt(i + 1) === 0x20e3 || isDigit(text.charAt(i - 1)))) out += JOINER;
     else if (code === 0xd835 && i + 1 < text.length) {
       const low = text.charCodeAt(i + 1);

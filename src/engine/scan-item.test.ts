@@ -91,6 +91,8 @@ describe('findReportedSpans', () => {
     expect(reported('Shop đó nói chuyển khoản trước mới gửi hàng, mình không chịu')).toEqual(['Shop đó nói chuyển khoản trước mới gửi hàng, mình không chịu']);
     // An emoji ends a reported sentence the way a full stop does: the ask after it is the writer's own.
     expect(reported('mà có page nhắn em bảo trúng thưởng 😭 m đọc giúp t cái mã 6 số')).toEqual(['có page nhắn em bảo trúng thưởng ']);
+    // Not before five words of it: right after the marker an emoji introduces what was said.
+    expect(reported('có page nhắn 😱 em bảo trúng thưởng rồi')).toEqual(['có page nhắn 😱 em bảo trúng thưởng rồi']);
     expect(reported('Anh ấy bảo anh chị chuyển trước 50% cọc vào số tài khoản này nhé')).toEqual([]);
   });
 

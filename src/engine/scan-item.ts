@@ -174,6 +174,8 @@ const ASKING_FRAME = /\b(?:cho (?:em |minh |toi |tui |e |m )?hoi|that hay|co pha
  * ("Cán bộ sẽ nói: \"…\"") asks nobody whether it is real.
  */
 export function findAskedQuotes(text: string): Array<[number, number]> {
+  // Most posts are too short to hold one: skip the second pass over their quotation marks.
+  if (text.length <= MAX_QUOTE + 2) return [];
   const long = findQuotedSpans(text, MAX_ASKED_QUOTE).filter(([a, b]) => b - a > MAX_QUOTE);
   if (long.length === 0) return [];
   let outside = '';
@@ -387,13 +389,12 @@ const SENTENCE_STOP = /[.!?;\n\u2029]/;
 const REPORT_STOP = /[.!?;\n\u2029]|(?![\u{1F446}-\u{1F449}])[\u{1F300}-\u{1FAFF}]/gu;
 /** An emoji ends a reported span only after this many words of it (the marker's own words count). */
 const REPORT_EMOJI_MIN_WORDS = 5;
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Where the reported sentence opening at rest[0] ends (an emoji ends it only after REPORT_EMOJI_MIN_WORDS words). */
 function findReportEnd(rest: string): number {
   REPORT_STOP.lastIndex = 0;
   for (let m = REPORT_STOP.exec(rest); m !== null; m = REPORT_STOP.exec(rest)) {
-    if (m[0].length === 1 || (rest.slice(0, m.index).match(WORD) ?? []).length >= REPORT_EMOJI_MIN_WORDS) return m.index;
+    if (m[0].length === 1 || (rest.slice(0, m.index).match(LETTERS) ?? []).length >= REPORT_EMOJI_MIN_WORDS) return m.index;
   }
   return rest.length;
 }
@@ -969,7 +970,6 @@ export const SCAN_EXPRESSIONS: readonly RegExp[] = [
   REAL_OR_SCAM,
   SENTENCE_STOP,
   REPORT_STOP,
-  WORD,
   OWN_REFERRAL,
   PRESS_INITIALS,
   VOCATIVE_AFTER,
