@@ -10,9 +10,9 @@ describe('the text model’s training files', () => {
     for (const file of [...SCAM_FILES, ...BENIGN_FILES, PRESS_RELEASE]) expect(existsSync(join(CORPUS, file)), file).toBe(true);
   });
 
-  it('retire exactly the blind sets of sessions 1–25 (changing that is a decision, not an edit)', () => {
-    expect([...RETIRED_BLIND_SETS]).toEqual(['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29']);
-    expect([...SCAM_FILES, ...BENIGN_FILES].filter((file) => /blind(?:[3-9]\d|\d{3,})\b/.test(file))).toEqual([]);
+  it('retire exactly the blind sets of sessions 1–26 (changing that is a decision, not an edit)', () => {
+    expect([...RETIRED_BLIND_SETS]).toEqual(['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13', 'blind14', 'blind15', 'blind16', 'blind17', 'blind18', 'blind19', 'blind20', 'blind21', 'blind22', 'blind23', 'blind24', 'blind25', 'blind26', 'blind27', 'blind28', 'blind29', 'blind30']);
+    expect([...SCAM_FILES, ...BENIGN_FILES].filter((file) => /blind(?:3[1-9]|[4-9]\d|\d{3,})\b/.test(file))).toEqual([]);
   });
 
   it('never include a held-out blind set (only the retired ones)', () => {
