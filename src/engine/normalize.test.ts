@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { foldAccented, foldCharacters, foldPhrase, hasVietnameseMarks, normalizeText, normalizeTextReference, type NormalizedText } from './normalize.ts';
+import { foldAccented, foldCharacters, foldPhrase, hasVietnameseMarks, normalizeIntoScratch, normalizeText, normalizeTextReference, type NormalizedText } from './normalize.ts';
 
 /** The original slice behind folded text[from, to). */
 function sliceBehind(raw: string, n: NormalizedText, from: number, to: number): string {
@@ -255,6 +255,38 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test.each([
+    ['pieces glued together', textArb],
+    ['pieces between spaces', textWithSpacesArb],
+  ])('the scratch path (word edges only) agrees with normalizeText: %s', (_name, arb) => {
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const full = normalizeText(raw);
+        // Leave other offsets in the shared buffers first, so a value the scratch path did not write shows.
+        normalizeText(`   ${raw}${raw}`);
+        const scratch = normalizeIntoScratch(raw);
+        expect(String.fromCharCode(...scratch.codes.subarray(0, scratch.length))).toBe(full.text);
+        expect([...scratch.joined.subarray(0, scratch.joinedCount)]).toEqual(full.joined);
+        const joined = new Set(full.joined);
+        for (let k = 0; k < scratch.wordCount; k++) {
+          const from = scratch.wordFrom[k] ?? 0;
+          const to = scratch.wordTo[k] ?? 0;
+          // The matcher reads a word's first start and last end; inside a joined word it reads every char.
+          const inside = joined.has(from) ? Array.from({ length: to - from }, (_, j) => from + j) : [];
+          for (const at of [from, ...inside]) expect(scratch.start[at], `start ${at} of ${JSON.stringify(raw)}`).toBe(full.start[at]);
+          for (const at of [to - 1, ...inside]) expect(scratch.end[at], `end ${at} of ${JSON.stringify(raw)}`).toBe(full.end[at]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a syllable cut by a marker before an astral letter (a review found "củ.𝐚")', () => {
+    for (const raw of ['củ.𝐚', 'hôm nay củ.𝐚 nhé', 'ch.𝐮yển tiền', 'kh-𝐨ản']) {
+      expect(normalizeText(raw), raw).toEqual(normalizeTextReference(raw));
+    }
   });
 
   test('a slice in the middle of a long text of plain words', () => {
