@@ -260,7 +260,7 @@ describe('property: the fast path for plain words equals the whole pipeline', ()
   test.each([
     ['pieces glued together', textArb],
     ['pieces between spaces', textWithSpacesArb],
-  ])('the scratch path (word edges only) agrees with normalizeText: %s', (_name, arb) => {
+  ])('the scratch path (the matcher\'s) agrees with normalizeText where the matcher reads it: %s', (_name, arb) => {
     fc.assert(
       fc.property(arb, (raw) => {
         const full = normalizeText(raw);

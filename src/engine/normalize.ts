@@ -888,14 +888,7 @@ function countGluedPieces(w: number, words: number): number {
 /** ASCII markers that glue the pieces of one cut syllable when written alone between them ("ch.uyển", "t-iền"). */
 const PIECE_MARKERS = '.-_*';
 /** Their char codes, for the fast path's test after every word. */
-const PIECE_MARKER_CODES = markAsciiCodes(PIECE_MARKERS);
-
-/** A table of the 128 ASCII codes with 1 at each character of `chars`. */
-function markAsciiCodes(chars: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const char of chars) table[char.charCodeAt(0)] = 1;
-  return table;
-}
+const PIECE_MARKER_CODES: ReadonlySet<number> = new Set([...PIECE_MARKERS].map((c) => c.charCodeAt(0)));
 
 /**
  * How many words from `w` (2 to MAX_GLUED_PIECES; 0 when none) are letters-only pieces each separated by one ASCII
@@ -1426,7 +1419,7 @@ function recordSliceWords(from: number, to: number): void {
 }
 
 /** `normalizeWhole(raw)`, faster: plain words folded here, stretches of special words by the pipeline. */
-function normalizeFast(raw: string, edgesOnly: boolean): void {
+function normalizeFast(raw: string): void {
   resetOutput();
   const n = raw.length;
   growOut(n + 16);
@@ -1478,12 +1471,14 @@ function normalizeFast(raw: string, edgesOnly: boolean): void {
       if (fast >= 97) {
         codes[out] = fast;
         starts[out] = i;
+        ends[out] = i + 1;
         out++;
         h = Math.imul(h ^ fast, 0x01000193);
         i++;
       } else if (fast === FAST_SEPARATOR) {
         break;
       } else if (fast === FAST_COMBINING) {
+        if (out > from) ends[out - 1] = i + 1;
         i++;
       } else if (fast === FAST_IGNORE) {
         // Between two letters, an invisible character may stand for a space ("cộng\u200btác"): the pipeline decides.
@@ -1497,12 +1492,6 @@ function normalizeFast(raw: string, edgesOnly: boolean): void {
         special = true;
         i++;
       }
-    }
-    // Each letter ends where the next begins (a plain word is letters and the combining marks after them); the last
-    // one at the word's end. The scratch path (the phrase matcher) reads only the word's edges.
-    if (out > from) {
-      ends[out - 1] = i;
-      if (!edgesOnly) for (let k = from; k < out - 1; k++) ends[k] = starts[k + 1] ?? 0;
     }
     if (
       !special &&
@@ -1568,7 +1557,7 @@ function normalizeFast(raw: string, edgesOnly: boolean): void {
  * the pipeline's dotted-pieces rule (`countDottedPieces`) decides those, so the word goes to the pipeline.
  */
 function isPieceMarkerBeforeLetter(raw: string, i: number): boolean {
-  if (i + 1 >= raw.length || PIECE_MARKER_CODES[raw.charCodeAt(i)] !== 1) return false;
+  if (i + 1 >= raw.length || !PIECE_MARKER_CODES.has(raw.charCodeAt(i))) return false;
   const next = raw.charCodeAt(i + 1);
   let fast = fastClasses[next] || computeFastClass(next);
   // An astral letter after the marker ("củ.𝐚") is special too (its high surrogate alone says nothing).
@@ -1635,7 +1624,7 @@ function normalizeWhole(raw: string): void {
 
 /** Folds `raw` (see the module comment) and maps every folded UTF-16 unit back to its original range. */
 export function normalizeText(raw: string): NormalizedText {
-  normalizeFast(raw, false);
+  normalizeFast(raw);
   return collectResult();
 }
 
@@ -1661,9 +1650,7 @@ function collectResult(): NormalizedText {
 
 /**
  * The normalizer's shared scratch result (for the phrase matcher's hot path): folded char codes and offsets of the
- * LAST call, valid only until the next call to any function of this module. Never keep it. Offsets are only valid
- * where the matcher reads them: `start` at each word's first char, `end` at each word's last char, and both at every
- * char of a joined word (`joined`); inside other words they are stale (the fast path writes only a word's edges).
+ * LAST call, valid only until the next call to any function of this module. Never keep it.
  */
 export interface ScratchNormalized {
   codes: Uint8Array;
@@ -1695,7 +1682,7 @@ const scratchResult: ScratchNormalized = {
 
 /** Normalizes `raw` into the shared scratch buffers without allocating (see `ScratchNormalized`). */
 export function normalizeIntoScratch(raw: string): ScratchNormalized {
-  normalizeFast(raw, true);
+  normalizeFast(raw);
   scratchResult.codes = outCodes;
   scratchResult.start = outStart;
   scratchResult.end = outEnd;
