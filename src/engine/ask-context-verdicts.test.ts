@@ -25,6 +25,23 @@ describe('negations about something else do not hide the ask (bundled database)'
   });
 });
 
+describe('advice against installing a bank app from a file is no ask (bundled database)', () => {
+  it.each([
+    'Lưu ý khi dùng app ngân hàng: không tải file apk, không bấm link lạ, không cung cấp OTP.',
+    'Mẹ ơi, app ngân hàng thì tải trên CH Play thôi, đừng cài file apk ai gửi nha',
+    'Hướng dẫn cài app BIDV SmartBanking: vào App Store hoặc CH Play, gõ BIDV, bấm cài đặt. Không cài bản apk trôi nổi.',
+  ])('clean: %s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('clean');
+  });
+
+  it.each([
+    'Cài app ngân hàng bản mới qua file apk tại link này để xác thực',
+    'Không cài app ngân hàng bản mới qua file apk thì tài khoản sẽ bị khóa',
+  ])('still a scam: %s', (text) => {
+    expect(scanItem(engine, { text }).verdict).toBe('scam');
+  });
+});
+
 describe('"cam kết" is not "cấm" (bundled database)', () => {
   it('the deposit ask after "Cam kết lợi nhuận…" counts', () => {
     const text = 'Cam kết lợi nhuận 30% mỗi tháng nạp tối thiểu 5 triệu';

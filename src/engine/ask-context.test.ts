@@ -337,6 +337,31 @@ describe('isNegatedAsk: lists and negated payment nouns', () => {
   });
 });
 
+describe('isNegatedAsk: a match that ends in a negated install', () => {
+  const whole = (text: string) => isNegatedAsk(text, 0, text.length);
+  it.each([
+    'app ngân hàng: không tải file apk',
+    'ngân hàng thì tải trên CH Play thôi, đừng cài file apk',
+    'BIDV, bấm cài đặt. Không cài bản apk',
+    'ngân hàng từ Google Play, không cài đặt ứng dụng ngân hàng',
+    'bank app from the store, do not install apk',
+  ])('denied: %s', (text) => {
+    expect(whole(text)).toBe(true);
+  });
+
+  it.each([
+    // The install itself asked, or made the condition of a threat.
+    'cài app ngân hàng bản mới qua file apk',
+    'Không cài app ngân hàng bản mới qua file apk thì tài khoản sẽ bị khóa',
+    // Not an install after the negation, or the thing installed is not at the end of the match.
+    'không cần đến quầy, cài file apk',
+    'không tải file apk về máy rồi đăng nhập tài khoản ngân hàng',
+  ])('kept: %s', (text) => {
+    const end = text.includes(' thì') ? text.indexOf(' thì') : text.length;
+    expect(isNegatedAsk(text, 0, end)).toBe(false);
+  });
+});
+
 describe('isNegatedClaim: a lure denied in its own clause', () => {
   const claim = (text: string, word: string) => isNegatedClaim(text, text.indexOf(word), text.indexOf(word) + word.length);
   it('denies a governed lure; keeps a lure after a comma, one with the negation inside it, and one after "chưa"', () => {

@@ -886,12 +886,41 @@ function isForbidding(words: readonly Word[], negation: number): boolean {
 function isNegatedInside(text: string, start: number, end: number): boolean {
   const words = splitWords(text.slice(start, end));
   const negation = findLastNegation(words);
-  if (negation < 0 || words.length - negation - 1 > 3) return false;
-  if (isConditionalNegation(words, negation)) return false;
+  if (negation < 0 || isConditionalNegation(words, negation)) return false;
+  // "không cài app thì không nhận được tiền": answered by "thì" after the match, the install is a condition.
+  if (isDeniedInstall(words, negation)) return !isAnsweredByCondition(text, end, start);
+  if (words.length - negation - 1 > 3) return false;
   for (const word of words.slice(negation + 1)) {
     // "không hoàn tiền", "không trả phí": a refund refused, the payment still asked.
     if (REFUND_VERBS.has(word.folded)) return false;
     if (NOUN_HEADS.has(word.folded)) return true;
+    if (!isFillerWord(word)) return false;
+  }
+  return false;
+}
+
+/** Verbs of installing, downloading or opening (folded), the words that may follow them ("cài đặt", "tải về"), and
+ *  what is installed or opened: a file, an app ("ứng dụng", "phần mềm"), a link, a version ("bản apk"). */
+const INSTALL_VERBS: ReadonlySet<string> = new Set(['cai', 'tai', 'mo', 'bam', 'nhan', 'click', 'install', 'download', 'open']);
+const INSTALL_PARTICLES: ReadonlySet<string> = new Set(['dat', 've', 'xuong']);
+const INSTALL_OBJECTS: ReadonlySet<string> = new Set(['file', 'files', 'tep', 'apk', 'app', 'apps', 'ung', 'phan', 'link', 'links', 'ban']);
+/** Most words between the negation and the end of the match ("không cài đặt ứng dụng ngân hàng" is 6). */
+const MAX_INSTALL_TAIL = 6;
+
+/**
+ * "Lưu ý khi dùng app ngân hàng: không tải file apk", "tải trên CH Play thôi, đừng cài file apk": a match that ends in
+ * a negated install of a file, an app or a link is advice against it. The install verb comes right after the
+ * negation, then fillers, then the thing installed, at most three words before the match ends ("ứng dụng ngân hàng").
+ */
+function isDeniedInstall(words: readonly Word[], negation: number): boolean {
+  if (words.length - negation - 1 > MAX_INSTALL_TAIL) return false;
+  let k = negation + 1;
+  if (!INSTALL_VERBS.has(words[k]?.folded ?? '')) return false;
+  k++;
+  if (INSTALL_PARTICLES.has(words[k]?.folded ?? '')) k++;
+  for (; k < words.length; k++) {
+    const word = words[k] as Word;
+    if (INSTALL_OBJECTS.has(word.folded)) return words.length - k - 1 <= 3;
     if (!isFillerWord(word)) return false;
   }
   return false;
