@@ -73,6 +73,10 @@ import { compileEngine, scanItem, type Engine, type ScanInput } from '../src/eng
 import { assembleDatabase } from '../src/patterns/index.ts';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
+// Session 27 (2026-12-02). Held out: blind31 (one week of ten more people's Facebook), first read on the session-26
+// engine (fddb514): 88.0 % / 4.0 %; at the end 88.0 % / 4.0 % (one engine rule — a negated install is advice — a
+// pattern round, three sweeps and two reviews; the retrained text model was not kept). blind30 retired (its figures at
+// the end of session 26 were final: 95.0 / 2.0; after this session's round, 99 / 2).
 // Session 26 (2026-12-02). Held out: blind30 (one week of ten more people's Facebook), first read on the session-25
 // engine (4cfe7ec): 95.0 % / 5.0 %; at the end 95.0 % / 2.0 % (four engine rules — long quotes asked about, an emoji
 // ending a report, a warning-opened scam sending the reader to a fake site, dotted syllables — a pattern round, two
@@ -166,7 +170,8 @@ const OVERALL_ONLY: ReadonlyArray<{ name: string; minRecall: number; maxFalseWar
   { name: 'blind27', minRecall: 0.96, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind28', minRecall: 0.98, maxFalseWarnings: 0.02, minItems: 100 },
   { name: 'blind29', minRecall: 0.97, maxFalseWarnings: 0.02, minItems: 100 },
-  { name: 'blind30', minRecall: 0.93, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind30', minRecall: 0.97, maxFalseWarnings: 0.03, minItems: 100 },
+  { name: 'blind31', minRecall: 0.86, maxFalseWarnings: 0.05, minItems: 100 },
 ];
 
 interface Item {

@@ -6,8 +6,8 @@
  * The `fresh` set (scam-fresh.jsonl, benign-fresh.jsonl) was written later by someone who had seen neither the
  * patterns nor the other texts. It was the untouched estimate until 2026-11-29; since session 2 it has been tuned on
  * by class like dev/holdout (test/corpus/README.md), so its bars are now a regression guard at the level reached
- * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 26 (tune3
- * to tune47) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
+ * then, and the blind sets (test/corpus-blind.test.ts) are the honest estimate. The tuning sets of sessions 3 to 27 (tune3
+ * to tune48) are guarded the same way (`GUARDED_SETS`). Only their aggregate figures are printed here.
  *
  * A scam item passes when its verdict is `scam` or `suspicious`; a benign item passes when it is `clean`
  * (test/corpus/README.md).
@@ -140,7 +140,12 @@ const GUARDED_SETS: { split: string; scam: string | null; benign: string | null;
   // probes, a review of the engine code): tune46 → 97.5 % / 0 %; tune47, ten more people's weeks by two other writers,
   // 94.5 % / 0.5 % (first 90.0 % / 2.0 % on the session-25 engine; tune47a, kept from the pattern writers, 91 / 2 → 91 / 1).
   { split: 'tune46', scam: 'scam-tune46.jsonl', benign: 'benign-tune46.jsonl', minRecall: 0.96, maxFalseWarnings: 0.01, minItems: [200, 200] },
-  { split: 'tune47', scam: 'scam-tune47.jsonl', benign: 'benign-tune47.jsonl', minRecall: 0.93, maxFalseWarnings: 0.015, minItems: [200, 200] },
+  // Session 27 (one engine rule, a pattern round by three helpers on tune48b, the retired blind30, tune47 and every
+  // older set's remaining false warnings, three sweeps with 442 honest texts and 120 scams, two reviews with about 200
+  // probes): tune47 → 99.5 % / 0 %; tune48, ten more people's weeks by two other writers, 90.4 % / 1.0 % (first 84.3 %
+  // / 1.5 % on the session-26 engine; tune48a, kept from the pattern writers, 81.4 / 2.0 → 81.4 / 2.0).
+  { split: 'tune47', scam: 'scam-tune47.jsonl', benign: 'benign-tune47.jsonl', minRecall: 0.97, maxFalseWarnings: 0.01, minItems: [200, 200] },
+  { split: 'tune48', scam: 'scam-tune48.jsonl', benign: 'benign-tune48.jsonl', minRecall: 0.88, maxFalseWarnings: 0.02, minItems: [195, 195] },
 ];
 type Split = string;
 
