@@ -350,15 +350,19 @@ describe('isNegatedAsk: a match that ends in a negated install', () => {
   });
 
   it.each([
-    // The install itself asked, or made the condition of a threat.
-    'cài app ngân hàng bản mới qua file apk',
-    'Không cài app ngân hàng bản mới qua file apk thì tài khoản sẽ bị khóa',
     // Not an install after the negation, or the thing installed is not at the end of the match.
     'không cần đến quầy, cài file apk',
     'không tải file apk về máy rồi đăng nhập tài khoản ngân hàng',
   ])('kept: %s', (text) => {
-    const end = text.includes(' thì') ? text.indexOf(' thì') : text.length;
+    expect(whole(text)).toBe(false);
+  });
+
+  it('kept when "thì" after the match makes the install a condition of a threat', () => {
+    const text = 'Không cài bản apk mới thì tài khoản sẽ bị khóa';
+    const end = text.indexOf(' thì');
     expect(isNegatedAsk(text, 0, end)).toBe(false);
+    // The same match with the threat cut off is advice.
+    expect(whole(text.slice(0, end))).toBe(true);
   });
 });
 
